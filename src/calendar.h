@@ -1,0 +1,95 @@
+/*
+ * calendar.h
+ *		The ticket_sla.calendar value: weekly opening hours, a time zone and
+ *		dated exceptions, stored in one self-contained varlena.
+ *
+ * The stored form is already normalised (ranges of a day sorted and merged,
+ * dated exceptions sorted and unique), so the arithmetic reads it directly
+ * and two calendars are equal exactly when their bytes are.
+ *
+ * Layout after the fixed header:
+ *		CalRange	ranges[n_ranges];	weekly ranges by weekday, then the
+ *										ranges of "open" dates
+ *		CalDate		dates[n_dates];		sorted by day
+ *		char		tzname[];			NUL-terminated canonical zone name
+ */
+#ifndef TICKET_SLA_CALENDAR_H
+#define TICKET_SLA_CALENDAR_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#define CALENDAR_FORMAT_VERSION 1
+
+#define CAL_SECS_PER_DAY	86400
+#define CAL_DAYS_PER_WEEK	7
+
+/* Limits that keep a literal from growing absurd (SQLSTATE 54000). */
+#define CAL_MAX_DATES		10000
+#define CAL_MAX_RANGES		10000
+
+/*
+ * One open range, in seconds after the local midnight of the date it belongs
+ * to.  0 <= start < 86400 and start < end < 2 * 86400: a range that runs
+ * overnight ends on the next date but belongs to the date it starts on.
+ */
+typedef struct CalRange
+{
+	int32		start;
+	int32		end;
+} CalRange;
+
+/*
+ * A dated exception: the date's own ranges replace the weekly hours
+ * (count == 0 means the date is closed).  day counts days since 2000-01-01.
+ */
+typedef struct CalDate
+{
+	int32		day;
+	uint16		first;			/* index into the ranges array */
+	uint16		count;
+} CalDate;
+
+typedef struct Calendar
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint16		version;
+	uint16		n_ranges;
+	int32		n_dates;
+	/* ranges of weekday w (0 = Monday) are [week_first[w], week_first[w+1]) */
+	uint16		week_first[CAL_DAYS_PER_WEEK + 1];
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} Calendar;
+
+static inline const CalRange *
+calendar_ranges(const Calendar *cal)
+{
+	return (const CalRange *) cal->data;
+}
+
+static inline const CalDate *
+calendar_dates(const Calendar *cal)
+{
+	return (const CalDate *) (cal->data + cal->n_ranges * sizeof(CalRange));
+}
+
+static inline const char *
+calendar_tzname(const Calendar *cal)
+{
+	return (const char *) (calendar_dates(cal) + cal->n_dates);
+}
+
+/* Weekday of a day number (days since 2000-01-01, a Saturday), 0 = Monday. */
+static inline int
+calendar_weekday(int32 day)
+{
+	int			r = day % CAL_DAYS_PER_WEEK;
+
+	return (r + CAL_DAYS_PER_WEEK + 5) % CAL_DAYS_PER_WEEK;
+}
+
+#define DatumGetCalendarP(X)	((Calendar *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_CALENDAR_P(n) DatumGetCalendarP(PG_GETARG_DATUM(n))
+#define PG_RETURN_CALENDAR_P(x) PG_RETURN_POINTER(x)
+
+#endif							/* TICKET_SLA_CALENDAR_H */

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test suite of ticket_sla and ends with "N passed, N failed".
+# Usage: bash test/check.sh     (as root, or a user with sudo)
+source "$(dirname "$0")/lib.sh"
+require_root "$@"
+
+ensure_packages "${BASE_PACKAGES[@]}"
+build_and_install
+start_cluster
+
+passed=0
+failed=0
+
+# pg_regress suites (sql/ and expected/): one line per test, "ok" or "FAILED".
+run_regress() {
+	local out status=0
+	out=$(make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1) || status=$?
+	printf '%s\n' "$out"
+	passed=$((passed + $(printf '%s\n' "$out" | grep -cE '\.\.\. ok|^ok ' || true)))
+	failed=$((failed + $(printf '%s\n' "$out" | grep -cE '\.\.\. FAILED|^not ok ' || true)))
+	if [ "$status" != 0 ] && [ -f "$TOP/regression.diffs" ]; then
+		head -n 200 "$TOP/regression.diffs"
+	fi
+}
+
+run_regress
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,60 @@
+# test/lib.sh: what the demo, the test suite and the benchmarks share.
+# Sourced, not run.  Everything here works on a fresh Debian 12 machine as
+# root: missing packages are installed, the extension is built and installed,
+# and a throwaway PostgreSQL cluster runs as the unprivileged user postgres
+# (the server refuses to run as root).
+
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=15
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+BASE_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR make gcc libc6-dev)
+
+# Re-run the calling script as root (via sudo) when it was started by a user.
+require_root() {
+	if [ "$(id -u)" != 0 ]; then
+		exec sudo --preserve-env=PG_CONFIG bash "$0" "$@"
+	fi
+}
+
+# Install the named Debian packages that are not installed yet.
+ensure_packages() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "Installing ${missing[*]} ..."
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+}
+
+build_and_install() {
+	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+}
+
+# Start a cluster in a fresh temporary directory; exports PGHOST, PGPORT,
+# PGUSER and PGDATABASE for the clients, and stops it when the script exits.
+start_cluster() {
+	local bindir
+	bindir=$("$PG_CONFIG" --bindir)
+	CLUSTER_DIR=$(mktemp -d /tmp/ticket_sla.XXXXXX)
+	chown postgres: "$CLUSTER_DIR"
+	runuser -u postgres -- "$bindir/initdb" -D "$CLUSTER_DIR/data" -A trust -U postgres \
+		--no-sync --no-instructions >/dev/null
+	PGPORT=$((20000 + RANDOM % 20000))
+	runuser -u postgres -- "$bindir/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w \
+		-o "-k $CLUSTER_DIR -p $PGPORT -c listen_addresses='' -c fsync=off $*" start >/dev/null
+	export PGHOST=$CLUSTER_DIR PGPORT PGUSER=postgres PGDATABASE=postgres
+	trap stop_cluster EXIT
+}
+
+stop_cluster() {
+	if [ -n "${CLUSTER_DIR:-}" ] && [ -d "$CLUSTER_DIR/data" ]; then
+		runuser -u postgres -- "$("$PG_CONFIG" --bindir)/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+		rm -rf "$CLUSTER_DIR"
+	fi
+}
