@@ -88,6 +88,9 @@ calendar_weekday(int32 day)
 	return (r + CAL_DAYS_PER_WEEK + 5) % CAL_DAYS_PER_WEEK;
 }
 
+/* The canonical text form, used in error messages too. */
+extern Datum calendar_out(PG_FUNCTION_ARGS);
+
 #define DatumGetCalendarP(X)	((Calendar *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_CALENDAR_P(n) DatumGetCalendarP(PG_GETARG_DATUM(n))
 #define PG_RETURN_CALENDAR_P(x) PG_RETURN_POINTER(x)

@@ -1,0 +1,174 @@
+--
+-- Business-time arithmetic: every rule of the README, worked out by hand.
+-- Each row shows the inputs, what the extension answers, and whether that
+-- equals the value worked out by hand ("want").
+--
+SET TimeZone = 'Europe/Berlin';
+SET DateStyle = 'ISO, YMD';
+SET IntervalStyle = 'postgres';
+
+-- The reference table of the README: Berlin office hours, Christmas closed.
+-- 2026-11-20 is a Friday.
+CREATE TEMP TABLE office AS
+SELECT 'Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2026-12-25, 2026-12-26'::ticket_sla.calendar AS cal;
+
+SELECT to_char(s, 'Dy YYYY-MM-DD HH24:MI') AS start, d AS duration,
+       to_char(ticket_sla.business_deadline(s, d, cal), 'Dy YYYY-MM-DD HH24:MI') AS deadline,
+       ticket_sla.business_deadline(s, d, cal) = want AS ok
+FROM office, (VALUES
+  ('2026-11-20 14:00'::timestamptz, '2 days'::interval, '2026-11-24 14:00'::timestamptz),
+  ('2026-11-21 11:00', '1 day', '2026-11-23 18:00'),
+  ('2026-11-20 18:00', '1 day', '2026-11-23 18:00'),
+  ('2026-12-24 10:00', '1 day', '2026-12-28 10:00'),
+  ('2026-11-25 10:00', '1 day 2 hours', '2026-11-26 12:00'),
+  ('2026-11-24 14:00', '-2 days', '2026-11-20 14:00'),
+  ('2026-11-20 17:00', '1 hour', '2026-11-20 18:00'),
+  ('2026-11-20 17:00', '2 hours', '2026-11-23 10:00')
+) AS t(s, d, want);
+
+-- Hours, minutes and seconds: the earliest instant at which the duration
+-- has passed.  A start outside hours counts from the next opening; a
+-- deadline on a closing time stays there; zero returns the start.
+SELECT to_char(s, 'Dy YYYY-MM-DD HH24:MI:SS') AS start, d AS duration,
+       to_char(ticket_sla.business_deadline(s, d, cal), 'Dy YYYY-MM-DD HH24:MI:SS') AS deadline,
+       ticket_sla.business_deadline(s, d, cal) = want AS ok
+FROM office, (VALUES
+  ('2026-11-23 09:00'::timestamptz, '9 hours'::interval, '2026-11-23 18:00'::timestamptz),
+  ('2026-11-23 18:00', '1 hour', '2026-11-24 10:00'),
+  ('2026-11-21 11:00', '1 hour', '2026-11-23 10:00'),
+  ('2026-11-21 11:00', '0', '2026-11-21 11:00'),
+  ('2026-11-23 09:00', '45 hours', '2026-11-27 18:00'),
+  ('2026-11-23 09:00', '46 hours', '2026-11-30 10:00'),
+  ('2026-11-23 17:59:30', '90 seconds', '2026-11-24 09:01'),
+  ('2026-11-23 09:00', '00:00:00.000001', '2026-11-23 09:00:00.000001'),
+  -- across the closed Christmas days: Thu 24 ends at 18:00, Fri 25 closed
+  ('2026-12-24 17:00', '2 hours', '2026-12-28 10:00'),
+  -- negative durations mirror: the latest instant that far back
+  ('2026-11-23 10:00', '-2 hours', '2026-11-20 17:00'),
+  ('2026-11-23 09:00', '-1 hour', '2026-11-20 17:00'),
+  ('2026-11-20 18:00', '-9 hours', '2026-11-20 09:00'),
+  ('2026-11-21 12:00', '-1 hour', '2026-11-20 17:00'),
+  ('2026-12-28 10:00', '-2 hours', '2026-12-24 17:00'),
+  -- business days then the time part, each with its own sign
+  ('2026-11-25 10:00', '1 day -2 hours', '2026-11-25 17:00'),
+  ('2026-11-21 11:00', '-1 day', '2026-11-19 18:00'),
+  ('2026-11-23 09:00', '5 days', '2026-11-30 09:00'),
+  ('2026-11-27 18:00', '-5 days', '2026-11-20 18:00')
+) AS t(s, d, want);
+
+-- Business time between two instants: only open time counts, [from, to).
+SELECT to_char(a, 'Dy MM-DD HH24:MI') AS "from", to_char(b, 'Dy MM-DD HH24:MI') AS "to",
+       ticket_sla.business_time_between(a, b, cal) AS business_time,
+       ticket_sla.business_time_between(a, b, cal) = want AS ok
+FROM office, (VALUES
+  ('2026-11-20 17:00'::timestamptz, '2026-11-23 10:00'::timestamptz, '2 hours'::interval),
+  ('2026-11-23 10:00', '2026-11-20 17:00', '-2 hours'),
+  ('2026-11-23 00:00', '2026-11-30 00:00', '45 hours'),
+  ('2026-12-21 00:00', '2026-12-28 00:00', '36 hours'),
+  ('2026-11-23 12:00', '2026-11-23 12:00', '0'),
+  ('2026-11-21 00:00', '2026-11-22 23:59', '0'),
+  ('2026-11-23 00:00', '2026-12-07 00:00', '90 hours')
+) AS t(a, b, want);
+
+-- The interval has no day part, however long.
+SELECT ticket_sla.business_time_between('2026-11-23', '2026-11-25', cal) FROM office;
+
+-- Open at the opening instant, closed at the closing instant.
+SELECT to_char(t, 'Dy MM-DD HH24:MI:SS.US') AS "at", ticket_sla.is_business_time(t, cal) AS open
+FROM office, (VALUES
+  ('2026-11-23 08:59:59.999999'::timestamptz), ('2026-11-23 09:00'), ('2026-11-23 17:59:59.999999'),
+  ('2026-11-23 18:00'), ('2026-11-21 12:00'), ('2026-12-25 12:00'), ('2026-12-24 12:00')
+) AS t(t);
+
+SELECT to_char(t, 'Dy MM-DD HH24:MI') AS "at",
+       to_char(ticket_sla.next_business_time(t, cal), 'Dy MM-DD HH24:MI') AS next_open
+FROM office, (VALUES
+  ('2026-11-23 10:00'::timestamptz), ('2026-11-23 09:00'), ('2026-11-20 18:00'),
+  ('2026-11-21 12:00'), ('2026-12-24 19:00')
+) AS t(t);
+
+SELECT ticket_sla.business_intervals(cal, '[2026-11-20 12:00, 2026-11-24 10:00)') FROM office;
+-- bounds are kept as given where they cut an open span
+SELECT ticket_sla.business_intervals(cal, '(2026-11-23 09:00, 2026-11-23 12:00]') FROM office;
+SELECT ticket_sla.business_intervals(cal, '[2026-11-21 00:00, 2026-11-22 00:00)') FROM office;
+SELECT count(*) FROM office, ticket_sla.business_intervals(cal, 'empty');
+
+-- Overnight ranges belong to the day they start on.
+CREATE TEMP TABLE night AS
+SELECT 'Mon-Fri 22:00-06:00; tz UTC'::ticket_sla.calendar AS cal;
+SET TimeZone = 'UTC';
+SELECT to_char(t, 'Dy MM-DD HH24:MI') AS "at", ticket_sla.is_business_time(t, cal) AS open
+FROM night, (VALUES
+  ('2026-11-21 03:00+00'::timestamptz), ('2026-11-23 03:00+00'), ('2026-11-23 22:00+00'),
+  ('2026-11-24 05:59+00'), ('2026-11-24 06:00+00')
+) AS t(t);
+SELECT to_char(s, 'Dy MM-DD HH24:MI') AS start, d AS duration,
+       to_char(ticket_sla.business_deadline(s, d, cal), 'Dy MM-DD HH24:MI') AS deadline,
+       ticket_sla.business_deadline(s, d, cal) = want AS ok
+FROM night, (VALUES
+  ('2026-11-20 23:00+00'::timestamptz, '4 hours'::interval, '2026-11-21 03:00+00'::timestamptz),
+  ('2026-11-21 05:00+00', '2 hours', '2026-11-23 23:00+00'),
+  ('2026-11-21 03:00+00', '1 day', '2026-11-24 03:00+00'),
+  ('2026-11-24 03:00+00', '-1 day', '2026-11-21 03:00+00')
+) AS t(s, d, want);
+SELECT ticket_sla.business_time_between('2026-11-20 20:00+00', '2026-11-23 23:00+00', cal) FROM night;
+
+-- 24:00 ends the day; whole days are open on Mon, Wed and Fri.
+CREATE TEMP TABLE alternate AS
+SELECT 'Mon,Wed,Fri 00:00-24:00; tz UTC'::ticket_sla.calendar AS cal;
+SELECT ticket_sla.business_time_between('2026-11-23 00:00+00', '2026-11-28 00:00+00', cal) FROM alternate;
+SELECT ticket_sla.business_deadline('2026-11-25 23:00+00', '2 hours', cal) FROM alternate;
+SELECT ticket_sla.business_intervals(cal, '[2026-11-23, 2026-11-28)') FROM alternate;
+
+-- An "open" date with short hours before the holidays.  A business day
+-- keeps its position, but a shorter day ends at its close.
+CREATE TEMP TABLE short_day AS
+SELECT 'Mon-Fri 09:00-18:00; tz GMT; closed 2026-12-25, 2026-12-28; open 2026-12-24 09:00-13:00, 2026-12-19 10:00-12:00'::ticket_sla.calendar AS cal;
+SELECT to_char(s, 'Dy MM-DD HH24:MI') AS start, d AS duration,
+       to_char(ticket_sla.business_deadline(s, d, cal), 'Dy MM-DD HH24:MI') AS deadline,
+       ticket_sla.business_deadline(s, d, cal) = want AS ok
+FROM short_day, (VALUES
+  ('2026-12-24 12:00+00'::timestamptz, '2 hours'::interval, '2026-12-29 10:00+00'::timestamptz),
+  ('2026-12-23 15:00+00', '1 day', '2026-12-24 13:00+00'),
+  ('2026-12-24 11:00+00', '1 day', '2026-12-29 11:00+00'),
+  ('2026-12-18 17:00+00', '2 hours', '2026-12-19 11:00+00'),
+  ('2026-12-18 10:00+00', '1 day', '2026-12-19 11:00+00'),
+  ('2026-12-19 13:00+00', '1 day', '2026-12-21 18:00+00')
+) AS t(s, d, want);
+
+-- Many years of business time: whole weeks are counted, not walked.
+-- 23400 hours are 520 weeks of 45 hours; 2600 business days 520 weeks.
+SELECT ticket_sla.business_deadline('2026-01-05 09:00+00', '23400 hours', 'Mon-Fri 09:00-18:00; tz UTC');
+SELECT ticket_sla.business_deadline('2026-01-05 10:00+00', '2600 days', 'Mon-Fri 09:00-18:00; tz UTC');
+SELECT ticket_sla.business_deadline('2035-12-24 10:00+00', '-2600 days', 'Mon-Fri 09:00-18:00; tz UTC');
+SELECT ticket_sla.business_time_between('2026-01-05 09:00+00', '2035-12-21 18:00+00', 'Mon-Fri 09:00-18:00; tz UTC');
+SELECT ticket_sla.business_deadline('2026-01-01 00:00+00', '87600 hours', '24x7; tz GMT');
+SELECT ticket_sla.business_deadline('2035-12-30 00:00+00', '-87600 hours', '24x7; tz GMT');
+
+-- Infinity in gives infinity out.
+SELECT ticket_sla.business_deadline('infinity', '4 hours', cal),
+       ticket_sla.business_deadline('-infinity', '-4 hours', cal),
+       ticket_sla.is_business_time('infinity', cal),
+       ticket_sla.next_business_time('-infinity', cal)
+FROM office;
+
+-- Errors, each with its SQLSTATE.
+\set VERBOSITY sqlstate
+SELECT ticket_sla.business_deadline(now(), '1 month', cal) FROM office;
+SELECT ticket_sla.business_deadline(now(), '1 year 2 hours', cal) FROM office;
+SELECT ticket_sla.business_deadline(now(), '1 hour', 'tz UTC');
+SELECT ticket_sla.next_business_time(now(), 'tz UTC');
+SELECT ticket_sla.business_time_between('infinity', now(), cal) FROM office;
+SELECT ticket_sla.business_intervals(cal, '[2026-11-20,)') FROM office;
+SELECT ticket_sla.business_deadline('2026-11-20', '1 hour', 'tz UTC; open 2026-11-19 09:00-10:00');
+SELECT ticket_sla.business_deadline('9999-12-20', '1 hour', cal) FROM office;
+\set VERBOSITY default
+SELECT ticket_sla.business_deadline(now(), '1 month', cal) FROM office;
+SELECT ticket_sla.business_deadline('2026-11-20', '1 hour', 'tz UTC; open 2026-11-19 09:00-10:00');
+
+-- Where no time must be found, a calendar without open time is no error.
+SELECT ticket_sla.business_deadline('2026-11-20 12:00+00', '0', 'tz UTC'),
+       ticket_sla.business_time_between('2026-11-20', '2026-11-27', 'tz UTC'),
+       ticket_sla.is_business_time('2026-11-20', 'tz UTC');
+-- A calendar open on one date only.
+SELECT ticket_sla.business_deadline('2026-11-01 00:00+00', '90 minutes', 'tz UTC; open 2026-11-19 09:00-10:00, 2027-03-01 09:00-10:00');

@@ -1,0 +1,281 @@
+/*
+ * functions.c
+ *		The SQL-callable business-time functions: argument checks, the
+ *		per-call-site calendar cache, and the set-returning function.
+ */
+#include "postgres.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "business_time.h"
+
+PG_FUNCTION_INFO_V1(business_deadline);
+PG_FUNCTION_INFO_V1(business_time_between);
+PG_FUNCTION_INFO_V1(is_business_time);
+PG_FUNCTION_INFO_V1(next_business_time);
+PG_FUNCTION_INFO_V1(business_intervals);
+
+/*
+ * The calendar last seen at a call site, made ready for arithmetic.  A query
+ * calls a function many times with the same calendar; comparing its bytes
+ * is much cheaper than preparing it again.
+ */
+typedef struct CalendarCache
+{
+	Calendar   *cal;			/* a copy, in the call site's memory context */
+	BizCalendar bc;
+} CalendarCache;
+
+static CalendarCache *
+prepare_calendar(MemoryContext mcxt, struct varlena *packed)
+{
+	Size		size = VARSIZE_ANY_EXHDR(packed);
+	CalendarCache *cache = MemoryContextAlloc(mcxt, sizeof(CalendarCache));
+
+	cache->cal = MemoryContextAlloc(mcxt, size + VARHDRSZ);
+	SET_VARSIZE(cache->cal, size + VARHDRSZ);
+	memcpy(VARDATA(cache->cal), VARDATA_ANY(packed), size);
+	biz_init(&cache->bc, cache->cal);
+	return cache;
+}
+
+static BizCalendar *
+calendar_arg(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	CalendarCache *cache = (CalendarCache *) fcinfo->flinfo->fn_extra;
+	Size		size = VARSIZE_ANY_EXHDR(packed);
+
+	if (cache == NULL || VARSIZE(cache->cal) - VARHDRSZ != size ||
+		memcmp(VARDATA(cache->cal), VARDATA_ANY(packed), size) != 0)
+	{
+		if (cache != NULL)
+		{
+			pfree(cache->cal);
+			pfree(cache);
+		}
+		cache = prepare_calendar(fcinfo->flinfo->fn_mcxt, packed);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return &cache->bc;
+}
+
+static void
+require_open_time(BizCalendar *bc)
+{
+	if (!bc->has_hours)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("calendar has no open time"),
+				 errdetail("Calendar: \"%s\".",
+						   DatumGetCString(DirectFunctionCall1(calendar_out,
+															   PointerGetDatum(bc->cal))))));
+}
+
+/*
+ * A business duration is days (business days) and a time part; months and
+ * years have no business meaning.
+ */
+static void
+check_duration(Interval *duration)
+{
+	if (duration->month != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("business duration \"%s\" has months or years",
+						DatumGetCString(DirectFunctionCall1(interval_out,
+															IntervalPGetDatum(duration)))),
+				 errhint("Count business days and hours: \"30 days\", \"400 hours\".")));
+	if (duration->time == PG_INT64_MIN)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("interval out of range")));
+}
+
+Datum
+business_deadline(PG_FUNCTION_ARGS)
+{
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
+	Interval   *duration = PG_GETARG_INTERVAL_P(1);
+	BizCalendar *bc;
+
+#if PG_VERSION_NUM >= 170000
+	if (INTERVAL_NOT_FINITE(duration))
+		PG_RETURN_TIMESTAMPTZ(INTERVAL_IS_NOBEGIN(duration) ? DT_NOBEGIN : DT_NOEND);
+#endif
+	check_duration(duration);
+	if (TIMESTAMP_NOT_FINITE(start))
+		PG_RETURN_TIMESTAMPTZ(start);
+	bc = calendar_arg(fcinfo, 2);
+	if (duration->day == 0 && duration->time == 0)
+		PG_RETURN_TIMESTAMPTZ(start);
+	require_open_time(bc);
+	PG_RETURN_TIMESTAMPTZ(biz_deadline(bc, start, duration->day, duration->time));
+}
+
+Datum
+business_time_between(PG_FUNCTION_ARGS)
+{
+	TimestampTz from = PG_GETARG_TIMESTAMPTZ(0);
+	TimestampTz to = PG_GETARG_TIMESTAMPTZ(1);
+	Interval   *result = palloc0(sizeof(Interval));
+
+	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("business time between infinite instants does not fit an interval")));
+	result->time = biz_between(calendar_arg(fcinfo, 2), from, to);
+	PG_RETURN_INTERVAL_P(result);
+}
+
+Datum
+is_business_time(PG_FUNCTION_ARGS)
+{
+	TimestampTz at = PG_GETARG_TIMESTAMPTZ(0);
+
+	if (TIMESTAMP_NOT_FINITE(at))
+		PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(biz_is_open(calendar_arg(fcinfo, 1), at));
+}
+
+Datum
+next_business_time(PG_FUNCTION_ARGS)
+{
+	TimestampTz at = PG_GETARG_TIMESTAMPTZ(0);
+	BizCalendar *bc;
+
+	if (TIMESTAMP_NOT_FINITE(at))
+		PG_RETURN_TIMESTAMPTZ(at);
+	bc = calendar_arg(fcinfo, 1);
+	require_open_time(bc);
+	PG_RETURN_TIMESTAMPTZ(biz_next_open(bc, at));
+}
+
+/* ---------- business_intervals ---------- */
+
+typedef struct IntervalsState
+{
+	BizWalker	walker;
+	TypeCacheEntry *typcache;
+	RangeBound	lower;			/* the range asked about */
+	RangeBound	upper;
+	Span		pending;		/* open span waiting for its successor */
+	bool		has_pending;
+} IntervalsState;
+
+static void
+require_bounded(RangeBound *bound)
+{
+	if (bound->infinite || TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(bound->val)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("business_intervals needs a range with finite bounds")));
+}
+
+/* The open span clipped to the range asked about, as a tstzrange. */
+static Datum
+clipped_range(IntervalsState *st, Span span)
+{
+	RangeBound	lower = {0};
+	RangeBound	upper = {0};
+	TimestampTz want_lo = DatumGetTimestampTz(st->lower.val);
+	TimestampTz want_hi = DatumGetTimestampTz(st->upper.val);
+
+	lower.lower = true;
+	lower.inclusive = span.lo > want_lo || st->lower.inclusive;
+	lower.val = TimestampTzGetDatum(Max(span.lo, want_lo));
+	upper.lower = false;
+	upper.inclusive = span.hi > want_hi && st->upper.inclusive;
+	upper.val = TimestampTzGetDatum(Min(span.hi, want_hi));
+	return RangeTypePGetDatum(make_range(st->typcache, &lower, &upper, false
+#if PG_VERSION_NUM >= 160000
+										 ,NULL
+#endif
+										 ));
+}
+
+/* The next open span merged with those that touch it; false at the end. */
+static bool
+next_merged_span(IntervalsState *st, Span *merged)
+{
+	TimestampTz want_hi = DatumGetTimestampTz(st->upper.val);
+	Span		span;
+
+	while (biz_walker_next(&st->walker, &span) && span.lo <= want_hi)
+	{
+		if (st->has_pending && span.lo == st->pending.hi)
+		{
+			st->pending.hi = span.hi;
+			continue;
+		}
+		if (st->has_pending)
+		{
+			*merged = st->pending;
+			st->pending = span;
+			return true;
+		}
+		st->pending = span;
+		st->has_pending = true;
+	}
+	if (!st->has_pending)
+		return false;
+	*merged = st->pending;
+	st->has_pending = false;
+	return true;
+}
+
+static IntervalsState *
+start_intervals(FunctionCallInfo fcinfo, MemoryContext mcxt)
+{
+	RangeType  *during = PG_GETARG_RANGE_P(1);
+	IntervalsState *st = MemoryContextAllocZero(mcxt, sizeof(IntervalsState));
+	struct varlena *packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	bool		empty;
+
+	st->typcache = range_get_typcache(fcinfo, RangeTypeGetOid(during));
+	range_deserialize(st->typcache, during, &st->lower, &st->upper, &empty);
+	if (empty)
+		return NULL;
+	require_bounded(&st->lower);
+	require_bounded(&st->upper);
+	biz_walker_start(&st->walker, &prepare_calendar(mcxt, packed)->bc,
+					 DatumGetTimestampTz(st->lower.val), 1);
+	return st;
+}
+
+Datum
+business_intervals(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	IntervalsState *st;
+	Span		span;
+	MemoryContext oldcxt;
+	bool		found;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		funcctx->user_fctx = start_intervals(fcinfo, funcctx->multi_call_memory_ctx);
+		MemoryContextSwitchTo(oldcxt);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	st = (IntervalsState *) funcctx->user_fctx;
+	if (st == NULL)
+		SRF_RETURN_DONE(funcctx);
+
+	oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+	do
+		found = next_merged_span(st, &span);
+	while (found && span.hi <= DatumGetTimestampTz(st->lower.val));
+	MemoryContextSwitchTo(oldcxt);
+
+	if (!found || span.lo > DatumGetTimestampTz(st->upper.val) ||
+		(span.lo == DatumGetTimestampTz(st->upper.val) && !st->upper.inclusive))
+		SRF_RETURN_DONE(funcctx);
+	SRF_RETURN_NEXT(funcctx, clipped_range(st, span));
+}
