@@ -1,0 +1,1150 @@
+/*
+ * calendar.c
+ *		Text and binary input and output of the ticket_sla.calendar type.
+ *
+ * A calendar literal is a list of clauses separated by ";", in any order:
+ *
+ *		Mon-Fri 09:00-12:00,13:00-18:00		weekly hours: days, then ranges
+ *		24x7								every day, all day
+ *		tz Europe/Berlin					the time zone (default UTC)
+ *		closed 2026-12-24..2026-12-26		closed dates
+ *		open 2026-12-31 09:00-13:00			special hours on dates
+ *
+ * A small recursive-descent parser reads the clauses; build_calendar() then
+ * normalises what they say into the stored form described in calendar.h
+ * (ranges of a day sorted and merged, dates sorted and unique).  The output
+ * function writes that stored form back in canonical order, so that
+ * output(input(x)) is stable and reads back as an equal value.
+ *
+ * The binary form is a version byte followed by the canonical text, which
+ * the receive function parses exactly like text input: a received value is
+ * checked as thoroughly as a typed one.
+ */
+#include "postgres.h"
+
+#include "calendar.h"
+
+#include "datatype/timestamp.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/pg_list.h"
+#include "pgtime.h"
+#include "utils/datetime.h"
+
+PG_FUNCTION_INFO_V1(calendar_in);
+PG_FUNCTION_INFO_V1(calendar_out);
+PG_FUNCTION_INFO_V1(calendar_recv);
+PG_FUNCTION_INFO_V1(calendar_send);
+PG_FUNCTION_INFO_V1(calendar_eq);
+PG_FUNCTION_INFO_V1(calendar_ne);
+
+/* First byte of the binary form; not the same thing as the stored version */
+#define CALENDAR_BINARY_VERSION 1
+
+#define SPACE_CHARS " \t\n\r\f\v"
+#define DIGIT_CHARS "0123456789"
+
+/* The clause index of the dates named by "closed" (see DateSpan) */
+#define CLOSED_DATES (-1)
+
+/* What may start a clause, for syntax error messages */
+#define CLAUSE_EXPECTED "a day name, \"24x7\", \"tz\", \"closed\" or \"open\""
+
+static const char *const weekday_names[CAL_DAYS_PER_WEEK] = {
+	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+};
+
+/* A growable list of ranges: of one day, or as written in one clause. */
+typedef struct RangeList
+{
+	CalRange   *ranges;
+	int			n;
+	int			max;
+} RangeList;
+
+/* A date or an inclusive span of dates, from a "closed" or "open" clause */
+typedef struct DateSpan
+{
+	int32		first;			/* days since 2000-01-01 */
+	int32		last;
+	int			clause;			/* index into open_clauses, or CLOSED_DATES */
+	const char *pos;			/* where it is written, for error messages */
+} DateSpan;
+
+/* One parse: the input, and what its clauses have said so far */
+typedef struct CalParser
+{
+	const char *input;			/* the whole literal */
+	const char *p;				/* the next character to read */
+	RangeList	week[CAL_DAYS_PER_WEEK];	/* weekly ranges, Monday first */
+	const char *tzname;			/* canonical zone name; NULL before "tz" */
+	List	   *spans;			/* DateSpans, in the order written */
+	List	   *open_clauses;	/* the ranges (RangeList) of each "open" */
+} CalParser;
+
+/* A dated exception, gathered from every clause that names its date */
+typedef struct DatedDay
+{
+	int32		day;
+	bool		closed;
+	RangeList	hours;			/* union of the hours of its "open" clauses */
+} DatedDay;
+
+/* A weekday or a date with its ranges, to group equal hours in the output */
+typedef struct DayHours
+{
+	int32		key;			/* weekday (0 = Monday) or days since 2000 */
+	const CalRange *ranges;
+	int			n;
+} DayHours;
+
+/* How to write a list of weekdays or of dates */
+typedef struct KeyListStyle
+{
+	const char *separator;		/* between items */
+	const char *span_mark;		/* between the ends of a run */
+	void		(*append_key) (StringInfo buf, int32 key);
+} KeyListStyle;
+
+static void append_weekday(StringInfo buf, int32 weekday);
+static void append_date(StringInfo buf, int32 day);
+
+static const KeyListStyle weekday_style = {",", "-", append_weekday};
+static const KeyListStyle date_style = {", ", "..", append_date};
+
+static void syntax_error(const CalParser *ps, const char *p,
+						 const char *expected) pg_attribute_noreturn();
+
+
+/* ---------- Range lists ---------- */
+
+static int
+range_start_cmp(const void *a, const void *b)
+{
+	const CalRange *ra = (const CalRange *) a;
+	const CalRange *rb = (const CalRange *) b;
+
+	return (ra->start > rb->start) - (ra->start < rb->start);
+}
+
+/*
+ * Sort the half-open ranges and merge those that overlap or touch, so that
+ * equal sets of hours get equal stored forms.  The ranges of a day are
+ * compared in the two-day frame of that day, where an overnight range simply
+ * ends after 86400: it merges with the day's other ranges only if it
+ * overlaps them there.
+ */
+static void
+range_list_normalise(RangeList *list)
+{
+	int			last = 0;
+	int			i;
+
+	if (list->n == 0)
+		return;
+	qsort(list->ranges, list->n, sizeof(CalRange), range_start_cmp);
+	for (i = 1; i < list->n; i++)
+	{
+		if (list->ranges[i].start <= list->ranges[last].end)
+			list->ranges[last].end = Max(list->ranges[last].end,
+										 list->ranges[i].end);
+		else
+			list->ranges[++last] = list->ranges[i];
+	}
+	list->n = last + 1;
+}
+
+static void
+range_list_add(RangeList *list, int32 start, int32 end)
+{
+	if (list->n == list->max)
+	{
+		/*
+		 * Merge before growing: a date or a day named by many clauses then
+		 * needs room for its distinct hours only, not for every copy.
+		 */
+		range_list_normalise(list);
+		if (list->n >= list->max / 2)
+		{
+			list->max = Max(2 * list->max, 8);
+			if (list->ranges == NULL)
+				list->ranges = palloc(list->max * sizeof(CalRange));
+			else
+				list->ranges = repalloc(list->ranges,
+										list->max * sizeof(CalRange));
+		}
+	}
+	list->ranges[list->n].start = start;
+	list->ranges[list->n].end = end;
+	list->n++;
+}
+
+/* Add the hours of src to those of dst (normalised later, as a whole) */
+static void
+range_list_add_all(RangeList *dst, const RangeList *src)
+{
+	int			i;
+
+	for (i = 0; i < src->n; i++)
+		range_list_add(dst, src->ranges[i].start, src->ranges[i].end);
+}
+
+
+/* ---------- Scanning ---------- */
+
+/* 1-based position of p in the input, in characters, for messages */
+static int
+char_position(const CalParser *ps, const char *p)
+{
+	return pg_mbstrlen_with_len(ps->input, p - ps->input) + 1;
+}
+
+/*
+ * Letters and digits make words; so do the bytes of non-ASCII characters,
+ * which keeps such a character whole when a word is quoted in a message.
+ */
+static bool
+is_word_char(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		(c >= 'A' && c <= 'Z') || IS_HIGHBIT_SET(c);
+}
+
+static int
+word_length(const char *p)
+{
+	const char *q = p;
+
+	while (is_word_char(*q))
+		q++;
+	return q - p;
+}
+
+/* Is the word of len bytes at p the keyword kw, in any case? */
+static bool
+word_is(const char *p, int len, const char *kw)
+{
+	return len == (int) strlen(kw) && pg_strncasecmp(p, kw, len) == 0;
+}
+
+/* The weekday (0 = Monday) that the word of len bytes at p names, or -1 */
+static int
+weekday_of_word(const char *p, int len)
+{
+	int			d;
+
+	for (d = 0; d < CAL_DAYS_PER_WEEK; d++)
+	{
+		if (word_is(p, len, weekday_names[d]))
+			return d;
+	}
+	return -1;
+}
+
+/*
+ * How much of the input at p to quote when it is unexpected: the longest
+ * word, time-like or date-like run there, else the one character at p
+ * (ASCII, since the bytes of other characters are word characters).
+ */
+static int
+unexpected_length(const char *p)
+{
+	int			len = word_length(p);
+
+	len = Max(len, (int) strspn(p, DIGIT_CHARS ":"));
+	len = Max(len, (int) strspn(p, DIGIT_CHARS "-"));
+	return Max(len, 1);
+}
+
+/*
+ * Report a syntax error at p, where the grammar wanted what "expected"
+ * names.  When the clause stops short, at ";" or at the end of the input,
+ * the detail says what is missing; otherwise it quotes the unexpected text.
+ */
+static void
+syntax_error(const CalParser *ps, const char *p, const char *expected)
+{
+	int			position = char_position(ps, p);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"",
+					"calendar", ps->input),
+			 (*p == '\0' || *p == ';') ?
+			 errdetail("Expected %s at position %d.", expected, position) :
+			 errdetail("Unexpected \"%.*s\" at position %d.",
+					   unexpected_length(p), p, position)));
+}
+
+static void
+skip_space(CalParser *ps)
+{
+	ps->p += strspn(ps->p, SPACE_CHARS);
+}
+
+/* Skip white space, then the punctuation tok if it comes next */
+static bool
+consume(CalParser *ps, const char *tok)
+{
+	size_t		len = strlen(tok);
+
+	skip_space(ps);
+	if (strncmp(ps->p, tok, len) != 0)
+		return false;
+	ps->p += len;
+	return true;
+}
+
+/*
+ * Read min_digits to max_digits decimal digits at *s into *value.  A longer
+ * run of digits fails before it can overflow.
+ */
+static bool
+read_digits(const char **s, int min_digits, int max_digits, int *value)
+{
+	int			ndigits = 0;
+
+	*value = 0;
+	while (**s >= '0' && **s <= '9')
+	{
+		if (++ndigits > max_digits)
+			return false;
+		*value = *value * 10 + (**s - '0');
+		(*s)++;
+	}
+	return ndigits >= min_digits;
+}
+
+static bool
+read_char(const char **s, char c)
+{
+	if (**s != c)
+		return false;
+	(*s)++;
+	return true;
+}
+
+
+/* ---------- Parsing ---------- */
+
+/*
+ * time: H:MM, HH:MM or HH:MM:SS, as seconds after midnight.  24:00 is the
+ * end of the day, valid only where may_end_day says a range ends.
+ */
+static int32
+parse_time(CalParser *ps, const char *expected, bool may_end_day)
+{
+	const char *start;
+	const char *s;
+	int			len;
+	int			hours;
+	int			minutes;
+	int			seconds = 0;
+	int32		secs;
+
+	skip_space(ps);
+	start = s = ps->p;
+	len = strspn(start, DIGIT_CHARS ":");
+	if (!(read_digits(&s, 1, 2, &hours) &&
+		  read_char(&s, ':') &&
+		  read_digits(&s, 2, 2, &minutes) &&
+		  (!read_char(&s, ':') || read_digits(&s, 2, 2, &seconds)) &&
+		  s == start + len))
+		syntax_error(ps, start, expected);
+	ps->p = s;
+
+	secs = hours * 3600 + minutes * 60 + seconds;
+	if (minutes > 59 || seconds > 59 || secs > CAL_SECS_PER_DAY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time \"%.*s\" is out of range", len, start),
+				 errdetail("At position %d.", char_position(ps, start))));
+	if (secs == CAL_SECS_PER_DAY && !may_end_day)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time \"%.*s\" can only end a range", len, start),
+				 errdetail("At position %d.", char_position(ps, start))));
+	return secs;
+}
+
+/*
+ * range: START-END.  A range whose end is not after its start runs
+ * overnight and belongs to the day it starts on.
+ */
+static void
+parse_range(CalParser *ps, RangeList *hours)
+{
+	const char *pos;
+	int32		start;
+	int32		end;
+
+	skip_space(ps);
+	pos = ps->p;
+	start = parse_time(ps, "a time range", false);
+	if (!consume(ps, "-"))
+		syntax_error(ps, ps->p, "\"-\"");
+	end = parse_time(ps, "an end time", true);
+	if (end == start)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("empty range \"%.*s\"", (int) (ps->p - pos), pos),
+				 errdetail("At position %d.", char_position(ps, pos)),
+				 errhint("Write 00:00-24:00 for a whole day.")));
+	if (end < start)
+		end += CAL_SECS_PER_DAY;
+	range_list_add(hours, start, end);
+}
+
+/* ranges: RANGE[,RANGE...] */
+static void
+parse_range_list(CalParser *ps, RangeList *hours)
+{
+	do
+		parse_range(ps, hours);
+	while (consume(ps, ","));
+}
+
+static int
+parse_weekday(CalParser *ps)
+{
+	int			len;
+	int			weekday;
+
+	skip_space(ps);
+	len = word_length(ps->p);
+	weekday = weekday_of_word(ps->p, len);
+	if (weekday < 0)
+		syntax_error(ps, ps->p, "a day name");
+	ps->p += len;
+	return weekday;
+}
+
+/*
+ * days: a comma-separated list of day names and spans such as Mon-Fri, as a
+ * bit mask (bit 0 = Monday).  A span may wrap around the week: Fri-Mon.
+ */
+static int
+parse_weekday_list(CalParser *ps)
+{
+	int			weekdays = 0;
+
+	do
+	{
+		int			first = parse_weekday(ps);
+		int			last = consume(ps, "-") ? parse_weekday(ps) : first;
+		int			d;
+
+		for (d = first; d != last; d = (d + 1) % CAL_DAYS_PER_WEEK)
+			weekdays |= 1 << d;
+		weekdays |= 1 << last;
+	} while (consume(ps, ","));
+	return weekdays;
+}
+
+/* Weekly hours add up: several clauses may name the same day */
+static void
+add_weekly_hours(CalParser *ps, int weekdays, const RangeList *hours)
+{
+	int			d;
+
+	for (d = 0; d < CAL_DAYS_PER_WEEK; d++)
+	{
+		if (weekdays & (1 << d))
+			range_list_add_all(&ps->week[d], hours);
+	}
+}
+
+/* weekly clause: DAYS RANGES */
+static void
+parse_weekly(CalParser *ps)
+{
+	int			weekdays = parse_weekday_list(ps);
+	RangeList	hours = {0};
+
+	parse_range_list(ps, &hours);
+	add_weekly_hours(ps, weekdays, &hours);
+}
+
+static void
+add_24x7(CalParser *ps)
+{
+	CalRange	whole_day = {0, CAL_SECS_PER_DAY};
+	RangeList	hours = {&whole_day, 1, 1};
+
+	add_weekly_hours(ps, (1 << CAL_DAYS_PER_WEEK) - 1, &hours);
+}
+
+/*
+ * tz NAME: any zone that pg_tzset() knows, which includes refusing names
+ * longer than TZ_STRLEN_MAX.  The canonical spelling is kept, so that
+ * "europe/berlin" and "Europe/Berlin" make equal calendars.
+ */
+static void
+parse_zone(CalParser *ps)
+{
+	const char *start;
+	int			len;
+	char	   *name;
+	pg_tz	   *tz;
+
+	skip_space(ps);
+	start = ps->p;
+	len = strcspn(start, SPACE_CHARS ";");
+	if (len == 0)
+		syntax_error(ps, start, "a time zone name");
+	name = pnstrdup(start, len);
+	ps->p += len;
+
+	tz = pg_tzset(name);
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", name),
+				 errdetail("At position %d.", char_position(ps, start))));
+	/* the same restriction as the TimeZone setting */
+	if (!pg_tz_acceptable(tz))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" appears to use leap seconds", name),
+				 errdetail("PostgreSQL does not support leap seconds.")));
+	ps->tzname = pg_get_timezone_name(tz);
+}
+
+/* date: YYYY-MM-DD, as days since 2000-01-01 */
+static int32
+parse_date(CalParser *ps)
+{
+	const char *start;
+	const char *s;
+	int			len;
+	int			year;
+	int			month;
+	int			mday;
+
+	skip_space(ps);
+	start = s = ps->p;
+	len = strspn(start, DIGIT_CHARS "-");
+	if (!(read_digits(&s, 4, 4, &year) &&
+		  read_char(&s, '-') &&
+		  read_digits(&s, 2, 2, &month) &&
+		  read_char(&s, '-') &&
+		  read_digits(&s, 2, 2, &mday) &&
+		  s == start + len))
+		syntax_error(ps, start, "a date");
+	ps->p = s;
+
+	if (year < 1000 || month < 1 || month > MONTHS_PER_YEAR || mday < 1 ||
+		mday > day_tab[isleap(year)][month - 1])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("date \"%.*s\" is out of range", len, start),
+				 errdetail("At position %d.", char_position(ps, start))));
+	return date2j(year, month, mday) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * dates: a comma-separated list of dates and inclusive spans A..B, of the
+ * given "open" clause or of "closed" (CLOSED_DATES)
+ */
+static void
+parse_date_list(CalParser *ps, int clause)
+{
+	do
+	{
+		DateSpan   *span = palloc(sizeof(DateSpan));
+
+		skip_space(ps);
+		span->pos = ps->p;
+		span->first = parse_date(ps);
+		span->last = consume(ps, "..") ? parse_date(ps) : span->first;
+		span->clause = clause;
+		if (span->last < span->first)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("date range \"%.*s\" ends before it starts",
+							(int) (ps->p - span->pos), span->pos),
+					 errdetail("At position %d.",
+							   char_position(ps, span->pos))));
+		ps->spans = lappend(ps->spans, span);
+	} while (consume(ps, ","));
+}
+
+/* open clause: DATES RANGES */
+static void
+parse_open(CalParser *ps)
+{
+	RangeList  *hours = palloc0(sizeof(RangeList));
+
+	parse_date_list(ps, list_length(ps->open_clauses));
+	parse_range_list(ps, hours);
+	ps->open_clauses = lappend(ps->open_clauses, hours);
+}
+
+static void
+parse_clause(CalParser *ps)
+{
+	const char *word;
+	int			len;
+
+	skip_space(ps);
+	word = ps->p;
+	len = word_length(word);
+	if (weekday_of_word(word, len) >= 0)
+	{
+		parse_weekly(ps);
+		return;
+	}
+
+	ps->p += len;
+	if (word_is(word, len, "24x7"))
+		add_24x7(ps);
+	else if (word_is(word, len, "closed"))
+		parse_date_list(ps, CLOSED_DATES);
+	else if (word_is(word, len, "open"))
+		parse_open(ps);
+	/* a second "tz" is as unexpected as an unknown keyword */
+	else if (word_is(word, len, "tz") && ps->tzname == NULL)
+		parse_zone(ps);
+	else
+		syntax_error(ps, word, CLAUSE_EXPECTED);
+}
+
+/* calendar: CLAUSE[;CLAUSE...][;] */
+static void
+parse_clauses(CalParser *ps)
+{
+	do
+	{
+		parse_clause(ps);
+		if (!consume(ps, ";"))
+			break;
+		skip_space(ps);
+	} while (*ps->p != '\0');
+
+	if (*ps->p != '\0')
+		syntax_error(ps, ps->p, "\";\"");
+}
+
+
+/* ---------- Building the stored form ---------- */
+
+static int
+int32_cmp(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The distinct dates that the spans name, sorted.  They are counted on the
+ * merged spans before any is listed, so that a span such as
+ * 1000-01-01..9999-12-31 fails at once instead of listing millions of dates.
+ */
+static int32 *
+distinct_dates(List *spans, int *ndates)
+{
+	RangeList	merged = {0};
+	int64		count = 0;
+	int32	   *dates;
+	int			n = 0;
+	ListCell   *lc;
+	int			i;
+
+	/* as half-open ranges of days, merged like the hours of a day */
+	foreach(lc, spans)
+	{
+		DateSpan   *span = (DateSpan *) lfirst(lc);
+
+		range_list_add(&merged, span->first, span->last + 1);
+	}
+	range_list_normalise(&merged);
+
+	for (i = 0; i < merged.n; i++)
+		count += merged.ranges[i].end - merged.ranges[i].start;
+	if (count > CAL_MAX_DATES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many dates in calendar"),
+				 errdetail("The calendar names " INT64_FORMAT " distinct dates; the limit is %d.",
+						   count, CAL_MAX_DATES)));
+
+	dates = palloc(count * sizeof(int32));
+	for (i = 0; i < merged.n; i++)
+	{
+		int32		day;
+
+		for (day = merged.ranges[i].start; day < merged.ranges[i].end; day++)
+			dates[n++] = day;
+	}
+	*ndates = n;
+	return dates;
+}
+
+/* Apply a span to one of its dates: close it, or add its clause's hours */
+static void
+apply_span(const CalParser *ps, DatedDay *day, const DateSpan *span)
+{
+	bool		opens = span->clause != CLOSED_DATES;
+
+	/* an "open" clause always has hours, so a date with hours is open */
+	if (opens ? day->closed : day->hours.n > 0)
+	{
+		StringInfoData date;
+
+		initStringInfo(&date);
+		append_date(&date, day->day);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("date \"%s\" is both closed and open", date.data),
+				 errdetail("At position %d.", char_position(ps, span->pos))));
+	}
+	if (opens)
+		range_list_add_all(&day->hours,
+						   (RangeList *) list_nth(ps->open_clauses,
+												  span->clause));
+	else
+		day->closed = true;
+}
+
+/*
+ * The dated exceptions in date order: each distinct date named by "closed"
+ * or "open", closed or with the union of the hours of the clauses naming it.
+ */
+static DatedDay *
+collect_dated_days(CalParser *ps, int *ndated)
+{
+	int			n;
+	int32	   *dates = distinct_dates(ps->spans, &n);
+	DatedDay   *dated = palloc0(n * sizeof(DatedDay));
+	ListCell   *lc;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		dated[i].day = dates[i];
+
+	foreach(lc, ps->spans)
+	{
+		DateSpan   *span = (DateSpan *) lfirst(lc);
+		int32	   *found = bsearch(&span->first, dates, n, sizeof(int32),
+									int32_cmp);
+
+		Assert(found != NULL);
+		/* every date of the span is listed, so they follow one another */
+		for (i = 0; i <= span->last - span->first; i++)
+			apply_span(ps, &dated[found - dates + i], span);
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	for (i = 0; i < n; i++)
+		range_list_normalise(&dated[i].hours);
+	*ndated = n;
+	return dated;
+}
+
+/* Copy the ranges of list to ranges[k...]; returns the next free index */
+static int
+store_ranges(CalRange *ranges, int k, const RangeList *list)
+{
+	if (list->n > 0)
+		memcpy(ranges + k, list->ranges, list->n * sizeof(CalRange));
+	return k + list->n;
+}
+
+static Calendar *
+build_calendar(CalParser *ps)
+{
+	const char *tzname = ps->tzname ? ps->tzname : "UTC";
+	int			ndated;
+	DatedDay   *dated = collect_dated_days(ps, &ndated);
+	int			nranges = 0;
+	Size		size;
+	Calendar   *cal;
+	CalRange   *ranges;
+	CalDate    *dates;
+	int			k = 0;
+	int			i;
+
+	for (i = 0; i < CAL_DAYS_PER_WEEK; i++)
+	{
+		range_list_normalise(&ps->week[i]);
+		nranges += ps->week[i].n;
+	}
+	for (i = 0; i < ndated; i++)
+		nranges += dated[i].hours.n;
+	if (nranges > CAL_MAX_RANGES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many time ranges in calendar"),
+				 errdetail("The calendar has %d ranges once merged; the limit is %d.",
+						   nranges, CAL_MAX_RANGES)));
+
+	/* zeroed, so that padding cannot make equal calendars differ */
+	size = offsetof(Calendar, data) + nranges * sizeof(CalRange) +
+		ndated * sizeof(CalDate) + strlen(tzname) + 1;
+	cal = palloc0(size);
+	SET_VARSIZE(cal, size);
+	cal->version = CALENDAR_FORMAT_VERSION;
+	cal->n_ranges = nranges;
+	cal->n_dates = ndated;
+
+	ranges = unconstify(CalRange *, calendar_ranges(cal));
+	for (i = 0; i < CAL_DAYS_PER_WEEK; i++)
+	{
+		cal->week_first[i] = k;
+		k = store_ranges(ranges, k, &ps->week[i]);
+	}
+	cal->week_first[CAL_DAYS_PER_WEEK] = k;
+
+	dates = unconstify(CalDate *, calendar_dates(cal));
+	for (i = 0; i < ndated; i++)
+	{
+		dates[i].day = dated[i].day;
+		dates[i].first = k;
+		dates[i].count = dated[i].hours.n;
+		k = store_ranges(ranges, k, &dated[i].hours);
+	}
+
+	strcpy(unconstify(char *, calendar_tzname(cal)), tzname);
+	return cal;
+}
+
+static Calendar *
+parse_calendar(const char *input)
+{
+	CalParser	ps;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.input = ps.p = input;
+	parse_clauses(&ps);
+	return build_calendar(&ps);
+}
+
+
+/* ---------- Output ---------- */
+
+/* Clauses of the output are separated by "; " */
+static void
+start_clause(StringInfo buf)
+{
+	if (buf->len > 0)
+		appendStringInfoString(buf, "; ");
+}
+
+static void
+append_weekday(StringInfo buf, int32 weekday)
+{
+	appendStringInfoString(buf, weekday_names[weekday]);
+}
+
+static void
+append_date(StringInfo buf, int32 day)
+{
+	int			year;
+	int			month;
+	int			mday;
+
+	j2date(day + POSTGRES_EPOCH_JDATE, &year, &month, &mday);
+	appendStringInfo(buf, "%04d-%02d-%02d", year, month, mday);
+}
+
+/* HH:MM, or HH:MM:SS when the seconds are not zero */
+static void
+append_time(StringInfo buf, int32 secs)
+{
+	appendStringInfo(buf, "%02d:%02d", secs / 3600, secs / 60 % 60);
+	if (secs % 60 != 0)
+		appendStringInfo(buf, ":%02d", secs % 60);
+}
+
+/*
+ * A range as a literal writes it: an overnight range with its end time on
+ * the next day, a range ending at the end of its own day with 24:00.
+ */
+static void
+append_range(StringInfo buf, int32 start, int32 end)
+{
+	append_time(buf, start);
+	appendStringInfoChar(buf, '-');
+	append_time(buf, end > CAL_SECS_PER_DAY ? end - CAL_SECS_PER_DAY : end);
+}
+
+/*
+ * The ranges of one day, comma-separated.
+ *
+ * Merging can make a range of 24 hours or more (00:00-24:00 with 22:00-06:00
+ * runs from 00:00 to 06:00 the next day), which no single written range
+ * expresses: its end time is not before its start time, so it would read
+ * back as a same-day range.  It is written instead as two overlapping ranges
+ * that merge back into it: START-24:00 and an overnight range from late in
+ * the evening, 23:59 (or 23:59:59, should the end time be 23:59 or later).
+ */
+static void
+append_range_list(StringInfo buf, const CalRange *ranges, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		int32		start = ranges[i].start;
+		int32		end = ranges[i].end;
+
+		if (i > 0)
+			appendStringInfoChar(buf, ',');
+		if (end > CAL_SECS_PER_DAY && end - CAL_SECS_PER_DAY >= start)
+		{
+			append_range(buf, start, CAL_SECS_PER_DAY);
+			appendStringInfoChar(buf, ',');
+			start = end - CAL_SECS_PER_DAY < CAL_SECS_PER_DAY - 60 ?
+				CAL_SECS_PER_DAY - 60 : CAL_SECS_PER_DAY - 1;
+		}
+		append_range(buf, start, end);
+	}
+}
+
+/*
+ * Sorted distinct keys (weekdays or dates): a run of three or more
+ * consecutive keys as its first and last key joined by the span mark, other
+ * keys one by one.
+ */
+static void
+append_key_list(StringInfo buf, const int32 *keys, int n,
+				const KeyListStyle *style)
+{
+	int			i = 0;
+
+	while (i < n)
+	{
+		int			run = 1;
+
+		while (i + run < n && keys[i + run] == keys[i] + run)
+			run++;
+		if (i > 0)
+			appendStringInfoString(buf, style->separator);
+		style->append_key(buf, keys[i]);
+		if (run >= 3)
+		{
+			appendStringInfoString(buf, style->span_mark);
+			style->append_key(buf, keys[i + run - 1]);
+			i += run;
+		}
+		else
+			i++;
+	}
+}
+
+static bool
+same_hours(const DayHours *a, const DayHours *b)
+{
+	return a->n == b->n &&
+		memcmp(a->ranges, b->ranges, a->n * sizeof(CalRange)) == 0;
+}
+
+/*
+ * One clause per distinct list of hours, "PREFIX KEYS RANGES" with the keys
+ * that have those hours, in the order of their first keys.  Quadratic, but
+ * there are at most 7 weekdays or CAL_MAX_DATES dates, and lists of
+ * different lengths are told apart at once.
+ */
+static void
+append_hours_clauses(StringInfo buf, const DayHours *hours, int n,
+					 const char *prefix, const KeyListStyle *style)
+{
+	bool	   *done = palloc0(n * sizeof(bool));
+	int32	   *keys = palloc(n * sizeof(int32));
+	int			i;
+	int			j;
+
+	for (i = 0; i < n; i++)
+	{
+		int			nkeys = 0;
+
+		if (done[i])
+			continue;
+		for (j = i; j < n; j++)
+		{
+			if (!done[j] && same_hours(&hours[i], &hours[j]))
+			{
+				done[j] = true;
+				keys[nkeys++] = hours[j].key;
+			}
+		}
+		start_clause(buf);
+		appendStringInfoString(buf, prefix);
+		append_key_list(buf, keys, nkeys, style);
+		appendStringInfoChar(buf, ' ');
+		append_range_list(buf, hours[i].ranges, hours[i].n);
+	}
+	pfree(done);
+	pfree(keys);
+}
+
+static bool
+is_whole_day(const DayHours *day)
+{
+	return day->n == 1 &&
+		day->ranges[0].start == 0 && day->ranges[0].end == CAL_SECS_PER_DAY;
+}
+
+/* The weekly clauses: "24x7", or the days grouped by equal hours */
+static void
+append_weekly(StringInfo buf, const Calendar *cal)
+{
+	const CalRange *ranges = calendar_ranges(cal);
+	DayHours	weekly[CAL_DAYS_PER_WEEK];
+	int			n = 0;
+	int			nwhole = 0;
+	int			d;
+
+	for (d = 0; d < CAL_DAYS_PER_WEEK; d++)
+	{
+		int			first = cal->week_first[d];
+		int			count = cal->week_first[d + 1] - first;
+
+		if (count == 0)
+			continue;
+		weekly[n].key = d;
+		weekly[n].ranges = ranges + first;
+		weekly[n].n = count;
+		if (is_whole_day(&weekly[n]))
+			nwhole++;
+		n++;
+	}
+
+	if (nwhole == CAL_DAYS_PER_WEEK)
+	{
+		start_clause(buf);
+		appendStringInfoString(buf, "24x7");
+	}
+	else
+		append_hours_clauses(buf, weekly, n, "", &weekday_style);
+}
+
+/* The "closed" clause and the "open" clauses */
+static void
+append_dated(StringInfo buf, const Calendar *cal)
+{
+	const CalRange *ranges = calendar_ranges(cal);
+	const CalDate *dates = calendar_dates(cal);
+	int32	   *closed = palloc(cal->n_dates * sizeof(int32));
+	DayHours   *open = palloc(cal->n_dates * sizeof(DayHours));
+	int			nclosed = 0;
+	int			nopen = 0;
+	int			i;
+
+	for (i = 0; i < cal->n_dates; i++)
+	{
+		if (dates[i].count == 0)
+			closed[nclosed++] = dates[i].day;
+		else
+		{
+			open[nopen].key = dates[i].day;
+			open[nopen].ranges = ranges + dates[i].first;
+			open[nopen].n = dates[i].count;
+			nopen++;
+		}
+	}
+
+	if (nclosed > 0)
+	{
+		start_clause(buf);
+		appendStringInfoString(buf, "closed ");
+		append_key_list(buf, closed, nclosed, &date_style);
+	}
+	append_hours_clauses(buf, open, nopen, "open ", &date_style);
+	pfree(closed);
+	pfree(open);
+}
+
+/* The canonical text: weekly hours, tz, closed, open */
+static char *
+calendar_to_text(const Calendar *cal)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_weekly(&buf, cal);
+	start_clause(&buf);
+	appendStringInfo(&buf, "tz %s", calendar_tzname(cal));
+	append_dated(&buf, cal);
+	return buf.data;
+}
+
+
+/* ---------- SQL-callable functions ---------- */
+
+Datum
+calendar_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_CALENDAR_P(parse_calendar(str));
+}
+
+Datum
+calendar_out(PG_FUNCTION_ARGS)
+{
+	Calendar   *cal = PG_GETARG_CALENDAR_P(0);
+
+	PG_RETURN_CSTRING(calendar_to_text(cal));
+}
+
+/* The binary form: a version byte, then the text, read like text input */
+Datum
+calendar_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	char	   *str;
+	int			nbytes;
+
+	if (version != CALENDAR_BINARY_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type %s",
+						version, "calendar")));
+	str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	PG_RETURN_CALENDAR_P(parse_calendar(str));
+}
+
+Datum
+calendar_send(PG_FUNCTION_ARGS)
+{
+	Calendar   *cal = PG_GETARG_CALENDAR_P(0);
+	char	   *str = calendar_to_text(cal);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, CALENDAR_BINARY_VERSION);
+	pq_sendtext(&buf, str, strlen(str));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* The stored form is canonical: equal calendars have equal bytes */
+static bool
+calendar_args_equal(FunctionCallInfo fcinfo)
+{
+	Calendar   *a = PG_GETARG_CALENDAR_P(0);
+	Calendar   *b = PG_GETARG_CALENDAR_P(1);
+	bool		equal;
+
+	equal = VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return equal;
+}
+
+Datum
+calendar_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(calendar_args_equal(fcinfo));
+}
+
+Datum
+calendar_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!calendar_args_equal(fcinfo));
+}
