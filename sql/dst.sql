@@ -2,6 +2,9 @@
 -- Daylight saving time: business time is real elapsed time, and local
 -- times are resolved as PostgreSQL resolves them.
 --
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS ticket_sla;
+RESET client_min_messages;
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 

@@ -1,6 +1,7 @@
 /*
  * business_time.h
- *		Business-time arithmetic under a ticket_sla.calendar.
+ *		Business-time arithmetic under a ticket_sla.calendar: the prepared
+ *		calendar and the operations the SQL functions call.
  */
 #ifndef TICKET_SLA_BUSINESS_TIME_H
 #define TICKET_SLA_BUSINESS_TIME_H
@@ -11,7 +12,18 @@
 #include "calendar.h"
 #include "zone.h"
 
-/* A calendar made ready for arithmetic: built once, used for many calls. */
+/*
+ * A quantity summed over dates: the first i weekdays (Monday first, over two
+ * weeks) hold weekdays[i]; a dated exception holds its own amount, and
+ * deltas[k] sums (its amount - its weekday's) over the first k exceptions.
+ */
+typedef struct DateSums
+{
+	int64		weekdays[2 * CAL_DAYS_PER_WEEK + 1];
+	int64	   *deltas;
+} DateSums;
+
+/* A calendar made ready for arithmetic: prepared once, used for many calls. */
 typedef struct BizCalendar
 {
 	const Calendar *cal;
@@ -21,6 +33,22 @@ typedef struct BizCalendar
 	int64		week_open;		/* open microseconds in a week of weekly hours */
 	int			open_weekdays;	/* weekdays with weekly hours */
 	bool		has_hours;		/* any open time at all */
+
+	/*
+	 * When no range of one date can overlap a range of another (no overnight
+	 * range reaches the next date's hours), the open time of a stretch of
+	 * dates is the sum of the dates' own open time.
+	 */
+	bool		additive;
+	DateSums	open_sums;		/* open time (microseconds) of dates */
+	DateSums	business_days;	/* 1 for a business date, else 0 */
+
+	/* dates[bucket_first[k]] is the first dated exception on or after
+	 * bucket_base + (k << bucket_shift): a direct index into dates[] */
+	int32		bucket_base;
+	int			bucket_shift;
+	int			n_buckets;
+	int		   *bucket_first;
 } BizCalendar;
 
 /* One open span [lo, hi) of UTC time. */
@@ -52,13 +80,20 @@ typedef struct BizWalker
 	Span		inline_buf[WALKER_INLINE_SPANS];
 } BizWalker;
 
+/* days.c */
 extern void biz_init(BizCalendar *bc, const Calendar *cal);
+
+/* walker.c */
+extern void biz_walker_start(BizWalker *w, BizCalendar *bc, TimestampTz at, int dir);
+extern bool biz_walker_next(BizWalker *w, Span *span);
+extern TimestampTz walk_open_time(BizCalendar *bc, TimestampTz from, int dir,
+								  int64 budget, TimestampTz limit, int64 *passed);
+
+/* business_time.c */
 extern TimestampTz biz_deadline(BizCalendar *bc, TimestampTz start,
 								int32 days, int64 usecs);
 extern int64 biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to);
 extern bool biz_is_open(BizCalendar *bc, TimestampTz at);
 extern TimestampTz biz_next_open(BizCalendar *bc, TimestampTz at);
-extern void biz_walker_start(BizWalker *w, BizCalendar *bc, TimestampTz at, int dir);
-extern bool biz_walker_next(BizWalker *w, Span *span);
 
 #endif							/* TICKET_SLA_BUSINESS_TIME_H */

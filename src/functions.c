@@ -7,6 +7,7 @@
 
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/rangetypes.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
@@ -26,7 +27,8 @@ PG_FUNCTION_INFO_V1(business_intervals);
  */
 typedef struct CalendarCache
 {
-	Calendar   *cal;			/* a copy, in the call site's memory context */
+	MemoryContext mcxt;			/* holds all of it */
+	Calendar   *cal;			/* a copy of the calendar */
 	BizCalendar bc;
 } CalendarCache;
 
@@ -34,12 +36,17 @@ static CalendarCache *
 prepare_calendar(MemoryContext mcxt, struct varlena *packed)
 {
 	Size		size = VARSIZE_ANY_EXHDR(packed);
-	CalendarCache *cache = MemoryContextAlloc(mcxt, sizeof(CalendarCache));
+	MemoryContext cxt = AllocSetContextCreate(mcxt, "ticket_sla calendar",
+											  ALLOCSET_SMALL_SIZES);
+	MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
+	CalendarCache *cache = palloc(sizeof(CalendarCache));
 
-	cache->cal = MemoryContextAlloc(mcxt, size + VARHDRSZ);
+	cache->mcxt = cxt;
+	cache->cal = palloc(size + VARHDRSZ);
 	SET_VARSIZE(cache->cal, size + VARHDRSZ);
 	memcpy(VARDATA(cache->cal), VARDATA_ANY(packed), size);
 	biz_init(&cache->bc, cache->cal);
+	MemoryContextSwitchTo(oldcxt);
 	return cache;
 }
 
@@ -54,10 +61,7 @@ calendar_arg(FunctionCallInfo fcinfo, int argno)
 		memcmp(VARDATA(cache->cal), VARDATA_ANY(packed), size) != 0)
 	{
 		if (cache != NULL)
-		{
-			pfree(cache->cal);
-			pfree(cache);
-		}
+			MemoryContextDelete(cache->mcxt);
 		cache = prepare_calendar(fcinfo->flinfo->fn_mcxt, packed);
 		fcinfo->flinfo->fn_extra = cache;
 	}
@@ -236,7 +240,8 @@ start_intervals(FunctionCallInfo fcinfo, MemoryContext mcxt)
 	struct varlena *packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
 	bool		empty;
 
-	st->typcache = range_get_typcache(fcinfo, RangeTypeGetOid(during));
+	/* not range_get_typcache(): fn_extra holds the SRF's own state */
+	st->typcache = lookup_type_cache(RangeTypeGetOid(during), TYPECACHE_RANGE_INFO);
 	range_deserialize(st->typcache, during, &st->lower, &st->upper, &empty);
 	if (empty)
 		return NULL;

@@ -20,14 +20,17 @@
 	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY)
 
 /*
- * How far a local time must be from a change of offset for the plain shift
- * to be what DetermineTimeZoneOffset answers.  It looks for the change that
- * follows "local time - 1 day", and offsets differ by less than a day.
+ * DetermineTimeZoneOffset resolves a local time with the change of offset
+ * that follows "local time - 1 day".  Where changes are at least this far
+ * apart, the plain shift of a segment is exact for every local time that
+ * shifts into the segment, except within the overlap of an autumn change
+ * (at either end).  Where they are closer, or a segment's end is only where
+ * our table ends, we keep this far from it instead.
  */
 #define STEADY_MARGIN_USECS		(2 * USECS_PER_DAY)
 
-/* How far back we look for the change that opens the current segment. */
-#define SEGMENT_LOOKBACK_SECS	((pg_time_t) 400 * SECS_PER_DAY)
+/* How far around an instant the table of changes of offset reaches. */
+#define COVER_SECS		((pg_time_t) 25 * 366 * SECS_PER_DAY)
 
 static pg_time_t
 unix_secs_floor(TimestampTz t)
@@ -46,17 +49,18 @@ timestamptz_from_unix_secs(pg_time_t secs)
 }
 
 /*
- * Make the cursor's segment the one containing t.  The segment may start
- * later than the real change of offset (we look back a bounded distance),
- * which only makes it smaller, never wrong.
+ * List the changes of offset over the decades around t.  The first segment
+ * may begin later than the real change before it, and the last one end
+ * where the table is full: that only makes segments smaller, never wrong.
  */
 static void
-zone_load_segment(ZoneCursor *zone, TimestampTz t)
+zone_cover(ZoneCursor *zone, TimestampTz t)
 {
-	pg_time_t	target = unix_secs_floor(t);
-	pg_time_t	probe = target - SEGMENT_LOOKBACK_SECS;
+	pg_time_t	probe = unix_secs_floor(t) - COVER_SECS;
+	pg_time_t	stop = unix_secs_floor(t) + COVER_SECS;
 
-	zone->seg_lo = timestamptz_from_unix_secs(probe);
+	zone->cover_lo = timestamptz_from_unix_secs(probe);
+	zone->n_changes = 0;
 	for (;;)
 	{
 		long		before_off;
@@ -69,26 +73,96 @@ zone_load_segment(ZoneCursor *zone, TimestampTz t)
 		found = pg_next_dst_boundary(&probe, &before_off, &before_dst,
 									 &boundary, &after_off, &after_dst,
 									 zone->tz);
-		if (found != 1 || boundary > target)
+		zone->offsets[zone->n_changes] = (int32) before_off;
+		if (found != 1)
 		{
-			zone->seg_off = (int32) before_off;
-			zone->seg_hi = (found == 1) ? timestamptz_from_unix_secs(boundary)
-				: DT_NOEND;
+			zone->cover_hi = DT_NOEND;	/* no change of offset after this */
 			return;
 		}
-		/* the change at boundary is at or before t: the segment starts there */
-		zone->seg_lo = timestamptz_from_unix_secs(boundary);
-		probe = Max(boundary, probe + 1);
+		if (boundary >= stop || zone->n_changes == ZONE_MAX_CHANGES)
+		{
+			zone->cover_hi = timestamptz_from_unix_secs(boundary);
+			return;
+		}
+		zone->changes[zone->n_changes++] = timestamptz_from_unix_secs(boundary);
+		/* the offset just after this change, and the change after it */
+		probe = boundary + 1;
 	}
+}
+
+/* Seconds by which offset a exceeds offset b, or 0, in microseconds. */
+static int64
+overlap_usecs(int32 a, int32 b)
+{
+	return a > b ? (int64) (a - b) * USECS_PER_SEC : 0;
+}
+
+/*
+ * Where the plain shift of segment k is exact (see STEADY_MARGIN_USECS):
+ * after the change that opens it, past any overlap with the segment before;
+ * up to the change that closes it, short of any overlap with the next.
+ */
+static void
+zone_set_steady(ZoneCursor *zone, int k)
+{
+	bool		known_lo = k > 0;	/* seg_lo is a real change we know */
+	bool		known_hi = k < zone->n_changes;
+	TimestampTz prev_lo = k > 1 ? zone->changes[k - 2] : zone->cover_lo;
+	TimestampTz next_hi = k + 1 < zone->n_changes ? zone->changes[k + 1] : zone->cover_hi;
+	bool		spaced = zone->seg_hi - zone->seg_lo >= STEADY_MARGIN_USECS &&
+		(!known_lo || zone->seg_lo - prev_lo >= STEADY_MARGIN_USECS) &&
+		(!known_hi || next_hi - zone->seg_hi >= STEADY_MARGIN_USECS);
+
+	if (known_lo && spaced)
+		zone->steady_lo = zone->seg_lo + USECS_PER_SEC +
+			overlap_usecs(zone->offsets[k - 1], zone->seg_off);
+	else
+		zone->steady_lo = zone->seg_lo + STEADY_MARGIN_USECS;
+
+	if (zone->seg_hi == DT_NOEND)
+		zone->steady_hi = DT_NOEND;
+	else if (known_hi && spaced)
+		zone->steady_hi = zone->seg_hi - overlap_usecs(zone->seg_off, zone->offsets[k + 1]);
+	else
+		zone->steady_hi = zone->seg_hi - STEADY_MARGIN_USECS;
+}
+
+/* Make the cursor's segment the one containing t. */
+static void
+zone_load_segment(ZoneCursor *zone, TimestampTz t)
+{
+	int			lo = 0;
+	int			hi;
+
+	if (t < zone->cover_lo || t >= zone->cover_hi)
+		zone_cover(zone, t);
+	/* lo = how many changes are at or before t */
+	hi = zone->n_changes;
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (zone->changes[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	zone->seg_lo = lo > 0 ? zone->changes[lo - 1] : zone->cover_lo;
+	zone->seg_hi = lo < zone->n_changes ? zone->changes[lo] : zone->cover_hi;
+	zone->seg_off = zone->offsets[lo];
+	zone_set_steady(zone, lo);
 }
 
 void
 zone_init(ZoneCursor *zone, pg_tz *tz)
 {
 	zone->tz = tz;
-	zone->seg_lo = DT_NOEND;	/* empty: the first question loads one */
-	zone->seg_hi = DT_NOEND;
+	/* empty: the first question fills them */
+	zone->seg_lo = zone->seg_hi = DT_NOEND;
+	zone->steady_lo = zone->steady_hi = DT_NOEND;
+	zone->cover_lo = zone->cover_hi = DT_NOEND;
 	zone->seg_off = 0;
+	zone->n_changes = 0;
 }
 
 /* The UTC offset, in seconds east, in force at instant t. */
@@ -115,8 +189,7 @@ zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs, TimestampTz *utc
 		guess = (local_secs - zone->seg_off) * USECS_PER_SEC;
 	}
 	*utc = guess;
-	return guess - STEADY_MARGIN_USECS >= zone->seg_lo &&
-		guess < zone->seg_hi - STEADY_MARGIN_USECS;
+	return guess >= zone->steady_lo && guess < zone->steady_hi;
 }
 
 /* The instant at which the local wall clock shows local_secs. */
@@ -156,4 +229,34 @@ zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi)
 	if (lo < zone->seg_lo || lo >= zone->seg_hi)
 		zone_load_segment(zone, lo);
 	return hi < zone->seg_hi;
+}
+
+/*
+ * When local time local_secs converts by a plain shift: the offset, and the
+ * local time (microseconds, exclusive) up to which the same shift stays exact.
+ */
+bool
+zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
+				 int64 *until_local_usecs)
+{
+	TimestampTz utc;
+
+	if (!zone_local_to_utc_if_steady(zone, local_secs, &utc))
+		return false;
+	*offset = zone->seg_off;
+	*until_local_usecs = (zone->steady_hi == DT_NOEND) ? PG_INT64_MAX :
+		zone->steady_hi + (int64) zone->seg_off * USECS_PER_SEC;
+	return true;
+}
+
+/* The local date (days since 2000-01-01) on which instant t falls. */
+int32
+zone_local_date(ZoneCursor *zone, TimestampTz t)
+{
+	int64		local = t + (int64) zone_offset_at(zone, t) * USECS_PER_SEC;
+	int64		day = local / USECS_PER_DAY;
+
+	if (local < 0 && day * USECS_PER_DAY != local)
+		day--;
+	return (int32) day;
 }

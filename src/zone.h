@@ -14,10 +14,13 @@
 #include "datatype/timestamp.h"
 #include "pgtime.h"
 
+#define ZONE_MAX_CHANGES	256
+
 /*
- * The zone and the span of UTC time around the last instant asked about in
- * which the UTC offset does not change.  Almost every conversion falls in
- * that span and costs a subtraction.
+ * The zone, its changes of UTC offset over a few decades around the instants
+ * asked about, and the segment between two changes that holds the last
+ * instant asked about.  Almost every conversion falls in that segment and
+ * costs a subtraction; finding another segment is a binary search.
  */
 typedef struct ZoneCursor
 {
@@ -25,6 +28,13 @@ typedef struct ZoneCursor
 	TimestampTz seg_lo;			/* the offset is seg_off in [seg_lo, seg_hi) */
 	TimestampTz seg_hi;
 	int32		seg_off;		/* seconds east of UTC */
+	TimestampTz steady_lo;		/* local times whose plain shift lands in */
+	TimestampTz steady_hi;		/* [steady_lo, steady_hi) convert exactly */
+	TimestampTz cover_lo;		/* changes[] lists every change of offset */
+	TimestampTz cover_hi;		/* in [cover_lo, cover_hi) */
+	int			n_changes;
+	TimestampTz changes[ZONE_MAX_CHANGES];
+	int32		offsets[ZONE_MAX_CHANGES + 1];	/* offsets[k]: before changes[k] */
 } ZoneCursor;
 
 /* Every UTC offset PostgreSQL accepts is less than 16 hours. */
@@ -36,5 +46,8 @@ extern TimestampTz zone_local_to_utc(ZoneCursor *zone, int64 local_secs);
 extern bool zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs,
 										TimestampTz *utc);
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
+extern bool zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
+							 int64 *until_local_usecs);
+extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
 
 #endif							/* TICKET_SLA_ZONE_H */

@@ -24,6 +24,17 @@
  * below build this from readable pieces; ticket_sla_ref.to_literal(cal)
  * writes the equivalent ticket_sla.calendar literal.
  *
+ * Entry points: time_between(cal, a, b), deadline(cal, s, d), is_open(cal, t),
+ * next_open(cal, t), intervals(cal, r), plus open_set(cal, from_day, to_day)
+ * and ranges_of_day(cal, d).  random_cases(seed, n) draws test cases, each
+ * with the structured calendar and the equivalent literal, e.g.
+ *   SELECT c.* FROM ticket_sla_ref.random_cases(0.42, 1000) c
+ *   WHERE ticket_sla.business_deadline(c.a, c.dur, c.literal::ticket_sla.calendar)
+ *         IS DISTINCT FROM ticket_sla_ref.deadline(c.cal, c.a, c.dur);
+ * Infinite instants are refused (except as a deadline's start) and so are
+ * answers outside the search windows (about 10 years): an error, never a
+ * guess.
+ *
  * Instants are microsecond timestamptz; durations are measured in
  * microseconds (numeric) and only turned into an interval at the end, so
  * that no day part ever appears (timestamptz - timestamptz would justify
@@ -39,32 +50,28 @@ SET search_path = ticket_sla_ref, pg_catalog;
 -- Small helpers
 ------------------------------------------------------------------------------
 
--- Microseconds (numeric) <-> interval with a time part only.  n * 1 us is
+-- Microseconds (numeric) -> interval with a time part only.  n * 1 us is
 -- exact: the factor is an integer-valued float8 below 2^53.
 CREATE FUNCTION us(n numeric) RETURNS interval
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT n::float8 * interval '1 microsecond' $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT n::float8 * interval '1 microsecond'; END;
 
 -- Real elapsed microseconds of a timestamptz range (extract(epoch) is exact
 -- numeric in PostgreSQL 15).
 CREATE FUNCTION len_us(r tstzrange) RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT AS $$
-	SELECT (extract(epoch FROM upper(r)) - extract(epoch FROM lower(r))) * 1000000
-$$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT (extract(epoch FROM upper(r)) - extract(epoch FROM lower(r))) * 1000000; END;
 
 -- Local date of an instant in the calendar's zone.
 CREATE FUNCTION local_date(cal jsonb, t timestamptz) RETURNS date
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT timezone(cal->>'tz', t)::date $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT timezone(cal->>'tz', t)::date; END;
 
 -- The instant of "date d, local clock at secs seconds after midnight",
 -- resolved exactly as PostgreSQL resolves timestamp AT TIME ZONE.
 CREATE FUNCTION image(cal jsonb, d date, secs int) RETURNS timestamptz
-LANGUAGE sql IMMUTABLE STRICT AS $$
-	SELECT timezone(cal->>'tz', d::timestamp + secs * interval '1 second')
-$$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT timezone(cal->>'tz', d::timestamp + secs * interval '1 second'); END;
 
 -- Dates as jsonb keys, independent of DateStyle.
 CREATE FUNCTION date_key(d date) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_char(d, 'YYYY-MM-DD') $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT to_char(d, 'YYYY-MM-DD'); END;
 
 ------------------------------------------------------------------------------
 -- Building calendars
@@ -75,13 +82,13 @@ LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_char(d, 'YYYY-MM-DD') $$;
 -- ('22:00-06:00' -> [79200,108000]); '00:00-24:00' is the whole day.
 -- '' gives [].  Only a convenience for writing examples by hand.
 CREATE FUNCTION day_ranges(spec text) RETURNS jsonb
-LANGUAGE sql IMMUTABLE STRICT AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT coalesce(jsonb_agg(jsonb_build_array(s, CASE WHEN e <= s THEN e + 86400 ELSE e END)
 	                          ORDER BY s), '[]')
 	FROM regexp_split_to_table(nullif(spec, ''), '\s*,\s*') r,
 	     LATERAL (SELECT extract(epoch FROM split_part(r, '-', 1)::interval)::int AS s,
-	                     extract(epoch FROM split_part(r, '-', 2)::interval)::int AS e) x
-$$;
+	                     extract(epoch FROM split_part(r, '-', 2)::interval)::int AS e) x;
+END;
 
 -- calendar('Europe/Berlin', week => '{"1":"09:00-18:00", ...}', closed => ...,
 --          open => '{"2026-12-24":"09:00-13:00"}'): week and open take the
@@ -90,7 +97,7 @@ $$;
 CREATE FUNCTION calendar(tz text, hours text DEFAULT NULL, weekdays int[] DEFAULT '{1,2,3,4,5,6,7}',
                          week jsonb DEFAULT NULL, closed date[] DEFAULT '{}',
                          open jsonb DEFAULT '{}') RETURNS jsonb
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT jsonb_build_object(
 		'tz', tz,
 		'week', (SELECT coalesce(jsonb_object_agg(w, ranges), '{}')
@@ -98,8 +105,8 @@ LANGUAGE sql IMMUTABLE AS $$
 		              LATERAL (SELECT day_ranges(coalesce(week->>w::text,
 		                          CASE WHEN w = ANY (weekdays) THEN hours END, ''))) x(ranges)),
 		'closed', (SELECT coalesce(jsonb_agg(date_key(c) ORDER BY c), '[]') FROM unnest(closed) c),
-		'open', (SELECT coalesce(jsonb_object_agg(k, day_ranges(v)), '{}') FROM jsonb_each_text(open) o(k, v)))
-$$;
+		'open', (SELECT coalesce(jsonb_object_agg(k, day_ranges(v)), '{}') FROM jsonb_each_text(open) o(k, v)));
+END;
 
 ------------------------------------------------------------------------------
 -- The open set
@@ -109,27 +116,27 @@ $$;
 -- if it is closed, else the weekly ranges of its ISO weekday.
 CREATE FUNCTION ranges_of_day(cal jsonb, d date, OUT start_s int, OUT end_s int)
 RETURNS SETOF record
-LANGUAGE sql IMMUTABLE STRICT AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT (r->>0)::int, (r->>1)::int
 	FROM jsonb_array_elements(
 		CASE WHEN coalesce(cal->'open', '{}') ? date_key(d) THEN cal->'open'->date_key(d)
 		     WHEN coalesce(cal->'closed', '[]') ? date_key(d) THEN '[]'
 		     ELSE coalesce(cal->'week'->extract(isodow FROM d)::text, '[]') END) r
-	ORDER BY 1
-$$;
+	ORDER BY 1;
+END;
 
 -- Union over the dates from_day..to_day of the images of their ranges.  A
 -- range whose image is empty or reversed (inside a spring-forward gap) adds
 -- nothing.
 CREATE FUNCTION open_set(cal jsonb, from_day date, to_day date) RETURNS tstzmultirange
-LANGUAGE sql IMMUTABLE STRICT AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT coalesce(range_agg(tstzrange(lo, hi)), '{}')
 	FROM generate_series(0, to_day - from_day) i,
 	     LATERAL ranges_of_day(cal, from_day + i) r,
 	     LATERAL (SELECT image(cal, from_day + i, r.start_s) AS lo,
 	                     image(cal, from_day + i, r.end_s) AS hi) x
-	WHERE lo < hi
-$$;
+	WHERE lo < hi;
+END;
 
 -- A range of date D lies within [D 00:00, D+2 00:00) local, give or take a
 -- DST shift of at most a few hours.  So for instants between the local
@@ -163,7 +170,7 @@ BEGIN
 END $$;
 
 CREATE FUNCTION time_between(cal jsonb, a timestamptz, b timestamptz) RETURNS interval
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT us(between_us(cal, a, b)) $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT us(between_us(cal, a, b)); END;
 
 CREATE FUNCTION is_open(cal jsonb, t timestamptz) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
@@ -184,16 +191,14 @@ BEGIN
 	                           * tstzmultirange(r));
 END $$;
 
--- The open set cut to [floor_t, ceil_t), exact there: the dates walked
--- are d1-3 .. d2 where ceil_t is the local midnight starting d2 (later
--- dates open later) and floor_t is at or after the local midnight starting
--- d1-1 (earlier dates are closed by then).  Used by the searches below,
--- which double the window until the answer is inside.
+-- The open set of the dates d1-3 .. d2, which is exact between floor_t =
+-- local midnight starting d1-1 (ranges of dates before d1-3 have ended by
+-- then) and ceil_t = local midnight starting d2 (ranges of dates after d2
+-- have not begun).  Used by the searches below, which double the window
+-- until the answer is inside [floor_t, ceil_t).
 CREATE FUNCTION open_set_between(cal jsonb, d1 date, d2 date, OUT s tstzmultirange, OUT floor_t timestamptz,
                                  OUT ceil_t timestamptz)
-LANGUAGE sql IMMUTABLE STRICT AS $$
-	SELECT open_set(cal, d1 - 3, d2), image(cal, d1 - 1, 0), image(cal, d2, 0)
-$$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT open_set(cal, d1 - 3, d2), image(cal, d1 - 1, 0), image(cal, d2, 0); END;
 
 -- t if open, else the next opening instant (lower bound of the next
 -- component of the open set).
@@ -273,13 +278,13 @@ END $$;
 -- Business days: dates with a non-empty range list.  open(B) is the image
 -- of its smallest range start, close(B) of its largest range end.
 CREATE FUNCTION day_open(cal jsonb, b date) RETURNS timestamptz
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT image(cal, b, min(start_s)) FROM ranges_of_day(cal, b) $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT image(cal, b, min(start_s)) FROM ranges_of_day(cal, b); END;
 
 CREATE FUNCTION day_close(cal jsonb, b date) RETURNS timestamptz
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT image(cal, b, max(end_s)) FROM ranges_of_day(cal, b) $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT image(cal, b, max(end_s)) FROM ranges_of_day(cal, b); END;
 
 CREATE FUNCTION is_business_day(cal jsonb, b date) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT EXISTS (SELECT FROM ranges_of_day(cal, b)) $$;
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT EXISTS (SELECT FROM ranges_of_day(cal, b)); END;
 
 -- The day step of a deadline: n business days from s (n <> 0).
 CREATE FUNCTION add_business_days(cal jsonb, s timestamptz, n int) RETURNS timestamptz
@@ -362,30 +367,30 @@ END $$;
 
 -- Seconds after midnight as HH:MM or HH:MM:SS.
 CREATE FUNCTION hms(secs int) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT lpad((secs / 3600)::text, 2, '0') || ':' || lpad((secs / 60 % 60)::text, 2, '0')
-	       || CASE WHEN secs % 60 <> 0 THEN ':' || lpad((secs % 60)::text, 2, '0') ELSE '' END
-$$;
+	       || CASE WHEN secs % 60 <> 0 THEN ':' || lpad((secs % 60)::text, 2, '0') ELSE '' END;
+END;
 
 -- A range list as '09:00-12:00,22:00-06:00'.  An end past midnight is
 -- written as the next day's clock time (end not after start = overnight);
 -- the whole day is '00:00-24:00'.
 CREATE FUNCTION ranges_literal(ranges jsonb) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT string_agg(hms(s) || '-' || CASE WHEN s = 0 AND e = 86400 THEN '24:00' ELSE hms(e % 86400) END,
 	                  ',' ORDER BY s)
-	FROM jsonb_array_elements(ranges) r, LATERAL (SELECT (r->>0)::int s, (r->>1)::int e) x
-$$;
+	FROM jsonb_array_elements(ranges) r, LATERAL (SELECT (r->>0)::int s, (r->>1)::int e) x;
+END;
 
 CREATE FUNCTION to_literal(cal jsonb) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT AS $$
+LANGUAGE sql IMMUTABLE BEGIN ATOMIC
 	SELECT concat_ws('; ',
 		(SELECT string_agg((ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Sun'])[w] || ' ' || ranges_literal(cal->'week'->w::text), '; ' ORDER BY w)
 		 FROM generate_series(1, 7) w WHERE jsonb_array_length(coalesce(cal->'week'->w::text, '[]')) > 0),
 		'tz ' || (cal->>'tz'),
 		(SELECT 'closed ' || string_agg(c, ', ' ORDER BY c) FROM jsonb_array_elements_text(coalesce(cal->'closed', '[]')) c),
-		(SELECT string_agg('open ' || k || ' ' || ranges_literal(v), '; ' ORDER BY k) FROM jsonb_each(coalesce(cal->'open', '{}')) o(k, v)))
-$$;
+		(SELECT string_agg('open ' || k || ' ' || ranges_literal(v), '; ' ORDER BY k) FROM jsonb_each(coalesce(cal->'open', '{}')) o(k, v)));
+END;
 
 ------------------------------------------------------------------------------
 -- Random cases for the differential test (deterministic after setseed())
@@ -395,7 +400,7 @@ CREATE FUNCTION rnd(lo int, hi int) RETURNS int	-- uniform in [lo, hi]
 LANGUAGE sql VOLATILE AS $$ SELECT lo + floor(random() * (hi - lo + 1))::int $$;
 
 CREATE FUNCTION pick(a anyarray) RETURNS anyelement
-LANGUAGE sql VOLATILE AS $$ SELECT a[rnd(1, cardinality(a))] $$;
+LANGUAGE sql VOLATILE AS $$ SELECT a[1 + floor(random() * cardinality(a))::int] $$;
 
 -- One day's ranges: 0-3 of them, sorted, neither overlapping nor touching
 -- in the [0, 2 days) frame (so the literal's own merging keeps them as
@@ -441,8 +446,11 @@ BEGIN
 	FOR w IN 1..7 LOOP
 		week := week || jsonb_build_object(w, CASE WHEN random() < 0.2 THEN '[]' ELSE random_day() END);
 	END LOOP;
-	IF NOT EXISTS (SELECT FROM jsonb_each(week) e(k, v) WHERE jsonb_array_length(v) > 0) THEN
-		week := week || '{"1": [[32400, 64800]]}';
+	-- At least 2 hours a week, so that the longest durations (~120 h plus
+	-- 10 days) end within the reference's search window of ~10 years.
+	IF (SELECT coalesce(sum((r->>1)::int - (r->>0)::int), 0)
+	    FROM jsonb_each(week) e(k, v), jsonb_array_elements(v) r) < 7200 THEN
+		week := week || '{"1": [[32400, 61200]]}';
 	END IF;
 	FOR i IN 1..rnd(0, 6) LOOP
 		d := date_key(focus + rnd(-10, 10));
@@ -532,12 +540,15 @@ BEGIN
 	END LOOP;
 END $$;
 
--- Every function finds its siblings whatever the caller's search_path.
+-- The SQL functions above have SQL-standard bodies (BEGIN ATOMIC), bound
+-- to their siblings when created and still inlinable; the PL/pgSQL ones
+-- find their siblings through a fixed search_path, whatever the caller's.
 DO $$
 DECLARE
 	f regprocedure;
 BEGIN
-	FOR f IN SELECT oid FROM pg_proc WHERE pronamespace = 'ticket_sla_ref'::regnamespace LOOP
+	FOR f IN SELECT oid FROM pg_proc
+	         WHERE pronamespace = 'ticket_sla_ref'::regnamespace AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql') LOOP
 		EXECUTE format('ALTER FUNCTION %s SET search_path = ticket_sla_ref, pg_catalog', f);
 	END LOOP;
 END $$;

@@ -78,6 +78,8 @@ SELECT name, got::text, want::text FROM (VALUES
 	('short eve: Thu 12:00 + 1 day = open Sunday close',
 	                                        ticket_sla_ref.deadline(:'short_eve', '2026-12-24 12:00+01', '1 day'),       '2026-12-27 12:00+01'),
 	('short eve: Thu 12:00 + 2 days',       ticket_sla_ref.deadline(:'short_eve', '2026-12-24 12:00+01', '2 days'),      '2026-12-28 12:00+01'),
+	('short eve: Thu 13:00 (its close: counts as its end) + 2 days',
+	                                        ticket_sla_ref.deadline(:'short_eve', '2026-12-24 13:00+01', '2 days'),      '2026-12-28 18:00+01'),
 	('short eve: Mon 17:00 - 2 days = Thu close',
 	                                        ticket_sla_ref.deadline(:'short_eve', '2026-12-28 17:00+01', '-2 days'),     '2026-12-24 13:00+01'),
 	('short eve: Sun 10:30 + 1 hour',       ticket_sla_ref.deadline(:'short_eve', '2026-12-27 10:30+01', '1 hour'),      '2026-12-27 11:30+01'),
@@ -166,6 +168,18 @@ FROM (VALUES
 	('intervals of an empty range', :'berlin', 'empty'::tstzrange, NULL)
 ) v(name, cal, during, want);
 
+-- The literals written for the structured calendars.
+INSERT INTO checks (name, got, want) VALUES
+	('literal of berlin', ticket_sla_ref.to_literal(:'berlin'),
+	 'Mon 09:00-18:00; Tue 09:00-18:00; Wed 09:00-18:00; Thu 09:00-18:00; Fri 09:00-18:00; tz Europe/Berlin; closed 2026-12-25, 2026-12-26'),
+	('literal of short_eve', ticket_sla_ref.to_literal(:'short_eve'),
+	 'Mon 09:00-18:00; Tue 09:00-18:00; Wed 09:00-18:00; Thu 09:00-18:00; Fri 09:00-18:00; tz Europe/Berlin; closed 2026-12-25, 2026-12-26; open 2026-12-24 09:00-13:00; open 2026-12-27 10:00-12:00'),
+	('literal of touching', ticket_sla_ref.to_literal(:'touching'), 'Mon 20:00-06:00; Tue 06:00-10:00; tz UTC'),
+	('literal of always', ticket_sla_ref.to_literal(:'always'),
+	 'Mon 00:00-24:00; Tue 00:00-24:00; Wed 00:00-24:00; Thu 00:00-24:00; Fri 00:00-24:00; Sat 00:00-24:00; Sun 00:00-24:00; tz Europe/Berlin'),
+	('literal with seconds and a range ending at midnight',
+	 ticket_sla_ref.to_literal('{"tz": "UTC", "week": {"3": [[3661, 7322], [72000, 86400]]}}'), 'Wed 01:01:01-02:02:02,20:00-00:00; tz UTC');
+
 -- The reference against its own definitions, on random cases of the
 -- generator (the same ones a differential test would use).
 CREATE TEMP TABLE cases AS
@@ -209,11 +223,12 @@ FROM (
 	WHERE extract(day FROM dur) <> 0
 	UNION ALL
 	-- generated calendars keep the rules of the literal: per day sorted,
-	-- 0 <= start < 86400, start < end < start + 86400, not touching; and
+	-- 0 <= start < 86400, start < end, end <= 86400 or end < start + 86400
+	-- (overnight), not touching; and
 	-- the literal's text of each day reads back to the same ranges
 	SELECT 'random: generated ranges are well formed and round-trip', (
 	       SELECT bool_and((r->>0)::int >= 0 AND (r->>0)::int < 86400
-	                       AND (r->>1)::int > (r->>0)::int AND (r->>1)::int < (r->>0)::int + 86400
+	                       AND (r->>1)::int > (r->>0)::int AND (r->>1)::int <= greatest(86400, (r->>0)::int + 86399)
 	                       AND (i = 1 OR (r->>0)::int > (day->(i::int - 2)->>1)::int))
 	       FROM jsonb_array_elements(day) WITH ORDINALITY x(r, i))
 	       AND ticket_sla_ref.day_ranges(ticket_sla_ref.ranges_literal(day)) = day

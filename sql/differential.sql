@@ -1,0 +1,76 @@
+--
+-- The C engine against a deliberately naive reference (test/reference.sql:
+-- PL/pgSQL that walks date by date over PostgreSQL's own time zone
+-- conversion and multiranges, reading calendars as structured data, not as
+-- literals) on thousands of random calendars, instants and durations.
+-- Every query below lists the cases where the two disagree: none.
+--
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS ticket_sla;
+RESET client_min_messages;
+SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, YMD';
+SET IntervalStyle = 'postgres';
+\set ECHO none
+\i test/reference.sql
+\set ECHO all
+
+CREATE TEMP TABLE cases AS
+SELECT c.*, c.literal::ticket_sla.calendar AS calendar
+FROM ticket_sla_ref.random_cases(0.42, 3000) AS c;
+
+-- how varied the cases are
+SELECT count(*) AS cases,
+       count(DISTINCT cal->>'tz') AS zones,
+       count(*) FILTER (WHERE literal LIKE '%closed%') AS with_closed_dates,
+       count(*) FILTER (WHERE literal LIKE '%open%') AS with_open_dates,
+       count(*) FILTER (WHERE extract(day FROM dur) <> 0) AS with_days,
+       count(*) FILTER (WHERE dur < interval '0') AS negative
+FROM cases;
+
+-- the literal the reference writes reads back as the calendar it means
+SELECT case_no, literal, calendar FROM cases
+WHERE calendar::text::ticket_sla.calendar OPERATOR(ticket_sla.<>) calendar LIMIT 5;
+
+SELECT case_no, literal, a, dur,
+       ticket_sla.business_deadline(a, dur, calendar) AS engine,
+       ticket_sla_ref.deadline(cal, a, dur) AS reference
+FROM cases
+WHERE ticket_sla.business_deadline(a, dur, calendar) IS DISTINCT FROM ticket_sla_ref.deadline(cal, a, dur)
+LIMIT 10;
+
+SELECT case_no, literal, a, b,
+       ticket_sla.business_time_between(a, b, calendar) AS engine,
+       ticket_sla_ref.time_between(cal, a, b) AS reference
+FROM cases
+WHERE ticket_sla.business_time_between(a, b, calendar) IS DISTINCT FROM ticket_sla_ref.time_between(cal, a, b)
+LIMIT 10;
+
+SELECT case_no, literal, a
+FROM cases
+WHERE ticket_sla.is_business_time(a, calendar) IS DISTINCT FROM ticket_sla_ref.is_open(cal, a)
+   OR ticket_sla.next_business_time(a, calendar) IS DISTINCT FROM ticket_sla_ref.next_open(cal, a)
+LIMIT 10;
+
+SELECT case_no, literal, during
+FROM cases
+WHERE ARRAY(SELECT ticket_sla.business_intervals(calendar, during))
+      IS DISTINCT FROM ARRAY(SELECT ticket_sla_ref.intervals(cal, during))
+LIMIT 10;
+
+-- Identities.  From an open instant, the deadline of d is exactly d of
+-- business time away, and going back by d returns to the start.
+SELECT case_no, literal, a, dur
+FROM cases, LATERAL (SELECT abs(extract(epoch FROM dur)) * interval '1 second' AS d) AS d1
+WHERE ticket_sla.is_business_time(a, calendar)
+  AND (ticket_sla.business_time_between(a, ticket_sla.business_deadline(a, d1.d, calendar), calendar) <> d1.d
+       OR ticket_sla.business_deadline(ticket_sla.business_deadline(a, d1.d, calendar), -d1.d, calendar) <> a)
+LIMIT 10;
+
+-- Antisymmetry, and agreement between the measuring functions.
+SELECT case_no, literal, a, b
+FROM cases
+WHERE ticket_sla.business_time_between(a, b, calendar) <> -ticket_sla.business_time_between(b, a, calendar)
+   OR ticket_sla.business_time_between(lower(during), upper(during), calendar) <>
+      coalesce((SELECT sum(upper(r) - lower(r)) FROM ticket_sla.business_intervals(calendar, tstzrange(lower(during), upper(during))) AS r), '0')
+LIMIT 10;

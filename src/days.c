@@ -1,0 +1,360 @@
+/*
+ * days.c
+ *		Dates of a prepared calendar.
+ *
+ * A date's ranges are its "open" ranges if it has some, none if it is
+ * closed, else the weekly ranges of its weekday; dated exceptions are found
+ * by binary search.  Long stretches of dates are never walked: whole weeks
+ * hold a known number of business days and, when dates cannot overlap, a
+ * known amount of open time, corrected by running sums over the dated
+ * exceptions.
+ */
+#include "postgres.h"
+
+#include "utils/timestamp.h"
+
+#include "days.h"
+
+void
+report_no_open_time(TimestampTz from, int dir)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("calendar has no open time %s %s within the supported years 1000 to 9999",
+					dir > 0 ? "after" : "before", timestamptz_to_str(from))));
+}
+
+/*
+ * Index of the first dated exception on or after day (n_dates if none):
+ * straight to the day's bucket, then a short step forward.
+ */
+int
+first_date_from(const BizCalendar *bc, int32 day)
+{
+	int64		k = ((int64) day - bc->bucket_base) >> bc->bucket_shift;
+	int			i;
+
+	if (k < 0)
+		return 0;
+	if (k >= bc->n_buckets)
+		return bc->cal->n_dates;
+	i = bc->bucket_first[k];
+	while (i < bc->cal->n_dates && bc->dates[i].day < day)
+		i++;
+	return i;
+}
+
+/* The ranges that belong to day; returns how many there are. */
+int
+day_ranges(const BizCalendar *bc, int32 day, const CalRange **ranges)
+{
+	int			i = first_date_from(bc, day);
+	int			w;
+
+	if (i < bc->cal->n_dates && bc->dates[i].day == day)
+	{
+		*ranges = bc->ranges + bc->dates[i].first;
+		return bc->dates[i].count;
+	}
+	w = calendar_weekday(day);
+	*ranges = bc->ranges + bc->cal->week_first[w];
+	return bc->cal->week_first[w + 1] - bc->cal->week_first[w];
+}
+
+bool
+is_business_date(const BizCalendar *bc, int32 day)
+{
+	const CalRange *ranges;
+
+	return day_ranges(bc, day, &ranges) > 0;
+}
+
+/* Index of the nearest dated exception strictly after/before day, or -1/n. */
+static int
+next_date_index(const BizCalendar *bc, int32 day, int dir)
+{
+	return dir > 0 ? first_date_from(bc, day + 1) : first_date_from(bc, day) - 1;
+}
+
+/* With no weekly hours, only "open" dates are business dates. */
+static bool
+next_open_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
+{
+	int			i = next_date_index(bc, day, dir);
+
+	while (i >= 0 && i < bc->cal->n_dates && bc->dates[i].count == 0)
+		i += dir;
+	if (i < 0 || i >= bc->cal->n_dates)
+		return false;
+	*result = bc->dates[i].day;
+	return true;
+}
+
+/* The nearest business date strictly after (dir > 0) or before day. */
+bool
+next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
+{
+	if (bc->open_weekdays == 0)
+		return next_open_date(bc, day, dir, result);
+	do
+	{
+		day += dir;
+		if (day < FIRST_SUPPORTED_DAY || day > LAST_SUPPORTED_DAY)
+			return false;
+	} while (!is_business_date(bc, day));
+	*result = day;
+	return true;
+}
+
+/* The n-th business date after (dir > 0) or before day, n >= 1. */
+int32
+nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampTz from)
+{
+	int64		passed;
+	int64		max_weeks = (dir > 0 ? LAST_SUPPORTED_DAY - day : day - FIRST_SUPPORTED_DAY) /
+		CAL_DAYS_PER_WEEK;
+	int64		weeks = weeks_below(bc, &bc->business_days, day + dir, dir,
+									max_weeks, n, &passed);
+
+	day += dir * CAL_DAYS_PER_WEEK * weeks;
+	for (n -= passed; n > 0; n--)
+		if (!next_business_date(bc, day, dir, &day))
+			report_no_open_time(from, dir);
+	return day;
+}
+
+/* Open time of one date's ranges (sorted and disjoint), in local time. */
+int64
+ranges_open_time(const CalRange *ranges, int n)
+{
+	int64		secs = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		secs += ranges[i].end - ranges[i].start;
+	return secs * USECS_PER_SEC;
+}
+
+/* The sum over the dates first..last: whole weeks, weekdays, exceptions. */
+int64
+dates_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int32 last)
+{
+	int64		days = (int64) last - first + 1;
+	int			w = calendar_weekday(first);
+	int			rest = (int) (days % CAL_DAYS_PER_WEEK);
+
+	if (days <= 0)
+		return 0;
+	return (days / CAL_DAYS_PER_WEEK) * sums->weekdays[CAL_DAYS_PER_WEEK] +
+		sums->weekdays[w + rest] - sums->weekdays[w] +
+		sums->deltas[first_date_from(bc, last + 1)] -
+		sums->deltas[first_date_from(bc, first)];
+}
+
+/* The sum over k whole weeks of dates from first on, in direction dir. */
+static int64
+weeks_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int dir, int64 k)
+{
+	int64		span = CAL_DAYS_PER_WEEK * k - 1;
+
+	return dir > 0 ? dates_sum(bc, sums, first, first + span)
+		: dates_sum(bc, sums, first - span, first);
+}
+
+/*
+ * The most whole weeks (at most max_weeks) of dates from first on, in
+ * direction dir, whose sum stays below room; *sum gets their sum.  The sum
+ * grows with the weeks: start from the guess that the weekly hours alone
+ * give, and gallop from there, so that a few steps find the answer however
+ * far it reaches.
+ */
+int64
+weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
+			int64 max_weeks, int64 room, int64 *sum)
+{
+	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
+	int64		lo = 0;			/* weeks known to stay below room */
+	int64		hi = max_weeks + 1; /* weeks known not to, or too many */
+	int64		guess = per_week > 0 ? Min((room - 1) / per_week, max_weeks) : 0;
+	int64		step = 1;
+
+	if (guess > 0 && weeks_sum(bc, sums, first, dir, guess) >= room)
+	{
+		hi = guess;
+		guess = 0;
+	}
+	lo = guess;
+	while (lo + step < hi && weeks_sum(bc, sums, first, dir, lo + step) < room)
+	{
+		lo += step;
+		step *= 2;
+	}
+	hi = Min(hi, lo + step);
+	while (hi - lo > 1)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+
+		if (weeks_sum(bc, sums, first, dir, mid) < room)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*sum = lo > 0 ? weeks_sum(bc, sums, first, dir, lo) : 0;
+	return lo;
+}
+
+/* Open microseconds in one week of the weekly hours alone (local time). */
+static int64
+weekly_open_usecs(const Calendar *cal)
+{
+	const CalRange *ranges = calendar_ranges(cal);
+	int64		window_lo = (int64) CAL_DAYS_PER_WEEK * CAL_SECS_PER_DAY;
+	int64		window_hi = 2 * window_lo;
+	int64		total = 0;
+	int64		run_lo = 0;
+	int64		run_hi = 0;
+	int			week;
+	int			wd;
+
+	/*
+	 * Two weeks of ranges in start order, merged as they come; the second
+	 * week, which also holds what the first week's Sunday carries past
+	 * midnight, is measured.
+	 */
+	for (week = 0; week < 2; week++)
+		for (wd = 0; wd < CAL_DAYS_PER_WEEK; wd++)
+		{
+			int64		day_secs = (int64) (week * CAL_DAYS_PER_WEEK + wd) * CAL_SECS_PER_DAY;
+			int			i;
+
+			for (i = cal->week_first[wd]; i < cal->week_first[wd + 1]; i++)
+			{
+				int64		lo = day_secs + ranges[i].start;
+				int64		hi = day_secs + ranges[i].end;
+
+				if (lo > run_hi)
+				{
+					total += Max(0, Min(run_hi, window_hi) - Max(run_lo, window_lo));
+					run_lo = lo;
+				}
+				run_hi = Max(run_hi, hi);
+			}
+		}
+	total += Max(0, Min(run_hi, window_hi) - Max(run_lo, window_lo));
+	return total * USECS_PER_SEC;
+}
+
+/*
+ * Whether no range of one date can overlap a range of another: every range
+ * ends, at the latest, where the earliest range of any date could start on
+ * the next date.
+ */
+static bool
+dates_are_additive(const BizCalendar *bc)
+{
+	const Calendar *cal = bc->cal;
+	int32		earliest_start = CAL_SECS_PER_DAY;
+	int32		latest_end = 0;
+	int			i;
+
+	for (i = 0; i < cal->n_ranges; i++)
+	{
+		earliest_start = Min(earliest_start, bc->ranges[i].start);
+		latest_end = Max(latest_end, bc->ranges[i].end);
+	}
+	return latest_end - CAL_SECS_PER_DAY <= earliest_start;
+}
+
+/* The open time of a weekday or dated day, or 1 if it is a business day. */
+static int64
+day_amount(const CalRange *ranges, int n, bool count_days)
+{
+	return count_days ? (n > 0) : ranges_open_time(ranges, n);
+}
+
+static void
+prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
+{
+	const Calendar *cal = bc->cal;
+	int64		weekday[CAL_DAYS_PER_WEEK];
+	int			i;
+
+	for (i = 0; i < CAL_DAYS_PER_WEEK; i++)
+		weekday[i] = day_amount(bc->ranges + cal->week_first[i],
+								cal->week_first[i + 1] - cal->week_first[i], count_days);
+	sums->weekdays[0] = 0;
+	for (i = 0; i < 2 * CAL_DAYS_PER_WEEK; i++)
+		sums->weekdays[i + 1] = sums->weekdays[i] + weekday[i % CAL_DAYS_PER_WEEK];
+	sums->deltas = palloc((cal->n_dates + 1) * sizeof(int64));
+	sums->deltas[0] = 0;
+	for (i = 0; i < cal->n_dates; i++)
+	{
+		const CalDate *date = &bc->dates[i];
+
+		sums->deltas[i + 1] = sums->deltas[i] +
+			day_amount(bc->ranges + date->first, date->count, count_days) -
+			weekday[calendar_weekday(date->day)];
+	}
+}
+
+/* At most this many buckets index the dated exceptions. */
+#define MAX_BUCKETS		4096
+
+static void
+prepare_buckets(BizCalendar *bc)
+{
+	int			n = bc->cal->n_dates;
+	int64		span;
+	int			k;
+	int			i = 0;
+
+	bc->bucket_shift = 0;
+	bc->n_buckets = 0;
+	bc->bucket_base = n > 0 ? bc->dates[0].day : 0;
+	if (n == 0)
+		return;
+	span = (int64) bc->dates[n - 1].day - bc->bucket_base + 1;
+	while ((span >> bc->bucket_shift) >= MAX_BUCKETS)
+		bc->bucket_shift++;
+	bc->n_buckets = (int) ((span - 1) >> bc->bucket_shift) + 1;
+	bc->bucket_first = palloc(bc->n_buckets * sizeof(int));
+	for (k = 0; k < bc->n_buckets; k++)
+	{
+		int64		bucket_day = bc->bucket_base + ((int64) k << bc->bucket_shift);
+
+		while (i < n && bc->dates[i].day < bucket_day)
+			i++;
+		bc->bucket_first[k] = i;
+	}
+}
+
+/* Prepare cal for arithmetic; allocates in the current memory context. */
+void
+biz_init(BizCalendar *bc, const Calendar *cal)
+{
+	const char *tzname = calendar_tzname(cal);
+	pg_tz	   *tz = pg_tzset(tzname);
+	int			wd;
+	int			i;
+
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", tzname)));
+	bc->cal = cal;
+	bc->ranges = calendar_ranges(cal);
+	bc->dates = calendar_dates(cal);
+	zone_init(&bc->zone, tz);
+	bc->week_open = weekly_open_usecs(cal);
+	bc->open_weekdays = 0;
+	for (wd = 0; wd < CAL_DAYS_PER_WEEK; wd++)
+		if (cal->week_first[wd + 1] > cal->week_first[wd])
+			bc->open_weekdays++;
+	bc->has_hours = bc->open_weekdays > 0;
+	for (i = 0; i < cal->n_dates && !bc->has_hours; i++)
+		bc->has_hours = bc->dates[i].count > 0;
+	bc->additive = dates_are_additive(bc);
+	prepare_buckets(bc);
+	prepare_sums(bc, &bc->open_sums, false);
+	prepare_sums(bc, &bc->business_days, true);
+}

@@ -1,0 +1,40 @@
+/*
+ * days.h
+ *		Dates of a prepared calendar: which ranges a date has, which dates
+ *		are business days, and sums of open time over stretches of dates.
+ *		Internal to the business-time arithmetic.
+ */
+#ifndef TICKET_SLA_DAYS_H
+#define TICKET_SLA_DAYS_H
+
+#include "business_time.h"
+
+/*
+ * The dates the arithmetic works in: the years 1000 to 9999, as in calendar
+ * literals (days since 2000-01-01).
+ */
+#define FIRST_SUPPORTED_DAY		(-365242)
+#define LAST_SUPPORTED_DAY		2921939
+
+#define WEEK_USECS		(CAL_DAYS_PER_WEEK * USECS_PER_DAY)
+
+extern int	first_date_from(const BizCalendar *bc, int32 day);
+extern int	day_ranges(const BizCalendar *bc, int32 day, const CalRange **ranges);
+extern bool is_business_date(const BizCalendar *bc, int32 day);
+extern bool next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result);
+extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
+							   TimestampTz from);
+extern int64 ranges_open_time(const CalRange *ranges, int n);
+extern int64 dates_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int32 last);
+extern int64 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
+						 int dir, int64 max_weeks, int64 room, int64 *sum);
+extern void report_no_open_time(TimestampTz from, int dir) pg_attribute_noreturn();
+
+/* The instant at which date day's local clock shows secs. */
+static inline TimestampTz
+date_time_to_utc(BizCalendar *bc, int32 day, int32 secs)
+{
+	return zone_local_to_utc(&bc->zone, (int64) day * CAL_SECS_PER_DAY + secs);
+}
+
+#endif							/* TICKET_SLA_DAYS_H */
