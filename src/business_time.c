@@ -51,16 +51,34 @@ check_supported(TimestampTz t)
 static int32
 skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *used)
 {
-	/* ranges of a date end before midnight two dates later */
-	int64		last = Min(floor_div(limit, USECS_PER_DAY) - 2, LAST_SUPPORTED_DAY);
+	/* the last date whose ranges all end by limit */
+	int64		last = Min(floor_div(limit - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
+						   LAST_SUPPORTED_DAY);
+	const int64 *weekday_sums = bc->open_sums.weekdays;
 	int64		open;
 	int64		weeks;
+	int			i;
 
 	if (last < day)
 		return day;
 	weeks = weeks_below(bc, &bc->open_sums, day, 1,
 						(last - day + 1) / CAL_DAYS_PER_WEEK, room, &open);
-	for (day += CAL_DAYS_PER_WEEK * weeks; day <= last; day++)
+	day += CAL_DAYS_PER_WEEK * weeks;
+
+	/* the week that follows, from the weekday sums if nothing is dated in it */
+	i = first_date_from(bc, day);
+	if (day + CAL_DAYS_PER_WEEK - 1 <= last &&
+		(i == bc->cal->n_dates || bc->dates[i].day >= day + CAL_DAYS_PER_WEEK))
+	{
+		int			w = calendar_weekday(day);
+		int			k = 0;
+
+		while (open + weekday_sums[w + k + 1] - weekday_sums[w] < room)
+			k++;
+		*used += open + weekday_sums[w + k] - weekday_sums[w];
+		return day + k;
+	}
+	for (; day <= last; day++)
 	{
 		const CalRange *ranges;
 		int64		date_open = ranges_open_time(ranges, day_ranges(bc, day, &ranges));
@@ -105,8 +123,10 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 		int32		offset;
 		int64		until;
 
+		/* whole dates from here, if their ranges all convert by one shift */
 		if (day > from_day &&
-			zone_steady_from(&bc->zone, (int64) (day - 1) * CAL_SECS_PER_DAY, &offset, &until))
+			zone_steady_from(&bc->zone, (int64) day * CAL_SECS_PER_DAY + bc->earliest_start,
+							 &offset, &until))
 		{
 			int64		shift = (int64) offset * USECS_PER_SEC;
 

@@ -40,8 +40,16 @@ typedef struct BizCalendar
 	 * dates is the sum of the dates' own open time.
 	 */
 	bool		additive;
+	int32		earliest_start; /* the earliest start of any range, */
+	int32		latest_end;		/* the latest end (seconds after midnight) */
 	DateSums	open_sums;		/* open time (microseconds) of dates */
 	DateSums	business_days;	/* 1 for a business date, else 0 */
+
+	/*
+	 * nth_weekday[d][w][r]: how many dates after (d = 0) or before (d = 1) a
+	 * date of weekday w the r-th business date falls by the weekly hours.
+	 */
+	int16		nth_weekday[2][CAL_DAYS_PER_WEEK][CAL_DAYS_PER_WEEK + 1];
 
 	/* dates[bucket_first[k]] is the first dated exception on or after
 	 * bucket_base + (k << bucket_shift): a direct index into dates[] */

@@ -106,7 +106,11 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 	return true;
 }
 
-/* The n-th business date after (dir > 0) or before day, n >= 1. */
+/*
+ * The n-th business date after (dir > 0) or before day, n >= 1: whole weeks
+ * from the week sums; then the weekday table, when no dated exception lies
+ * in the way, or else one date at a time.
+ */
 int32
 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampTz from)
 {
@@ -117,7 +121,16 @@ nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampT
 									max_weeks, n, &passed);
 
 	day += dir * CAL_DAYS_PER_WEEK * weeks;
-	for (n -= passed; n > 0; n--)
+	n -= passed;
+	if (bc->open_weekdays > 0 && n <= CAL_DAYS_PER_WEEK)
+	{
+		int32		target = day + dir * bc->nth_weekday[dir < 0][calendar_weekday(day)][n];
+		int			i = next_date_index(bc, day, dir);
+
+		if (i < 0 || i >= bc->cal->n_dates || (bc->dates[i].day - target) * dir > 0)
+			return target;
+	}
+	for (; n > 0; n--)
 		if (!next_business_date(bc, day, dir, &day))
 			report_no_open_time(from, dir);
 	return day;
@@ -173,33 +186,44 @@ weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 			int64 max_weeks, int64 room, int64 *sum)
 {
 	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
-	int64		lo = 0;			/* weeks known to stay below room */
-	int64		hi = max_weeks + 1; /* weeks known not to, or too many */
-	int64		guess = per_week > 0 ? Min((room - 1) / per_week, max_weeks) : 0;
+	int64		lo = per_week > 0 ? Min((room - 1) / per_week, max_weeks) : 0;
+	int64		lo_sum = lo > 0 ? weeks_sum(bc, sums, first, dir, lo) : 0;
+	int64		hi = max_weeks + 1; /* weeks known not to fit, or too many */
 	int64		step = 1;
 
-	if (guess > 0 && weeks_sum(bc, sums, first, dir, guess) >= room)
+	/* lo weeks are known to stay below room, with sum lo_sum */
+	if (lo_sum >= room)
 	{
-		hi = guess;
-		guess = 0;
+		hi = lo;
+		lo = lo_sum = 0;
 	}
-	lo = guess;
-	while (lo + step < hi && weeks_sum(bc, sums, first, dir, lo + step) < room)
+	for (;;)
 	{
-		lo += step;
+		int64		next = lo + step;
+		int64		next_sum;
+
+		if (next >= hi)
+		{
+			/* narrow down between lo and hi, halving the step */
+			if (step == 1)
+				break;
+			step /= 2;
+			continue;
+		}
+		next_sum = weeks_sum(bc, sums, first, dir, next);
+		if (next_sum >= room)
+		{
+			hi = next;
+			if (step == 1)
+				break;
+			step /= 2;
+			continue;
+		}
+		lo = next;
+		lo_sum = next_sum;
 		step *= 2;
 	}
-	hi = Min(hi, lo + step);
-	while (hi - lo > 1)
-	{
-		int64		mid = lo + (hi - lo) / 2;
-
-		if (weeks_sum(bc, sums, first, dir, mid) < room)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*sum = lo > 0 ? weeks_sum(bc, sums, first, dir, lo) : 0;
+	*sum = lo_sum;
 	return lo;
 }
 
@@ -245,24 +269,23 @@ weekly_open_usecs(const Calendar *cal)
 }
 
 /*
- * Whether no range of one date can overlap a range of another: every range
- * ends, at the latest, where the earliest range of any date could start on
- * the next date.
+ * The earliest start and latest end of any range; no range of one date can
+ * overlap a range of another when every range ends, at the latest, where
+ * the earliest range of any date could start on the next date.
  */
-static bool
-dates_are_additive(const BizCalendar *bc)
+static void
+prepare_extent(BizCalendar *bc)
 {
-	const Calendar *cal = bc->cal;
-	int32		earliest_start = CAL_SECS_PER_DAY;
-	int32		latest_end = 0;
 	int			i;
 
-	for (i = 0; i < cal->n_ranges; i++)
+	bc->earliest_start = CAL_SECS_PER_DAY;
+	bc->latest_end = 0;
+	for (i = 0; i < bc->cal->n_ranges; i++)
 	{
-		earliest_start = Min(earliest_start, bc->ranges[i].start);
-		latest_end = Max(latest_end, bc->ranges[i].end);
+		bc->earliest_start = Min(bc->earliest_start, bc->ranges[i].start);
+		bc->latest_end = Max(bc->latest_end, bc->ranges[i].end);
 	}
-	return latest_end - CAL_SECS_PER_DAY <= earliest_start;
+	bc->additive = bc->latest_end - CAL_SECS_PER_DAY <= bc->earliest_start;
 }
 
 /* The open time of a weekday or dated day, or 1 if it is a business day. */
@@ -295,6 +318,30 @@ prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 			day_amount(bc->ranges + date->first, date->count, count_days) -
 			weekday[calendar_weekday(date->day)];
 	}
+}
+
+static void
+prepare_nth_weekday(BizCalendar *bc)
+{
+	int			side;
+	int			w;
+
+	for (side = 0; side < 2; side++)
+		for (w = 0; w < CAL_DAYS_PER_WEEK; w++)
+		{
+			int			dir = side == 0 ? 1 : -1;
+			int			found = 0;
+			int			k;
+
+			memset(bc->nth_weekday[side][w], 0, sizeof(bc->nth_weekday[side][w]));
+			for (k = 1; bc->open_weekdays > 0 && found < CAL_DAYS_PER_WEEK; k++)
+			{
+				int			wd = ((w + dir * k) % CAL_DAYS_PER_WEEK + CAL_DAYS_PER_WEEK) % CAL_DAYS_PER_WEEK;
+
+				if (bc->business_days.weekdays[wd + 1] > bc->business_days.weekdays[wd])
+					bc->nth_weekday[side][w][++found] = k;
+			}
+		}
 }
 
 /* At most this many buckets index the dated exceptions. */
@@ -353,8 +400,9 @@ biz_init(BizCalendar *bc, const Calendar *cal)
 	bc->has_hours = bc->open_weekdays > 0;
 	for (i = 0; i < cal->n_dates && !bc->has_hours; i++)
 		bc->has_hours = bc->dates[i].count > 0;
-	bc->additive = dates_are_additive(bc);
+	prepare_extent(bc);
 	prepare_buckets(bc);
 	prepare_sums(bc, &bc->open_sums, false);
 	prepare_sums(bc, &bc->business_days, true);
+	prepare_nth_weekday(bc);
 }

@@ -18,8 +18,12 @@ run_regress() {
 	printf '%s\n' "$out"
 	passed=$((passed + $(printf '%s\n' "$out" | grep -cE '\.\.\. ok|^ok ' || true)))
 	failed=$((failed + $(printf '%s\n' "$out" | grep -cE '\.\.\. FAILED|^not ok ' || true)))
-	if [ "$status" != 0 ] && [ -f "$TOP/regression.diffs" ]; then
-		head -n 200 "$TOP/regression.diffs"
+	if [ "$status" != 0 ]; then
+		# a run that failed without naming a failed test failed all the same
+		if ! printf '%s\n' "$out" | grep -qE '\.\.\. FAILED|^not ok '; then
+			failed=$((failed + 1))
+		fi
+		[ -f "$TOP/regression.diffs" ] && head -n 200 "$TOP/regression.diffs"
 	fi
 }
 
