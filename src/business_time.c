@@ -42,6 +42,14 @@ check_supported(TimestampTz t)
 
 /* ---------- walking dates ---------- */
 
+/* The last date whose ranges all end by local time limit. */
+static int64
+last_date_within(BizCalendar *bc, int64 limit)
+{
+	return Min(floor_div(limit - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
+			   LAST_SUPPORTED_DAY);
+}
+
 /*
  * Whole dates from day on whose open time together stays below room and
  * whose ranges all end by local time limit: whole weeks from the week sums,
@@ -51,9 +59,7 @@ check_supported(TimestampTz t)
 static int32
 skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *used)
 {
-	/* the last date whose ranges all end by limit */
-	int64		last = Min(floor_div(limit - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
-						   LAST_SUPPORTED_DAY);
+	int64		last = last_date_within(bc, limit);
 	const int64 *weekday_sums = bc->open_sums.weekdays;
 	int64		open;
 	int64		weeks;
@@ -91,6 +97,61 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 	return day;
 }
 
+/* Whether no range of any date lies in local times [lo, hi) (microseconds). */
+static bool
+no_range_within(BizCalendar *bc, int64 lo, int64 hi)
+{
+	int64		first = floor_div(lo - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY);
+	int64		last = floor_div(hi - bc->earliest_start * USECS_PER_SEC, USECS_PER_DAY);
+	int32		day;
+
+	for (day = (int32) first; day <= last; day++)
+	{
+		const CalRange *ranges;
+		int			n = day_ranges(bc, day, &ranges);
+		int64		midnight = (int64) day * USECS_PER_DAY;
+		int			i;
+
+		for (i = 0; i < n; i++)
+			if (midnight + ranges[i].start * USECS_PER_SEC < hi &&
+				midnight + ranges[i].end * USECS_PER_SEC > lo)
+				return false;
+	}
+	return true;
+}
+
+/* How many changes of offset one run of whole dates may cross. */
+#define MAX_QUIET_CHANGES	8
+
+/*
+ * Skip whole dates from day on, as skip_whole_dates does, through local
+ * time until (where the offset stops being steady) and on: a change of
+ * offset that no range comes near (an office closed on the night the clocks
+ * change) leaves every date with the open time of its local ranges.
+ */
+static int32
+skip_through_quiet_changes(BizCalendar *bc, int32 day, int64 room, int64 until,
+						   int64 limit_local, int64 *used)
+{
+	int			changes;
+
+	for (changes = 0;; changes++)
+	{
+		int64		stretch = Min(until, limit_local);
+		int64		before = *used;
+		int64		unsteady_lo;
+		int64		unsteady_hi;
+
+		day = skip_whole_dates(bc, day, room, stretch, used);
+		room -= *used - before;
+		if (day <= last_date_within(bc, stretch) || stretch == limit_local ||
+			changes == MAX_QUIET_CHANGES ||
+			!zone_cross_change(&bc->zone, &unsteady_lo, &unsteady_hi, &until) ||
+			!no_range_within(bc, unsteady_lo, unsteady_hi))
+			return day;
+	}
+}
+
 /*
  * Walk open time forward, date by date, for an additive calendar: from
  * instant from until budget of open time has passed or limit (DT_NOEND for
@@ -115,6 +176,10 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 	TimestampTz last_hi = DT_NOBEGIN;
 	int64		used = 0;
 
+	/* the wall-clock time at the limit */
+	int64		limit_local = (limit == DT_NOEND) ? PG_INT64_MAX :
+		limit + (int64) zone_offset_at(&bc->zone, limit) * USECS_PER_SEC;
+
 	for (;; day++)
 	{
 		const CalRange *ranges;
@@ -127,13 +192,8 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 		if (day > from_day &&
 			zone_steady_from(&bc->zone, (int64) day * CAL_SECS_PER_DAY + bc->earliest_start,
 							 &offset, &until))
-		{
-			int64		shift = (int64) offset * USECS_PER_SEC;
-
-			if (limit != DT_NOEND)
-				until = Min(until, limit + shift);
-			day = skip_whole_dates(bc, day, budget - used, until, &used);
-		}
+			day = skip_through_quiet_changes(bc, day, budget - used, until,
+											 limit_local, &used);
 		/* no range of this date or a later one starts before the limit */
 		if ((int64) day * USECS_PER_DAY - ZONE_MAX_OFFSET_USECS >= limit)
 			break;

@@ -249,6 +249,33 @@ zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
 	return true;
 }
 
+/*
+ * Move the cursor past the change of offset that ends its segment.  Sets
+ * the local times (microseconds) [*unsteady_lo, *unsteady_hi) around the
+ * change that neither segment's plain shift converts exactly, and the local
+ * time up to which the new segment's shift stays exact.  False when no
+ * change follows.
+ */
+bool
+zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo, int64 *unsteady_hi,
+				  int64 *until_local_usecs)
+{
+	TimestampTz change = zone->seg_hi;
+	int64		before = (int64) zone->seg_off * USECS_PER_SEC;
+	TimestampTz before_steady_hi = zone->steady_hi;
+	int64		after;
+
+	if (change == DT_NOEND)
+		return false;
+	zone_load_segment(zone, change);
+	after = (int64) zone->seg_off * USECS_PER_SEC;
+	*unsteady_lo = Min(before_steady_hi + before, change + after) - USECS_PER_SEC;
+	*unsteady_hi = Max(zone->steady_lo + after, change + before) + USECS_PER_SEC;
+	*until_local_usecs = (zone->steady_hi == DT_NOEND) ? PG_INT64_MAX :
+		zone->steady_hi + after;
+	return true;
+}
+
 /* The local date (days since 2000-01-01) on which instant t falls. */
 int32
 zone_local_date(ZoneCursor *zone, TimestampTz t)

@@ -48,6 +48,8 @@ extern bool zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs,
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
 extern bool zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
 							 int64 *until_local_usecs);
+extern bool zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo,
+							  int64 *unsteady_hi, int64 *until_local_usecs);
 extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
 
 #endif							/* TICKET_SLA_ZONE_H */
