@@ -29,6 +29,7 @@ typedef struct CalendarCache
 {
 	MemoryContext mcxt;			/* holds all of it */
 	Calendar   *cal;			/* a copy of the calendar */
+	Datum		constant;		/* the argument, when it is a constant */
 	BizCalendar bc;
 } CalendarCache;
 
@@ -42,6 +43,7 @@ prepare_calendar(MemoryContext mcxt, struct varlena *packed)
 	CalendarCache *cache = palloc(sizeof(CalendarCache));
 
 	cache->mcxt = cxt;
+	cache->constant = (Datum) 0;
 	cache->cal = palloc(size + VARHDRSZ);
 	SET_VARSIZE(cache->cal, size + VARHDRSZ);
 	memcpy(VARDATA(cache->cal), VARDATA_ANY(packed), size);
@@ -53,10 +55,15 @@ prepare_calendar(MemoryContext mcxt, struct varlena *packed)
 static BizCalendar *
 calendar_arg(FunctionCallInfo fcinfo, int argno)
 {
-	struct varlena *packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
 	CalendarCache *cache = (CalendarCache *) fcinfo->flinfo->fn_extra;
-	Size		size = VARSIZE_ANY_EXHDR(packed);
+	struct varlena *packed;
+	Size		size;
 
+	/* a constant argument keeps its value, and its address, for the query */
+	if (cache != NULL && cache->constant == PG_GETARG_DATUM(argno))
+		return &cache->bc;
+	packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	size = VARSIZE_ANY_EXHDR(packed);
 	if (cache == NULL || VARSIZE(cache->cal) - VARHDRSZ != size ||
 		memcmp(VARDATA(cache->cal), VARDATA_ANY(packed), size) != 0)
 	{
@@ -65,6 +72,8 @@ calendar_arg(FunctionCallInfo fcinfo, int argno)
 		cache = prepare_calendar(fcinfo->flinfo->fn_mcxt, packed);
 		fcinfo->flinfo->fn_extra = cache;
 	}
+	cache->constant = get_fn_expr_arg_stable(fcinfo->flinfo, argno) ?
+		PG_GETARG_DATUM(argno) : (Datum) 0;
 	return &cache->bc;
 }
 
