@@ -9,8 +9,7 @@ DATA = ticket_sla--0.1.sql
 
 REGRESS = calendar_io business_time dst differential
 
-PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-	-Wno-sign-compare
+PG_CFLAGS = -Wall -Wextra
 
 # every object depends on every header: there are few of both
 $(OBJS): $(wildcard src/*.h)

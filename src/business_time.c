@@ -422,30 +422,34 @@ biz_deadline(BizCalendar *bc, TimestampTz start, int32 days, int64 usecs)
 	return t;
 }
 
-bool
-biz_is_open(BizCalendar *bc, TimestampTz at)
+/* The first open span that ends after at; it may have begun before it. */
+static bool
+span_ending_after(BizCalendar *bc, TimestampTz at, Span *span)
 {
 	BizWalker	w;
-	Span		span;
 
 	check_supported(at);
 	biz_walker_start(&w, bc, at, 1);
-	while (biz_walker_next(&w, &span))
-		if (span.hi > at)
-			return span.lo <= at;
+	while (biz_walker_next(&w, span))
+		if (span->hi > at)
+			return true;
 	return false;
+}
+
+bool
+biz_is_open(BizCalendar *bc, TimestampTz at)
+{
+	Span		span;
+
+	return span_ending_after(bc, at, &span) && span.lo <= at;
 }
 
 TimestampTz
 biz_next_open(BizCalendar *bc, TimestampTz at)
 {
-	BizWalker	w;
 	Span		span;
 
-	check_supported(at);
-	biz_walker_start(&w, bc, at, 1);
-	while (biz_walker_next(&w, &span))
-		if (span.hi > at)
-			return Max(span.lo, at);
-	report_no_open_time(at, 1);
+	if (!span_ending_after(bc, at, &span))
+		report_no_open_time(at, 1);
+	return Max(span.lo, at);
 }
