@@ -1,6 +1,8 @@
 # ticket_sla: built with PGXS.  `make && make install`, then
 # `CREATE EXTENSION ticket_sla;`.  The whole test suite: `bash test/check.sh`.
 
+PG_CONFIG ?= pg_config
+
 EXTENSION = ticket_sla
 MODULE_big = ticket_sla
 OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
@@ -9,11 +11,13 @@ DATA = ticket_sla--0.1.sql
 
 REGRESS = calendar_io business_time dst differential
 
+# -Wextra for our code; the server's headers are included as system headers,
+# whose own unused parameters are not ours to warn about
 PG_CFLAGS = -Wall -Wextra
+PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 
 # every object depends on every header: there are few of both
 $(OBJS): $(wildcard src/*.h)
 
-PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)

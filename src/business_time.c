@@ -120,6 +120,24 @@ no_range_within(BizCalendar *bc, int64 lo, int64 hi)
 	return true;
 }
 
+/*
+ * Move past the change of offset at the end of the current steady stretch
+ * if no range comes near it; *until then becomes the end of the next one.
+ */
+static bool
+cross_quiet_change(BizCalendar *bc, int64 *until)
+{
+	int64		unsteady_lo;
+	int64		unsteady_hi;
+	int64		next_until;
+
+	if (!zone_cross_change(&bc->zone, &unsteady_lo, &unsteady_hi, &next_until) ||
+		!no_range_within(bc, unsteady_lo, unsteady_hi))
+		return false;
+	*until = next_until;
+	return true;
+}
+
 /* How many changes of offset one run of whole dates may cross. */
 #define MAX_QUIET_CHANGES	8
 
@@ -133,22 +151,33 @@ static int32
 skip_through_quiet_changes(BizCalendar *bc, int32 day, int64 room, int64 until,
 						   int64 limit_local, int64 *used)
 {
-	int			changes;
+	int64		per_week = bc->open_sums.weekdays[CAL_DAYS_PER_WEEK];
+	int64		weeks_needed = per_week > 0 ? room / per_week + 2 : PG_INT64_MAX;
+	/* about where the room runs out, by the weekly hours alone */
+	int64		horizon = weeks_needed < (LAST_SUPPORTED_DAY - day) / CAL_DAYS_PER_WEEK ?
+		(int64) day * USECS_PER_DAY + weeks_needed * WEEK_USECS : PG_INT64_MAX;
+	int			changes = 0;
+	bool		blocked = false;	/* a change ahead is not quiet */
 
-	for (changes = 0;; changes++)
+	for (;;)
 	{
-		int64		stretch = Min(until, limit_local);
+		int64		stretch;
 		int64		before = *used;
-		int64		unsteady_lo;
-		int64		unsteady_hi;
 
+		/* cross, before skipping, the quiet changes the run will need */
+		while (!blocked && until < Min(horizon, limit_local) && changes < MAX_QUIET_CHANGES)
+		{
+			blocked = !cross_quiet_change(bc, &until);
+			changes += !blocked;
+		}
+		stretch = Min(until, limit_local);
 		day = skip_whole_dates(bc, day, room, stretch, used);
 		room -= *used - before;
 		if (day <= last_date_within(bc, stretch) || stretch == limit_local ||
-			changes == MAX_QUIET_CHANGES ||
-			!zone_cross_change(&bc->zone, &unsteady_lo, &unsteady_hi, &until) ||
-			!no_range_within(bc, unsteady_lo, unsteady_hi))
+			blocked || changes == MAX_QUIET_CHANGES ||
+			!cross_quiet_change(bc, &until))
 			return day;
+		changes++;
 	}
 }
 
