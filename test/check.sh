@@ -27,7 +27,23 @@ run_regress() {
 	fi
 }
 
+# The naive reference of the differential test, checked on its own against
+# hand-worked examples, so that agreeing with it means something.
+run_reference_selfcheck() {
+	local summary
+	summary=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -f "$TOP/test/reference_selfcheck.sql" 2>&1 | tail -n 1)
+	if [[ "$summary" =~ ^[0-9]+\|0$ ]]; then
+		echo "test reference_selfcheck        ... ok ($summary checks|failures)"
+		passed=$((passed + 1))
+	else
+		psql -X -q -f "$TOP/test/reference_selfcheck.sql" 2>&1 | grep -E 'FAIL|ERROR' | head -n 20
+		echo "test reference_selfcheck        ... FAILED ($summary)"
+		failed=$((failed + 1))
+	fi
+}
+
 run_regress
+run_reference_selfcheck
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
