@@ -146,6 +146,21 @@ SELECT ticket_sla.business_deadline('2026-01-05 09:00+00', '23400 hours', 'Mon-F
 SELECT ticket_sla.business_deadline('2026-01-05 10:00+00', '2600 days', 'Mon-Fri 09:00-18:00; tz UTC');
 SELECT ticket_sla.business_deadline('2035-12-24 10:00+00', '-2600 days', 'Mon-Fri 09:00-18:00; tz UTC');
 SELECT ticket_sla.business_time_between('2026-01-05 09:00+00', '2035-12-21 18:00+00', 'Mon-Fri 09:00-18:00; tz UTC');
+-- Weeks holding closed dates are summed too: every Wednesday of 2027 is
+-- closed, so 2027 has 52 weeks of 36 hours (1872) and 2028 weeks of 45.
+-- 3600 hours from Monday 2027-01-04 09:00: 1728 hours are left for 2028,
+-- 38 weeks and two days, ending on Tuesday 2028-09-26 at 18:00.  400
+-- business days: 207 in 2027 after the start, 38 weeks of 5, then the third
+-- business day of the week of 2028-09-25: Wednesday 27 at 09:00.
+CREATE TEMP TABLE wednesdays AS
+SELECT ('Mon-Fri 09:00-18:00; tz UTC; closed ' || string_agg(d::date::text, ', '))::ticket_sla.calendar AS cal
+FROM generate_series(date '2027-01-06', date '2027-12-29', interval '7 days') AS d;
+SELECT ticket_sla.business_deadline('2027-01-04 09:00+00', '3600 hours', cal) AS deadline,
+       ticket_sla.business_time_between('2027-01-04 09:00+00', '2028-09-26 18:00+00', cal) AS between,
+       ticket_sla.business_deadline('2028-09-26 18:00+00', '-3600 hours', cal) AS back,
+       ticket_sla.business_deadline('2027-01-04 09:00+00', '400 days', cal) AS days_400,
+       ticket_sla.business_deadline('2028-09-27 09:00+00', '-400 days', cal) AS back_400
+FROM wednesdays;
 SELECT ticket_sla.business_deadline('2026-01-01 00:00+00', '87600 hours', '24x7; tz GMT');
 SELECT ticket_sla.business_deadline('2035-12-30 00:00+00', '-87600 hours', '24x7; tz GMT');
 

@@ -175,14 +175,11 @@ weeks_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int dir, int
 }
 
 /*
- * The most whole weeks (at most max_weeks) of dates from first on, in
- * direction dir, whose sum stays below room; *sum gets their sum.  The sum
- * grows with the weeks: start from the guess that the weekly hours alone
- * give, and gallop from there, so that a few steps find the answer however
- * far it reaches.
+ * weeks_below() by a galloping search over the week sums: a few steps
+ * however many dated exceptions lie in the way.
  */
-int64
-weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
+static int64
+weeks_below_galloping(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 			int64 max_weeks, int64 room, int64 *sum)
 {
 	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
@@ -225,6 +222,66 @@ weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 	}
 	*sum = lo_sum;
 	return lo;
+}
+
+/* How many weeks with dated exceptions weeks_below() visits one by one. */
+#define MAX_VISITED_WEEKS	16
+
+/* Which week, counted from first in direction dir, holds dated exception i. */
+static int64
+week_of_date(const BizCalendar *bc, int i, int32 first, int dir)
+{
+	return ((int64) bc->dates[i].day - first) * dir / CAL_DAYS_PER_WEEK;
+}
+
+/*
+ * The most whole weeks (at most max_weeks) of dates from first on, in
+ * direction dir, whose sum stays below room; *sum gets their sum.  Plain
+ * weeks up to the next dated exception are counted in one step; the weeks
+ * holding exceptions one by one, while they are few, and by a galloping
+ * search beyond that.
+ */
+int64
+weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
+			int64 max_weeks, int64 room, int64 *sum)
+{
+	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
+	int			n = bc->cal->n_dates;
+	int			i = dir > 0 ? first_date_from(bc, first) : first_date_from(bc, first + 1) - 1;
+	int64		weeks = 0;
+	int			visited;
+
+	*sum = 0;
+	for (visited = 0; weeks < max_weeks; visited++)
+	{
+		int64		dated_week = (i >= 0 && i < n) ? week_of_date(bc, i, first, dir) : max_weeks;
+		int64		plain = Min(dated_week, max_weeks) - weeks;
+		int64		week_sum = per_week;
+
+		if (per_week > 0)
+			plain = Min(plain, (room - 1 - *sum) / per_week);
+		weeks += plain;
+		*sum += plain * per_week;
+		if (weeks < dated_week || weeks == max_weeks)
+			break;				/* the next plain week does not fit */
+		if (visited == MAX_VISITED_WEEKS)
+		{
+			int64		more_sum;
+			int64		more = weeks_below_galloping(bc, sums,
+													 first + dir * CAL_DAYS_PER_WEEK * weeks, dir,
+													 max_weeks - weeks, room - *sum, &more_sum);
+
+			*sum += more_sum;
+			return weeks + more;
+		}
+		for (; i >= 0 && i < n && week_of_date(bc, i, first, dir) == weeks; i += dir)
+			week_sum += sums->deltas[i + 1] - sums->deltas[i];
+		if (*sum + week_sum >= room)
+			break;
+		weeks++;
+		*sum += week_sum;
+	}
+	return weeks;
 }
 
 /* Open microseconds in one week of the weekly hours alone (local time). */
