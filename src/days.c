@@ -148,140 +148,87 @@ ranges_open_time(const CalRange *ranges, int n)
 	return secs * USECS_PER_SEC;
 }
 
-/* The sum over the dates first..last: whole weeks, weekdays, exceptions. */
-int64
-dates_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int32 last)
-{
-	int64		days = (int64) last - first + 1;
-	int			w = calendar_weekday(first);
-	int			rest = (int) (days % CAL_DAYS_PER_WEEK);
-
-	if (days <= 0)
-		return 0;
-	return (days / CAL_DAYS_PER_WEEK) * sums->weekdays[CAL_DAYS_PER_WEEK] +
-		sums->weekdays[w + rest] - sums->weekdays[w] +
-		sums->deltas[first_date_from(bc, last + 1)] -
-		sums->deltas[first_date_from(bc, first)];
-}
-
-/* The sum over k whole weeks of dates from first on, in direction dir. */
-static int64
-weeks_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int dir, int64 k)
-{
-	int64		span = CAL_DAYS_PER_WEEK * k - 1;
-
-	return dir > 0 ? dates_sum(bc, sums, first, first + span)
-		: dates_sum(bc, sums, first - span, first);
-}
-
 /*
- * weeks_below() by a galloping search over the week sums: a few steps
- * however many dated exceptions lie in the way.
+ * Sums over whole weeks of dates from first on, in direction dir: the
+ * weekly amount times the weeks, plus the running sums over the dated
+ * exceptions between first (fixed) and the far end.
  */
-static int64
-weeks_below_galloping(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
-			int64 max_weeks, int64 room, int64 *sum)
+typedef struct WeekSums
 {
-	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
-	int64		lo = per_week > 0 ? Min((room - 1) / per_week, max_weeks) : 0;
-	int64		lo_sum = lo > 0 ? weeks_sum(bc, sums, first, dir, lo) : 0;
-	int64		hi = max_weeks + 1; /* weeks known not to fit, or too many */
-	int64		step = 1;
+	const BizCalendar *bc;
+	const DateSums *sums;
+	int32		first;
+	int			dir;
+	int64		near_delta;		/* running sum at the near end */
+} WeekSums;
 
-	/* lo weeks are known to stay below room, with sum lo_sum */
-	if (lo_sum >= room)
-	{
-		hi = lo;
-		lo = lo_sum = 0;
-	}
-	for (;;)
-	{
-		int64		next = lo + step;
-		int64		next_sum;
-
-		if (next >= hi)
-		{
-			/* narrow down between lo and hi, halving the step */
-			if (step == 1)
-				break;
-			step /= 2;
-			continue;
-		}
-		next_sum = weeks_sum(bc, sums, first, dir, next);
-		if (next_sum >= room)
-		{
-			hi = next;
-			if (step == 1)
-				break;
-			step /= 2;
-			continue;
-		}
-		lo = next;
-		lo_sum = next_sum;
-		step *= 2;
-	}
-	*sum = lo_sum;
-	return lo;
-}
-
-/* How many weeks with dated exceptions weeks_below() visits one by one. */
-#define MAX_VISITED_WEEKS	16
-
-/* Which week, counted from first in direction dir, holds dated exception i. */
 static int64
-week_of_date(const BizCalendar *bc, int i, int32 first, int dir)
+weeks_sum(const WeekSums *ws, int64 k)
 {
-	return ((int64) bc->dates[i].day - first) * dir / CAL_DAYS_PER_WEEK;
+	int64		per_week = ws->sums->weekdays[CAL_DAYS_PER_WEEK];
+	int32		far = ws->first + ws->dir * (int32) (CAL_DAYS_PER_WEEK * k);
+
+	if (ws->dir > 0)
+		return k * per_week + ws->sums->deltas[first_date_from(ws->bc, far)] - ws->near_delta;
+	return k * per_week + ws->near_delta - ws->sums->deltas[first_date_from(ws->bc, far + 1)];
 }
 
 /*
  * The most whole weeks (at most max_weeks) of dates from first on, in
- * direction dir, whose sum stays below room; *sum gets their sum.  Plain
- * weeks up to the next dated exception are counted in one step; the weeks
- * holding exceptions one by one, while they are few, and by a galloping
- * search beyond that.
+ * direction dir, whose sum stays below room; *sum gets their sum.  The sum
+ * grows with the weeks.  Newton steps by the weekly amount find the answer,
+ * or come close, in a step or two wherever the dated exceptions only take
+ * away; a galloping search settles the rest, however many exceptions lie
+ * in the way.
  */
 int64
 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 			int64 max_weeks, int64 room, int64 *sum)
 {
 	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
-	int			n = bc->cal->n_dates;
-	int			i = dir > 0 ? first_date_from(bc, first) : first_date_from(bc, first + 1) - 1;
-	int64		weeks = 0;
-	int			visited;
+	WeekSums	ws = {bc, sums, first, dir, 0};
+	int64		lo = 0;			/* weeks known to stay below room ... */
+	int64		lo_sum = 0;		/* ... and their sum */
+	int64		hi = max_weeks + 1; /* weeks known not to, or too many */
+	int64		step = 1;
 
-	*sum = 0;
-	for (visited = 0; weeks < max_weeks; visited++)
+	ws.near_delta = sums->deltas[first_date_from(bc, dir > 0 ? first : first + 1)];
+	while (per_week > 0 && lo_sum < room)
 	{
-		int64		dated_week = (i >= 0 && i < n) ? week_of_date(bc, i, first, dir) : max_weeks;
-		int64		plain = Min(dated_week, max_weeks) - weeks;
-		int64		week_sum = per_week;
+		int64		next = Min(lo + (room - 1 - lo_sum) / per_week, max_weeks);
+		int64		next_sum;
 
-		if (per_week > 0)
-			plain = Min(plain, (room - 1 - *sum) / per_week);
-		weeks += plain;
-		*sum += plain * per_week;
-		if (weeks < dated_week || weeks == max_weeks)
-			break;				/* the next plain week does not fit */
-		if (visited == MAX_VISITED_WEEKS)
-		{
-			int64		more_sum;
-			int64		more = weeks_below_galloping(bc, sums,
-													 first + dir * CAL_DAYS_PER_WEEK * weeks, dir,
-													 max_weeks - weeks, room - *sum, &more_sum);
-
-			*sum += more_sum;
-			return weeks + more;
-		}
-		for (; i >= 0 && i < n && week_of_date(bc, i, first, dir) == weeks; i += dir)
-			week_sum += sums->deltas[i + 1] - sums->deltas[i];
-		if (*sum + week_sum >= room)
+		if (next == lo)
 			break;
-		weeks++;
-		*sum += week_sum;
+		next_sum = weeks_sum(&ws, next);
+		if (next_sum >= room)
+		{
+			hi = next;
+			break;
+		}
+		lo = next;
+		lo_sum = next_sum;
 	}
-	return weeks;
+	for (;;)
+	{
+		int64		next = lo + step;
+		int64		next_sum;
+
+		if (next >= hi || (next_sum = weeks_sum(&ws, next)) >= room)
+		{
+			if (next < hi)
+				hi = next;
+			if (step == 1)
+				break;
+			step /= 2;			/* narrow down between lo and hi */
+			continue;
+		}
+		lo = next;
+		lo_sum = next_sum;
+		step *= 2;				/* gallop on */
+	}
+	*sum = lo_sum;
+	return lo;
 }
 
 /* Open microseconds in one week of the weekly hours alone (local time). */

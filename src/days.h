@@ -25,7 +25,6 @@ extern bool next_business_date(const BizCalendar *bc, int32 day, int dir, int32 
 extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
 							   TimestampTz from);
 extern int64 ranges_open_time(const CalRange *ranges, int n);
-extern int64 dates_sum(const BizCalendar *bc, const DateSums *sums, int32 first, int32 last);
 extern int64 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
 						 int dir, int64 max_weeks, int64 room, int64 *sum);
 extern void report_no_open_time(TimestampTz from, int dir) pg_attribute_noreturn();
