@@ -2,6 +2,12 @@
 
 \echo Use "CREATE EXTENSION ticket_sla" to load this file. \quit
 
+-- The schema belongs to the extension: DROP EXTENSION removes it, and a
+-- schema of that name created beforehand by anybody makes CREATE EXTENSION
+-- fail instead of filling a schema somebody else controls.
+CREATE SCHEMA ticket_sla;
+COMMENT ON SCHEMA ticket_sla IS 'ticket_sla: SLA deadlines in business time';
+
 ------------------------------------------------------------------------------
 -- The calendar type
 --
