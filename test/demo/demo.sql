@@ -5,7 +5,6 @@
 CREATE EXTENSION ticket_sla;
 SET TimeZone = 'Europe/Berlin';
 SET DateStyle = 'ISO, YMD';
-\set QUIET off
 
 \echo
 \echo '== The calendars =='
