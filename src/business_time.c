@@ -120,6 +120,10 @@ no_range_within(BizCalendar *bc, int64 lo, int64 hi)
 	return true;
 }
 
+/* What the zone cursor's memo says of a change of offset (0: not known). */
+#define CHANGE_QUIET		1
+#define CHANGE_NOT_QUIET	2
+
 /*
  * Move past the change of offset at the end of the current steady stretch
  * if no range comes near it; *until then becomes the end of the next one.
@@ -127,13 +131,25 @@ no_range_within(BizCalendar *bc, int64 lo, int64 hi)
 static bool
 cross_quiet_change(BizCalendar *bc, int64 *until)
 {
+	int8	   *memo = zone_change_memo(&bc->zone);
 	int64		unsteady_lo;
 	int64		unsteady_hi;
 	int64		next_until;
 
-	if (!zone_cross_change(&bc->zone, &unsteady_lo, &unsteady_hi, &next_until) ||
-		!no_range_within(bc, unsteady_lo, unsteady_hi))
+	if (memo != NULL && *memo == CHANGE_NOT_QUIET)
 		return false;
+	if (!zone_cross_change(&bc->zone, &unsteady_lo, &unsteady_hi, &next_until))
+		return false;
+	/* whether a change is quiet depends on the calendar alone: remember it */
+	if (memo == NULL || *memo == 0)
+	{
+		bool		quiet = no_range_within(bc, unsteady_lo, unsteady_hi);
+
+		if (memo != NULL)
+			*memo = quiet ? CHANGE_QUIET : CHANGE_NOT_QUIET;
+		if (!quiet)
+			return false;
+	}
 	*until = next_until;
 	return true;
 }

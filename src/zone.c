@@ -61,6 +61,7 @@ zone_cover(ZoneCursor *zone, TimestampTz t)
 
 	zone->cover_lo = timestamptz_from_unix_secs(probe);
 	zone->n_changes = 0;
+	memset(zone->memo, 0, sizeof(zone->memo));
 	for (;;)
 	{
 		long		before_off;
@@ -127,6 +128,16 @@ zone_set_steady(ZoneCursor *zone, int k)
 		zone->steady_hi = zone->seg_hi - STEADY_MARGIN_USECS;
 }
 
+static void
+zone_set_segment(ZoneCursor *zone, int k)
+{
+	zone->seg_k = k;
+	zone->seg_lo = k > 0 ? zone->changes[k - 1] : zone->cover_lo;
+	zone->seg_hi = k < zone->n_changes ? zone->changes[k] : zone->cover_hi;
+	zone->seg_off = zone->offsets[k];
+	zone_set_steady(zone, k);
+}
+
 /* Make the cursor's segment the one containing t. */
 static void
 zone_load_segment(ZoneCursor *zone, TimestampTz t)
@@ -136,6 +147,13 @@ zone_load_segment(ZoneCursor *zone, TimestampTz t)
 
 	if (t < zone->cover_lo || t >= zone->cover_hi)
 		zone_cover(zone, t);
+	else if (t >= zone->seg_hi && zone->seg_k < zone->n_changes &&
+			 (zone->seg_k + 1 == zone->n_changes || t < zone->changes[zone->seg_k + 1]))
+	{
+		/* the next segment, as when a walk crosses a change */
+		zone_set_segment(zone, zone->seg_k + 1);
+		return;
+	}
 	/* lo = how many changes are at or before t */
 	hi = zone->n_changes;
 	while (lo < hi)
@@ -147,10 +165,7 @@ zone_load_segment(ZoneCursor *zone, TimestampTz t)
 		else
 			hi = mid;
 	}
-	zone->seg_lo = lo > 0 ? zone->changes[lo - 1] : zone->cover_lo;
-	zone->seg_hi = lo < zone->n_changes ? zone->changes[lo] : zone->cover_hi;
-	zone->seg_off = zone->offsets[lo];
-	zone_set_steady(zone, lo);
+	zone_set_segment(zone, lo);
 }
 
 void
@@ -162,6 +177,7 @@ zone_init(ZoneCursor *zone, pg_tz *tz)
 	zone->steady_lo = zone->steady_hi = DT_NOEND;
 	zone->cover_lo = zone->cover_hi = DT_NOEND;
 	zone->seg_off = 0;
+	zone->seg_k = 0;
 	zone->n_changes = 0;
 }
 
@@ -274,6 +290,13 @@ zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo, int64 *unsteady_hi,
 	*until_local_usecs = (zone->steady_hi == DT_NOEND) ? PG_INT64_MAX :
 		zone->steady_hi + after;
 	return true;
+}
+
+/* The caller's byte for the change that ends the segment, if it is listed. */
+int8 *
+zone_change_memo(ZoneCursor *zone)
+{
+	return zone->seg_k < zone->n_changes ? &zone->memo[zone->seg_k] : NULL;
 }
 
 /* The local date (days since 2000-01-01) on which instant t falls. */

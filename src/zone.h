@@ -35,6 +35,9 @@ typedef struct ZoneCursor
 	int			n_changes;
 	TimestampTz changes[ZONE_MAX_CHANGES];
 	int32		offsets[ZONE_MAX_CHANGES + 1];	/* offsets[k]: before changes[k] */
+	int			seg_k;			/* the segment is the one before changes[seg_k] */
+	/* a byte per change for the caller to remember what it learned of it */
+	int8		memo[ZONE_MAX_CHANGES];
 } ZoneCursor;
 
 /* Every UTC offset PostgreSQL accepts is less than 16 hours. */
@@ -50,6 +53,7 @@ extern bool zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
 							 int64 *until_local_usecs);
 extern bool zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo,
 							  int64 *unsteady_hi, int64 *until_local_usecs);
+extern int8 *zone_change_memo(ZoneCursor *zone);
 extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
 
 #endif							/* TICKET_SLA_ZONE_H */
