@@ -64,6 +64,7 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 	int64		open;
 	int64		weeks;
 	int			i;
+	int			w;
 
 	if (last < day)
 		return day;
@@ -71,24 +72,17 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 						(last - day + 1) / CAL_DAYS_PER_WEEK, room, &open);
 	day += CAL_DAYS_PER_WEEK * weeks;
 
-	/* the week that follows, from the weekday sums if nothing is dated in it */
-	i = first_date_from(bc, day);
-	if (day + CAL_DAYS_PER_WEEK - 1 <= last &&
-		(i == bc->cal->n_dates || bc->dates[i].day >= day + CAL_DAYS_PER_WEEK))
+	/* then the dates of the week that does not fit, one by one */
+	for (i = first_date_from(bc, day), w = calendar_weekday(day); day <= last;
+		 day++, w = (w + 1) % CAL_DAYS_PER_WEEK)
 	{
-		int			w = calendar_weekday(day);
-		int			k = 0;
+		int64		date_open = weekday_sums[w + 1] - weekday_sums[w];
 
-		while (open + weekday_sums[w + k + 1] - weekday_sums[w] < room)
-			k++;
-		*used += open + weekday_sums[w + k] - weekday_sums[w];
-		return day + k;
-	}
-	for (; day <= last; day++)
-	{
-		const CalRange *ranges;
-		int64		date_open = ranges_open_time(ranges, day_ranges(bc, day, &ranges));
-
+		if (i < bc->cal->n_dates && bc->dates[i].day == day)
+		{
+			date_open = ranges_open_time(bc->ranges + bc->dates[i].first, bc->dates[i].count);
+			i++;
+		}
 		if (open + date_open >= room)
 			break;
 		open += date_open;
@@ -326,27 +320,25 @@ add_open_time(BizCalendar *bc, TimestampTz from, int dir, int64 budget)
 	return stop;
 }
 
-static TimestampTz
-open_of_date(BizCalendar *bc, int32 day)
-{
-	const CalRange *ranges;
-
-	day_ranges(bc, day, &ranges);
-	return date_time_to_utc(bc, day, ranges[0].start);
-}
-
-/* The latest business date that opened at or before t. */
+/*
+ * The latest business date that opened at or before t, and its ranges:
+ * dates one by one back from the day after t's, or from one "open" date to
+ * the one before in a calendar without weekly hours.
+ */
 static int32
-business_date_of(BizCalendar *bc, TimestampTz t)
+business_date_of(BizCalendar *bc, TimestampTz t, const CalRange **ranges, int *n)
 {
 	int32		day = zone_local_date(&bc->zone, t) + 1;
 
-	if (!is_business_date(bc, day) && !next_business_date(bc, day, -1, &day))
-		report_no_open_time(t, -1);
-	while (open_of_date(bc, day) > t)
-		if (!next_business_date(bc, day, -1, &day))
+	for (;;)
+	{
+		*n = day_ranges(bc, day, ranges);
+		if (*n > 0 && date_time_to_utc(bc, day, (*ranges)[0].start) <= t)
+			return day;
+		if (bc->open_weekdays > 0 ? --day < FIRST_SUPPORTED_DAY :
+			!next_business_date(bc, day, -1, &day))
 			report_no_open_time(t, -1);
-	return day;
+	}
 }
 
 /*
@@ -414,11 +406,11 @@ static TimestampTz
 shift_business_days(BizCalendar *bc, TimestampTz start, int32 n)
 {
 	int			dir = n > 0 ? 1 : -1;
-	int32		day = business_date_of(bc, start);
-	int32		target = nth_business_date(bc, day, (int64) n * dir, dir, start);
 	const CalRange *ranges;
+	int			n_ranges;
+	int32		day = business_date_of(bc, start, &ranges, &n_ranges);
+	int32		target = nth_business_date(bc, day, (int64) n * dir, dir, start);
 	const CalRange *target_ranges;
-	int			n_ranges = day_ranges(bc, day, &ranges);
 	int			n_target = day_ranges(bc, target, &target_ranges);
 	int64		shift;
 	int64		target_shift;

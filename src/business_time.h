@@ -21,6 +21,8 @@ typedef struct DateSums
 {
 	int64		weekdays[2 * CAL_DAYS_PER_WEEK + 1];
 	int64	   *deltas;
+	int64		average_week;	/* a week's amount, averaged over the stretch
+								 * of dated exceptions: a first guess */
 } DateSums;
 
 /* A calendar made ready for arithmetic: prepared once, used for many calls. */

@@ -176,10 +176,10 @@ weeks_sum(const WeekSums *ws, int64 k)
 /*
  * The most whole weeks (at most max_weeks) of dates from first on, in
  * direction dir, whose sum stays below room; *sum gets their sum.  The sum
- * grows with the weeks.  Newton steps by the weekly amount find the answer,
- * or come close, in a step or two wherever the dated exceptions only take
- * away; a galloping search settles the rest, however many exceptions lie
- * in the way.
+ * grows with the weeks.  A guess from the average week, then Newton steps
+ * by the weekly amount find the answer, or come close, in a step or two; a
+ * galloping search settles the rest, however many exceptions lie in the
+ * way.
  */
 int64
 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
@@ -193,9 +193,22 @@ weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 	int64		step = 1;
 
 	ws.near_delta = sums->deltas[first_date_from(bc, dir > 0 ? first : first + 1)];
+	if (sums->average_week > 0)
+	{
+		int64		guess = Min((room - 1) / sums->average_week, max_weeks);
+		int64		guess_sum = guess > 0 ? weeks_sum(&ws, guess) : 0;
+
+		if (guess_sum < room)
+		{
+			lo = guess;
+			lo_sum = guess_sum;
+		}
+		else
+			hi = guess;
+	}
 	while (per_week > 0 && lo_sum < room)
 	{
-		int64		next = Min(lo + (room - 1 - lo_sum) / per_week, max_weeks);
+		int64		next = Min(lo + (room - 1 - lo_sum) / per_week, hi - 1);
 		int64		next_sum;
 
 		if (next == lo)
@@ -321,6 +334,14 @@ prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 		sums->deltas[i + 1] = sums->deltas[i] +
 			day_amount(bc->ranges + date->first, date->count, count_days) -
 			weekday[calendar_weekday(date->day)];
+	}
+	sums->average_week = sums->weekdays[CAL_DAYS_PER_WEEK];
+	if (cal->n_dates > 0)
+	{
+		int64		span = Max((int64) bc->dates[cal->n_dates - 1].day - bc->dates[0].day + 1,
+							   CAL_DAYS_PER_WEEK);
+
+		sums->average_week += sums->deltas[cal->n_dates] * CAL_DAYS_PER_WEEK / span;
 	}
 }
 
