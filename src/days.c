@@ -24,43 +24,6 @@ report_no_open_time(TimestampTz from, int dir)
 					dir > 0 ? "after" : "before", timestamptz_to_str(from))));
 }
 
-/*
- * Index of the first dated exception on or after day (n_dates if none):
- * straight to the day's bucket, then a short step forward.
- */
-int
-first_date_from(const BizCalendar *bc, int32 day)
-{
-	int64		k = ((int64) day - bc->bucket_base) >> bc->bucket_shift;
-	int			i;
-
-	if (k < 0)
-		return 0;
-	if (k >= bc->n_buckets)
-		return bc->cal->n_dates;
-	i = bc->bucket_first[k];
-	while (i < bc->cal->n_dates && bc->dates[i].day < day)
-		i++;
-	return i;
-}
-
-/* The ranges that belong to day; returns how many there are. */
-int
-day_ranges(const BizCalendar *bc, int32 day, const CalRange **ranges)
-{
-	int			i = first_date_from(bc, day);
-	int			w;
-
-	if (i < bc->cal->n_dates && bc->dates[i].day == day)
-	{
-		*ranges = bc->ranges + bc->dates[i].first;
-		return bc->dates[i].count;
-	}
-	w = calendar_weekday(day);
-	*ranges = bc->ranges + bc->cal->week_first[w];
-	return bc->cal->week_first[w + 1] - bc->cal->week_first[w];
-}
-
 bool
 is_business_date(const BizCalendar *bc, int32 day)
 {

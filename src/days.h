@@ -18,8 +18,6 @@
 
 #define WEEK_USECS		(CAL_DAYS_PER_WEEK * USECS_PER_DAY)
 
-extern int	first_date_from(const BizCalendar *bc, int32 day);
-extern int	day_ranges(const BizCalendar *bc, int32 day, const CalRange **ranges);
 extern bool is_business_date(const BizCalendar *bc, int32 day);
 extern bool next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result);
 extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
@@ -28,6 +26,43 @@ extern int64 ranges_open_time(const CalRange *ranges, int n);
 extern int64 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
 						 int dir, int64 max_weeks, int64 room, int64 *sum);
 extern void report_no_open_time(TimestampTz from, int dir) pg_attribute_noreturn();
+
+/*
+ * Index of the first dated exception on or after day (n_dates if none):
+ * straight to the day's bucket, then a short step forward.
+ */
+static inline int
+first_date_from(const BizCalendar *bc, int32 day)
+{
+	int64		k = ((int64) day - bc->bucket_base) >> bc->bucket_shift;
+	int			i;
+
+	if (k < 0)
+		return 0;
+	if (k >= bc->n_buckets)
+		return bc->cal->n_dates;
+	i = bc->bucket_first[k];
+	while (i < bc->cal->n_dates && bc->dates[i].day < day)
+		i++;
+	return i;
+}
+
+/* The ranges that belong to day; returns how many there are. */
+static inline int
+day_ranges(const BizCalendar *bc, int32 day, const CalRange **ranges)
+{
+	int			i = first_date_from(bc, day);
+	int			w;
+
+	if (i < bc->cal->n_dates && bc->dates[i].day == day)
+	{
+		*ranges = bc->ranges + bc->dates[i].first;
+		return bc->dates[i].count;
+	}
+	w = calendar_weekday(day);
+	*ranges = bc->ranges + bc->cal->week_first[w];
+	return bc->cal->week_first[w + 1] - bc->cal->week_first[w];
+}
 
 /* The instant at which date day's local clock shows secs. */
 static inline TimestampTz

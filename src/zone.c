@@ -139,7 +139,7 @@ zone_set_segment(ZoneCursor *zone, int k)
 }
 
 /* Make the cursor's segment the one containing t. */
-static void
+void
 zone_load_segment(ZoneCursor *zone, TimestampTz t)
 {
 	int			lo = 0;
@@ -188,24 +188,6 @@ zone_offset_at(ZoneCursor *zone, TimestampTz t)
 	if (t < zone->seg_lo || t >= zone->seg_hi)
 		zone_load_segment(zone, t);
 	return zone->seg_off;
-}
-
-/*
- * The plain shift, when the local time is far enough from any change of
- * offset for it to be exact.
- */
-bool
-zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs, TimestampTz *utc)
-{
-	TimestampTz guess = (local_secs - zone->seg_off) * USECS_PER_SEC;
-
-	if (guess < zone->seg_lo || guess >= zone->seg_hi)
-	{
-		zone_load_segment(zone, guess);
-		guess = (local_secs - zone->seg_off) * USECS_PER_SEC;
-	}
-	*utc = guess;
-	return guess >= zone->steady_lo && guess < zone->steady_hi;
 }
 
 /* The instant at which the local wall clock shows local_secs. */

@@ -44,10 +44,9 @@ typedef struct ZoneCursor
 #define ZONE_MAX_OFFSET_USECS	(INT64CONST(16) * USECS_PER_HOUR)
 
 extern void zone_init(ZoneCursor *zone, pg_tz *tz);
+extern void zone_load_segment(ZoneCursor *zone, TimestampTz t);
 extern int32 zone_offset_at(ZoneCursor *zone, TimestampTz t);
 extern TimestampTz zone_local_to_utc(ZoneCursor *zone, int64 local_secs);
-extern bool zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs,
-										TimestampTz *utc);
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
 extern bool zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
 							 int64 *until_local_usecs);
@@ -55,5 +54,23 @@ extern bool zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo,
 							  int64 *unsteady_hi, int64 *until_local_usecs);
 extern int8 *zone_change_memo(ZoneCursor *zone);
 extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
+
+/*
+ * The plain shift, when the local time is far enough from any change of
+ * offset for it to be exact.
+ */
+static inline bool
+zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs, TimestampTz *utc)
+{
+	TimestampTz guess = (local_secs - zone->seg_off) * USECS_PER_SEC;
+
+	if (guess < zone->seg_lo || guess >= zone->seg_hi)
+	{
+		zone_load_segment(zone, guess);
+		guess = (local_secs - zone->seg_off) * USECS_PER_SEC;
+	}
+	*utc = guess;
+	return guess >= zone->steady_lo && guess < zone->steady_hi;
+}
 
 #endif							/* TICKET_SLA_ZONE_H */
