@@ -72,9 +72,23 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 						(last - day + 1) / CAL_DAYS_PER_WEEK, room, &open);
 	day += CAL_DAYS_PER_WEEK * weeks;
 
-	/* then the dates of the week that does not fit, one by one */
-	for (i = first_date_from(bc, day), w = calendar_weekday(day); day <= last;
-		 day++, w = (w + 1) % CAL_DAYS_PER_WEEK)
+	/*
+	 * Then the dates of the week that does not fit: from the weekday sums
+	 * alone when no dated exception is among them, else one by one.
+	 */
+	i = first_date_from(bc, day);
+	w = calendar_weekday(day);
+	if (last - day >= CAL_DAYS_PER_WEEK &&
+		(i == bc->cal->n_dates || bc->dates[i].day >= day + CAL_DAYS_PER_WEEK))
+	{
+		int			k = 0;
+
+		while (open + weekday_sums[w + k + 1] - weekday_sums[w] < room)
+			k++;
+		*used += open + weekday_sums[w + k] - weekday_sums[w];
+		return day + k;
+	}
+	for (; day <= last; day++, w = (w + 1) % CAL_DAYS_PER_WEEK)
 	{
 		int64		date_open = weekday_sums[w + 1] - weekday_sums[w];
 
