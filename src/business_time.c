@@ -3,13 +3,14 @@
  *		Adding and measuring business time under a calendar.
  *
  * The open time of a calendar is the union, over all dates, of the images
- * in UTC of each date's local ranges.  Local times are resolved as
- * PostgreSQL resolves them, so near a change of UTC offset the images are
- * computed endpoint by endpoint by the walker (walker.c).  Everywhere else
- * local time is UTC shifted by one offset, and for a calendar whose dates
- * cannot overlap, open time is simply the sum of each date's ranges: the
- * local walk below counts it in local time, summing whole weeks and dates
- * arithmetically (days.c) and looking at ranges only at both ends.
+ * in UTC of each date's local ranges, local times resolved as PostgreSQL
+ * resolves them.  For a calendar whose dates cannot overlap ("additive"),
+ * open time is the sum of each date's own ranges: walk_dates() below goes
+ * date by date only at both ends of a stretch, and where local time is UTC
+ * shifted by one offset it sums whole weeks and dates arithmetically
+ * (days.c).  Any other calendar, and the rare range that starts in a
+ * spring-forward gap, go to the general walker (walker.c), which merges
+ * overlapping spans.
  */
 #include "postgres.h"
 

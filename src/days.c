@@ -4,7 +4,7 @@
  *
  * A date's ranges are its "open" ranges if it has some, none if it is
  * closed, else the weekly ranges of its weekday; dated exceptions are found
- * by binary search.  Long stretches of dates are never walked: whole weeks
+ * through an index by date (days.h).  Long stretches of dates are never walked: whole weeks
  * hold a known number of business days and, when dates cannot overlap, a
  * known amount of open time, corrected by running sums over the dated
  * exceptions.
