@@ -48,13 +48,52 @@ timestamptz_from_unix_secs(pg_time_t secs)
 	return (TimestampTz) (secs - PG_EPOCH_UNIX_SECS) * USECS_PER_SEC;
 }
 
+/* Seconds by which offset a exceeds offset b, or 0, in microseconds. */
+static int64
+overlap_usecs(int32 a, int32 b)
+{
+	return a > b ? (int64) (a - b) * USECS_PER_SEC : 0;
+}
+
+/*
+ * Where the plain shift of segment k is exact (see STEADY_MARGIN_USECS):
+ * after the change that opens it, past any overlap with the segment before;
+ * up to the change that closes it, short of any overlap with the next.
+ */
+static void
+zone_find_steady(ZoneCursor *zone, int k)
+{
+	bool		known_lo = k > 0;	/* the segment opens with a change we know */
+	bool		known_hi = k < zone->n_changes;
+	TimestampTz seg_lo = known_lo ? zone->changes[k - 1] : zone->cover_lo;
+	TimestampTz seg_hi = known_hi ? zone->changes[k] : zone->cover_hi;
+	TimestampTz prev_lo = k > 1 ? zone->changes[k - 2] : zone->cover_lo;
+	TimestampTz next_hi = k + 1 < zone->n_changes ? zone->changes[k + 1] : zone->cover_hi;
+	bool		spaced = seg_hi - seg_lo >= STEADY_MARGIN_USECS &&
+		(!known_lo || seg_lo - prev_lo >= STEADY_MARGIN_USECS) &&
+		(!known_hi || next_hi - seg_hi >= STEADY_MARGIN_USECS);
+
+	if (known_lo && spaced)
+		zone->steady_los[k] = seg_lo + USECS_PER_SEC +
+			overlap_usecs(zone->offsets[k - 1], zone->offsets[k]);
+	else
+		zone->steady_los[k] = seg_lo + STEADY_MARGIN_USECS;
+
+	if (seg_hi == DT_NOEND)
+		zone->steady_his[k] = DT_NOEND;
+	else if (known_hi && spaced)
+		zone->steady_his[k] = seg_hi - overlap_usecs(zone->offsets[k], zone->offsets[k + 1]);
+	else
+		zone->steady_his[k] = seg_hi - STEADY_MARGIN_USECS;
+}
+
 /*
  * List the changes of offset over the decades around t.  The first segment
  * may begin later than the real change before it, and the last one end
  * where the table is full: that only makes segments smaller, never wrong.
  */
 static void
-zone_cover(ZoneCursor *zone, TimestampTz t)
+zone_list_changes(ZoneCursor *zone, TimestampTz t)
 {
 	pg_time_t	probe = unix_secs_floor(t) - COVER_SECS;
 	pg_time_t	stop = unix_secs_floor(t) + COVER_SECS;
@@ -91,43 +130,6 @@ zone_cover(ZoneCursor *zone, TimestampTz t)
 	}
 }
 
-/* Seconds by which offset a exceeds offset b, or 0, in microseconds. */
-static int64
-overlap_usecs(int32 a, int32 b)
-{
-	return a > b ? (int64) (a - b) * USECS_PER_SEC : 0;
-}
-
-/*
- * Where the plain shift of segment k is exact (see STEADY_MARGIN_USECS):
- * after the change that opens it, past any overlap with the segment before;
- * up to the change that closes it, short of any overlap with the next.
- */
-static void
-zone_set_steady(ZoneCursor *zone, int k)
-{
-	bool		known_lo = k > 0;	/* seg_lo is a real change we know */
-	bool		known_hi = k < zone->n_changes;
-	TimestampTz prev_lo = k > 1 ? zone->changes[k - 2] : zone->cover_lo;
-	TimestampTz next_hi = k + 1 < zone->n_changes ? zone->changes[k + 1] : zone->cover_hi;
-	bool		spaced = zone->seg_hi - zone->seg_lo >= STEADY_MARGIN_USECS &&
-		(!known_lo || zone->seg_lo - prev_lo >= STEADY_MARGIN_USECS) &&
-		(!known_hi || next_hi - zone->seg_hi >= STEADY_MARGIN_USECS);
-
-	if (known_lo && spaced)
-		zone->steady_lo = zone->seg_lo + USECS_PER_SEC +
-			overlap_usecs(zone->offsets[k - 1], zone->seg_off);
-	else
-		zone->steady_lo = zone->seg_lo + STEADY_MARGIN_USECS;
-
-	if (zone->seg_hi == DT_NOEND)
-		zone->steady_hi = DT_NOEND;
-	else if (known_hi && spaced)
-		zone->steady_hi = zone->seg_hi - overlap_usecs(zone->seg_off, zone->offsets[k + 1]);
-	else
-		zone->steady_hi = zone->seg_hi - STEADY_MARGIN_USECS;
-}
-
 static void
 zone_set_segment(ZoneCursor *zone, int k)
 {
@@ -135,7 +137,19 @@ zone_set_segment(ZoneCursor *zone, int k)
 	zone->seg_lo = k > 0 ? zone->changes[k - 1] : zone->cover_lo;
 	zone->seg_hi = k < zone->n_changes ? zone->changes[k] : zone->cover_hi;
 	zone->seg_off = zone->offsets[k];
-	zone_set_steady(zone, k);
+	zone->steady_lo = zone->steady_los[k];
+	zone->steady_hi = zone->steady_his[k];
+}
+
+/* The table around t, and where each of its segments is steady. */
+static void
+zone_cover(ZoneCursor *zone, TimestampTz t)
+{
+	int			k;
+
+	zone_list_changes(zone, t);
+	for (k = 0; k <= zone->n_changes; k++)
+		zone_find_steady(zone, k);
 }
 
 /* Make the cursor's segment the one containing t. */

@@ -36,6 +36,9 @@ typedef struct ZoneCursor
 	TimestampTz changes[ZONE_MAX_CHANGES];
 	int32		offsets[ZONE_MAX_CHANGES + 1];	/* offsets[k]: before changes[k] */
 	int			seg_k;			/* the segment is the one before changes[seg_k] */
+	/* steady_lo and steady_hi of every segment, worked out with the table */
+	TimestampTz steady_los[ZONE_MAX_CHANGES + 1];
+	TimestampTz steady_his[ZONE_MAX_CHANGES + 1];
 	/* a byte per change for the caller to remember what it learned of it */
 	int8		memo[ZONE_MAX_CHANGES];
 } ZoneCursor;
