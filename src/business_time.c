@@ -51,59 +51,61 @@ last_date_within(BizCalendar *bc, int64 limit)
 			   LAST_SUPPORTED_DAY);
 }
 
+/* The day of dated exception i, or past every date when there is none. */
+static int32
+dated_day(const BizCalendar *bc, int i)
+{
+	return i < bc->cal->n_dates ? bc->dates[i].day : PG_INT32_MAX;
+}
+
 /*
  * Whole dates from day on whose open time together stays below room and
  * whose ranges all end by local time limit: whole weeks from the week sums,
- * then single dates.  Adds their open time to *used and returns the first
- * date not skipped.
+ * then single dates from the weekday sums, each dated exception corrected
+ * by its step in the running sums.  Adds their open time to *used and
+ * returns the first date not skipped.
  */
 static int32
 skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *used)
 {
 	int64		last = last_date_within(bc, limit);
 	const int64 *weekday_sums = bc->open_sums.weekdays;
+	const int64 *deltas = bc->open_sums.deltas;
 	int64		open;
-	int64		weeks;
 	int			i;
+	int32		next_dated;
 	int			w;
+	int			k;
 
 	if (last < day)
 		return day;
-	weeks = weeks_below(bc, &bc->open_sums, day, 1,
-						(last - day + 1) / CAL_DAYS_PER_WEEK, room, &open);
-	day += CAL_DAYS_PER_WEEK * weeks;
+	day += CAL_DAYS_PER_WEEK * weeks_below(bc, &bc->open_sums, day, 1,
+										   (last - day + 1) / CAL_DAYS_PER_WEEK,
+										   room, &open);
+	i = first_date_from(bc, day);
+	next_dated = dated_day(bc, i);
+	w = calendar_weekday(day);
 
 	/*
-	 * Then the dates of the week that does not fit: from the weekday sums
-	 * alone when no dated exception is among them, else one by one.
+	 * Fewer than seven dates remain: either the next week does not fit in
+	 * room or it passes last.  So w + k stays within the two weeks of sums.
 	 */
-	i = first_date_from(bc, day);
-	w = calendar_weekday(day);
-	if (last - day >= CAL_DAYS_PER_WEEK &&
-		(i == bc->cal->n_dates || bc->dates[i].day >= day + CAL_DAYS_PER_WEEK))
+	for (k = 0; day + k <= last; k++)
 	{
-		int			k = 0;
+		int64		date_open = weekday_sums[w + k + 1] - weekday_sums[w + k];
 
-		while (open + weekday_sums[w + k + 1] - weekday_sums[w] < room)
-			k++;
-		*used += open + weekday_sums[w + k] - weekday_sums[w];
-		return day + k;
-	}
-	for (; day <= last; day++, w = (w + 1) % CAL_DAYS_PER_WEEK)
-	{
-		int64		date_open = weekday_sums[w + 1] - weekday_sums[w];
-
-		if (i < bc->cal->n_dates && bc->dates[i].day == day)
+		Assert(k < CAL_DAYS_PER_WEEK);
+		if (day + k == next_dated)
 		{
-			date_open = ranges_open_time(bc->ranges + bc->dates[i].first, bc->dates[i].count);
-			i++;
+			date_open += deltas[i + 1] - deltas[i];
+			next_dated = dated_day(bc, ++i);
 		}
 		if (open + date_open >= room)
 			break;
 		open += date_open;
 	}
 	*used += open;
-	return day;
+	return day + k;
 }
 
 /* Whether no range of any date lies in local times [lo, hi) (microseconds). */
@@ -141,25 +143,26 @@ static bool
 cross_quiet_change(BizCalendar *bc, int64 *until)
 {
 	int8	   *memo = zone_change_memo(&bc->zone);
-	int64		unsteady_lo;
-	int64		unsteady_hi;
-	int64		next_until;
 
 	if (memo != NULL && *memo == CHANGE_NOT_QUIET)
 		return false;
-	if (!zone_cross_change(&bc->zone, &unsteady_lo, &unsteady_hi, &next_until))
+	if (!zone_cross_change(&bc->zone))
 		return false;
 	/* whether a change is quiet depends on the calendar alone: remember it */
 	if (memo == NULL || *memo == 0)
 	{
-		bool		quiet = no_range_within(bc, unsteady_lo, unsteady_hi);
+		int64		unsteady_lo;
+		int64		unsteady_hi;
+		bool		quiet;
 
+		zone_unsteady_at_change(&bc->zone, &unsteady_lo, &unsteady_hi);
+		quiet = no_range_within(bc, unsteady_lo, unsteady_hi);
 		if (memo != NULL)
 			*memo = quiet ? CHANGE_QUIET : CHANGE_NOT_QUIET;
 		if (!quiet)
 			return false;
 	}
-	*until = next_until;
+	*until = zone_steady_until_local(&bc->zone);
 	return true;
 }
 

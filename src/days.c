@@ -125,7 +125,7 @@ typedef struct WeekSums
 	int64		near_delta;		/* running sum at the near end */
 } WeekSums;
 
-static int64
+static pg_attribute_always_inline int64
 weeks_sum(const WeekSums *ws, int64 k)
 {
 	int64		per_week = ws->sums->weekdays[CAL_DAYS_PER_WEEK];

@@ -256,43 +256,43 @@ zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
 	if (!zone_local_to_utc_if_steady(zone, local_secs, &utc))
 		return false;
 	*offset = zone->seg_off;
-	*until_local_usecs = (zone->steady_hi == DT_NOEND) ? PG_INT64_MAX :
-		zone->steady_hi + (int64) zone->seg_off * USECS_PER_SEC;
+	*until_local_usecs = zone_steady_until_local(zone);
 	return true;
 }
 
 /*
- * Move the cursor past the change of offset that ends its segment.  Sets
- * the local times (microseconds) [*unsteady_lo, *unsteady_hi) around the
- * change that neither segment's plain shift converts exactly, and the local
- * time up to which the new segment's shift stays exact.  False when no
- * change follows.
+ * Move the cursor past the change of offset that ends its segment; false
+ * when no change follows.
  */
 bool
-zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo, int64 *unsteady_hi,
-				  int64 *until_local_usecs)
+zone_cross_change(ZoneCursor *zone)
 {
-	TimestampTz change = zone->seg_hi;
-	int64		before = (int64) zone->seg_off * USECS_PER_SEC;
-	TimestampTz before_steady_hi = zone->steady_hi;
-	int64		after;
-
-	if (change == DT_NOEND)
+	if (zone->seg_hi == DT_NOEND)
 		return false;
-	zone_load_segment(zone, change);
-	after = (int64) zone->seg_off * USECS_PER_SEC;
-	*unsteady_lo = Min(before_steady_hi + before, change + after) - USECS_PER_SEC;
-	*unsteady_hi = Max(zone->steady_lo + after, change + before) + USECS_PER_SEC;
-	*until_local_usecs = (zone->steady_hi == DT_NOEND) ? PG_INT64_MAX :
-		zone->steady_hi + after;
+	if (zone->seg_k < zone->n_changes)
+		zone_set_segment(zone, zone->seg_k + 1);
+	else
+		zone_load_segment(zone, zone->seg_hi);	/* past the table: list more */
 	return true;
 }
 
-/* The caller's byte for the change that ends the segment, if it is listed. */
-int8 *
-zone_change_memo(ZoneCursor *zone)
+/*
+ * The local times (microseconds) [*lo, *hi) around the change of offset
+ * that opens the cursor's segment which neither this segment's plain shift
+ * nor the previous one's converts exactly.  The segment must open with a
+ * listed change, as it does just after zone_cross_change.
+ */
+void
+zone_unsteady_at_change(ZoneCursor *zone, int64 *lo, int64 *hi)
 {
-	return zone->seg_k < zone->n_changes ? &zone->memo[zone->seg_k] : NULL;
+	int			k = zone->seg_k;
+	TimestampTz change = zone->seg_lo;
+	int64		before = (int64) zone->offsets[k - 1] * USECS_PER_SEC;
+	int64		after = (int64) zone->seg_off * USECS_PER_SEC;
+
+	Assert(k > 0 && zone->changes[k - 1] == change);
+	*lo = Min(zone->steady_his[k - 1] + before, change + after) - USECS_PER_SEC;
+	*hi = Max(zone->steady_lo + after, change + before) + USECS_PER_SEC;
 }
 
 /* The local date (days since 2000-01-01) on which instant t falls. */

@@ -53,9 +53,8 @@ extern TimestampTz zone_local_to_utc(ZoneCursor *zone, int64 local_secs);
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
 extern bool zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
 							 int64 *until_local_usecs);
-extern bool zone_cross_change(ZoneCursor *zone, int64 *unsteady_lo,
-							  int64 *unsteady_hi, int64 *until_local_usecs);
-extern int8 *zone_change_memo(ZoneCursor *zone);
+extern bool zone_cross_change(ZoneCursor *zone);
+extern void zone_unsteady_at_change(ZoneCursor *zone, int64 *lo, int64 *hi);
 extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
 
 /*
@@ -74,6 +73,24 @@ zone_local_to_utc_if_steady(ZoneCursor *zone, int64 local_secs, TimestampTz *utc
 	}
 	*utc = guess;
 	return guess >= zone->steady_lo && guess < zone->steady_hi;
+}
+
+/*
+ * The local time (microseconds, exclusive) up to which the plain shift of
+ * the cursor's segment stays exact.
+ */
+static inline int64
+zone_steady_until_local(const ZoneCursor *zone)
+{
+	return zone->steady_hi == DT_NOEND ? PG_INT64_MAX :
+		zone->steady_hi + (int64) zone->seg_off * USECS_PER_SEC;
+}
+
+/* The caller's byte for the change that ends the segment, if it is listed. */
+static inline int8 *
+zone_change_memo(ZoneCursor *zone)
+{
+	return zone->seg_k < zone->n_changes ? &zone->memo[zone->seg_k] : NULL;
 }
 
 #endif							/* TICKET_SLA_ZONE_H */
