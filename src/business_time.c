@@ -51,13 +51,6 @@ last_date_within(BizCalendar *bc, int64 limit)
 			   LAST_SUPPORTED_DAY);
 }
 
-/* The day of dated exception i, or past every date when there is none. */
-static int32
-dated_day(const BizCalendar *bc, int i)
-{
-	return i < bc->cal->n_dates ? bc->dates[i].day : PG_INT32_MAX;
-}
-
 /*
  * Whole dates from day on whose open time together stays below room and
  * whose ranges all end by local time limit: whole weeks from the week sums,
@@ -71,6 +64,7 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 	int64		last = last_date_within(bc, limit);
 	const int64 *weekday_sums = bc->open_sums.weekdays;
 	const int64 *deltas = bc->open_sums.deltas;
+	WeekRun		run;
 	int64		open;
 	int			i;
 	int32		next_dated;
@@ -79,17 +73,28 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 
 	if (last < day)
 		return day;
-	day += CAL_DAYS_PER_WEEK * weeks_below(bc, &bc->open_sums, day, 1,
-										   (last - day + 1) / CAL_DAYS_PER_WEEK,
-										   room, &open);
-	i = first_date_from(bc, day);
-	next_dated = dated_day(bc, i);
+	run = weeks_below(bc, &bc->open_sums, day, 1, (last - day + 1) / CAL_DAYS_PER_WEEK, room);
+	day += CAL_DAYS_PER_WEEK * run.weeks;
+	open = run.sum;
+	i = run.index;
+	next_dated = bc->date_days[i];
 	w = calendar_weekday(day);
 
 	/*
 	 * Fewer than seven dates remain: either the next week does not fit in
-	 * room or it passes last.  So w + k stays within the two weeks of sums.
+	 * room or it passes last.  So w + k stays within the two weeks of sums;
+	 * and with a whole week before last and no exception in it, the weekday
+	 * sums alone must reach room within it.
 	 */
+	if (last - day >= CAL_DAYS_PER_WEEK - 1 && (int64) next_dated - day >= CAL_DAYS_PER_WEEK)
+	{
+		int64		reach = room - open + weekday_sums[w];
+
+		for (k = 0; weekday_sums[w + k + 1] < reach; k++)
+			Assert(k < CAL_DAYS_PER_WEEK - 1);
+		*used += open + weekday_sums[w + k] - weekday_sums[w];
+		return day + k;
+	}
 	for (k = 0; day + k <= last; k++)
 	{
 		int64		date_open = weekday_sums[w + k + 1] - weekday_sums[w + k];
@@ -98,7 +103,7 @@ skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *use
 		if (day + k == next_dated)
 		{
 			date_open += deltas[i + 1] - deltas[i];
-			next_dated = dated_day(bc, ++i);
+			next_dated = bc->date_days[++i];
 		}
 		if (open + date_open >= room)
 			break;

@@ -31,6 +31,8 @@ typedef struct BizCalendar
 	const Calendar *cal;
 	const CalRange *ranges;
 	const CalDate *dates;
+	/* dates[i].day, and PG_INT32_MIN at -1 and PG_INT32_MAX at n_dates */
+	const int32 *date_days;
 	ZoneCursor	zone;
 	int64		week_open;		/* open microseconds in a week of weekly hours */
 	int			open_weekdays;	/* weekdays with weekly hours */

@@ -77,18 +77,17 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 int32
 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampTz from)
 {
-	int64		passed;
 	int64		max_weeks = (dir > 0 ? LAST_SUPPORTED_DAY - day : day - FIRST_SUPPORTED_DAY) /
 		CAL_DAYS_PER_WEEK;
-	int64		weeks = weeks_below(bc, &bc->business_days, day + dir, dir,
-									max_weeks, n, &passed);
+	WeekRun		run = weeks_below(bc, &bc->business_days, day + dir, dir, max_weeks, n);
 
-	day += dir * CAL_DAYS_PER_WEEK * weeks;
-	n -= passed;
+	day += dir * CAL_DAYS_PER_WEEK * run.weeks;
+	n -= run.sum;
 	if (bc->open_weekdays > 0 && n <= CAL_DAYS_PER_WEEK)
 	{
 		int32		target = day + dir * bc->nth_weekday[dir < 0][calendar_weekday(day)][n];
-		int			i = next_date_index(bc, day, dir);
+		/* the nearest exception after (before) day marks the end of the run */
+		int			i = dir > 0 ? run.index : run.index - 1;
 
 		if (i < 0 || i >= bc->cal->n_dates || (bc->dates[i].day - target) * dir > 0)
 			return target;
@@ -114,7 +113,9 @@ ranges_open_time(const CalRange *ranges, int n)
 /*
  * Sums over whole weeks of dates from first on, in direction dir: the
  * weekly amount times the weeks, plus the running sums over the dated
- * exceptions between first (fixed) and the far end.
+ * exceptions between the near end (fixed) and the far end.  An end is
+ * marked by the index of the first exception on or after the date past the
+ * weeks (going forward) or on or after their last date (going back).
  */
 typedef struct WeekSums
 {
@@ -122,75 +123,127 @@ typedef struct WeekSums
 	const DateSums *sums;
 	int32		first;
 	int			dir;
-	int64		near_delta;		/* running sum at the near end */
+	int			near_index;
 } WeekSums;
 
-static pg_attribute_always_inline int64
-weeks_sum(const WeekSums *ws, int64 k)
+/* The exception index that marks the far end of k weeks. */
+static pg_attribute_always_inline int
+far_index(const WeekSums *ws, int64 k)
 {
-	int64		per_week = ws->sums->weekdays[CAL_DAYS_PER_WEEK];
 	int32		far = ws->first + ws->dir * (int32) (CAL_DAYS_PER_WEEK * k);
 
+	return first_date_from(ws->bc, ws->dir > 0 ? far : far + 1);
+}
+
+/* The far-end index of k + 1 weeks from that of k: a step past one week. */
+static pg_attribute_always_inline int
+next_far_index(const WeekSums *ws, int64 k, int index)
+{
+	const int32 *days = ws->bc->date_days;
+	int32		far = ws->first + ws->dir * (int32) (CAL_DAYS_PER_WEEK * (k + 1));
+
 	if (ws->dir > 0)
-		return k * per_week + ws->sums->deltas[first_date_from(ws->bc, far)] - ws->near_delta;
-	return k * per_week + ws->near_delta - ws->sums->deltas[first_date_from(ws->bc, far + 1)];
+		while (days[index] < far)
+			index++;
+	else
+		while (days[index - 1] > far)
+			index--;
+	return index;
+}
+
+/* The sum over k weeks whose far end is marked by index. */
+static pg_attribute_always_inline int64
+weeks_sum_to(const WeekSums *ws, int64 k, int index)
+{
+	const int64 *deltas = ws->sums->deltas;
+
+	return k * ws->sums->weekdays[CAL_DAYS_PER_WEEK] +
+		ws->dir * (deltas[index] - deltas[ws->near_index]);
+}
+
+/* The sum over k weeks, and the index that marks their far end. */
+static pg_attribute_always_inline int64
+weeks_sum(const WeekSums *ws, int64 k, int *index)
+{
+	*index = far_index(ws, k);
+	return weeks_sum_to(ws, k, *index);
 }
 
 /*
  * The most whole weeks (at most max_weeks) of dates from first on, in
- * direction dir, whose sum stays below room; *sum gets their sum.  The sum
- * grows with the weeks.  A guess from the average week, then Newton steps
- * by the weekly amount find the answer, or come close, in a step or two; a
- * galloping search settles the rest, however many exceptions lie in the
- * way.
+ * direction dir, whose sum stays below room, with their sum and the index
+ * that marks their far end (see WeekSums).  The sum grows with the weeks.
+ * A guess from the average week is almost always right, and the week after
+ * it, one step further through the exceptions, confirms it.  Otherwise
+ * Newton steps by the weekly amount come close, and a galloping search
+ * settles the rest, however many exceptions lie in the way.
  */
-int64
+WeekRun
 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
-			int64 max_weeks, int64 room, int64 *sum)
+			int64 max_weeks, int64 room)
 {
 	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
 	WeekSums	ws = {bc, sums, first, dir, 0};
-	int64		lo = 0;			/* weeks known to stay below room ... */
-	int64		lo_sum = 0;		/* ... and their sum */
+	WeekRun		lo;				/* weeks known to stay below room */
 	int64		hi = max_weeks + 1; /* weeks known not to, or too many */
 	int64		step = 1;
 
-	ws.near_delta = sums->deltas[first_date_from(bc, dir > 0 ? first : first + 1)];
+	ws.near_index = far_index(&ws, 0);
+	lo.weeks = 0;
+	lo.sum = 0;
+	lo.index = ws.near_index;
 	if (sums->average_week > 0)
 	{
 		int64		guess = Min((room - 1) / sums->average_week, max_weeks);
-		int64		guess_sum = guess > 0 ? weeks_sum(&ws, guess) : 0;
-
-		if (guess_sum < room)
-		{
-			lo = guess;
-			lo_sum = guess_sum;
-		}
-		else
-			hi = guess;
-	}
-	while (per_week > 0 && lo_sum < room)
-	{
-		int64		next = Min(lo + (room - 1 - lo_sum) / per_week, hi - 1);
+		int			index = guess > 0 ? far_index(&ws, guess) : ws.near_index;
+		int64		guess_sum = weeks_sum_to(&ws, guess, index);
+		int			next_index;
 		int64		next_sum;
 
-		if (next == lo)
+		if (guess_sum >= room)
+			hi = guess;
+		else if (guess == max_weeks ||
+				 (next_sum = weeks_sum_to(&ws, guess + 1,
+										  next_index = next_far_index(&ws, guess, index))) >= room)
+		{
+			/* the week after the guess settles it */
+			lo.weeks = guess;
+			lo.sum = guess_sum;
+			lo.index = index;
+			return lo;
+		}
+		else
+		{
+			lo.weeks = guess + 1;
+			lo.sum = next_sum;
+			lo.index = next_index;
+		}
+	}
+	while (per_week > 0 && lo.sum < room)
+	{
+		int64		next = Min(lo.weeks + (room - 1 - lo.sum) / per_week, hi - 1);
+		int			next_index;
+		int64		next_sum;
+
+		if (next == lo.weeks)
 			break;
-		next_sum = weeks_sum(&ws, next);
+		next_sum = weeks_sum(&ws, next, &next_index);
 		if (next_sum >= room)
 		{
 			hi = next;
 			break;
 		}
-		lo = next;
-		lo_sum = next_sum;
+		lo.weeks = next;
+		lo.sum = next_sum;
+		lo.index = next_index;
 	}
 	for (;;)
 	{
-		int64		next = lo + step;
+		int64		next = lo.weeks + step;
+		int			next_index;
 		int64		next_sum;
 
-		if (next >= hi || (next_sum = weeks_sum(&ws, next)) >= room)
+		if (next >= hi || (next_sum = weeks_sum(&ws, next, &next_index)) >= room)
 		{
 			if (next < hi)
 				hi = next;
@@ -199,11 +252,11 @@ weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 			step /= 2;			/* narrow down between lo and hi */
 			continue;
 		}
-		lo = next;
-		lo_sum = next_sum;
+		lo.weeks = next;
+		lo.sum = next_sum;
+		lo.index = next_index;
 		step *= 2;				/* gallop on */
 	}
-	*sum = lo_sum;
 	return lo;
 }
 
@@ -335,6 +388,21 @@ prepare_nth_weekday(BizCalendar *bc)
 /* At most this many buckets index the dated exceptions. */
 #define MAX_BUCKETS		4096
 
+/* The days of the dated exceptions between two sentinels. */
+static void
+prepare_date_days(BizCalendar *bc)
+{
+	int			n = bc->cal->n_dates;
+	int32	   *days = palloc((n + 2) * sizeof(int32));
+	int			i;
+
+	days[0] = PG_INT32_MIN;
+	for (i = 0; i < n; i++)
+		days[i + 1] = bc->dates[i].day;
+	days[n + 1] = PG_INT32_MAX;
+	bc->date_days = days + 1;
+}
+
 static void
 prepare_buckets(BizCalendar *bc)
 {
@@ -389,6 +457,7 @@ biz_init(BizCalendar *bc, const Calendar *cal)
 	for (i = 0; i < cal->n_dates && !bc->has_hours; i++)
 		bc->has_hours = bc->dates[i].count > 0;
 	prepare_extent(bc);
+	prepare_date_days(bc);
 	prepare_buckets(bc);
 	prepare_sums(bc, &bc->open_sums, false);
 	prepare_sums(bc, &bc->business_days, true);

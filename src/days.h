@@ -18,13 +18,25 @@
 
 #define WEEK_USECS		(CAL_DAYS_PER_WEEK * USECS_PER_DAY)
 
+/*
+ * Whole weeks of dates from a first date on, one way: how many, their sum,
+ * and the index into the dated exceptions of the first one on or after the
+ * date past them (going forward), or on or after their last date (back).
+ */
+typedef struct WeekRun
+{
+	int64		weeks;
+	int64		sum;
+	int			index;
+} WeekRun;
+
 extern bool is_business_date(const BizCalendar *bc, int32 day);
 extern bool next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result);
 extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
 							   TimestampTz from);
 extern int64 ranges_open_time(const CalRange *ranges, int n);
-extern int64 weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
-						 int dir, int64 max_weeks, int64 room, int64 *sum);
+extern WeekRun weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
+						   int dir, int64 max_weeks, int64 room);
 extern void report_no_open_time(TimestampTz from, int dir) pg_attribute_noreturn();
 
 /*
@@ -42,7 +54,7 @@ first_date_from(const BizCalendar *bc, int32 day)
 	if (k >= bc->n_buckets)
 		return bc->cal->n_dates;
 	i = bc->bucket_first[k];
-	while (i < bc->cal->n_dates && bc->dates[i].day < day)
+	while (bc->date_days[i] < day)
 		i++;
 	return i;
 }
@@ -54,7 +66,7 @@ day_ranges(const BizCalendar *bc, int32 day, const CalRange **ranges)
 	int			i = first_date_from(bc, day);
 	int			w;
 
-	if (i < bc->cal->n_dates && bc->dates[i].day == day)
+	if (bc->date_days[i] == day)
 	{
 		*ranges = bc->ranges + bc->dates[i].first;
 		return bc->dates[i].count;

@@ -244,23 +244,6 @@ zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi)
 }
 
 /*
- * When local time local_secs converts by a plain shift: the offset, and the
- * local time (microseconds, exclusive) up to which the same shift stays exact.
- */
-bool
-zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
-				 int64 *until_local_usecs)
-{
-	TimestampTz utc;
-
-	if (!zone_local_to_utc_if_steady(zone, local_secs, &utc))
-		return false;
-	*offset = zone->seg_off;
-	*until_local_usecs = zone_steady_until_local(zone);
-	return true;
-}
-
-/*
  * Move the cursor past the change of offset that ends its segment; false
  * when no change follows.
  */

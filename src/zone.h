@@ -51,8 +51,6 @@ extern void zone_load_segment(ZoneCursor *zone, TimestampTz t);
 extern int32 zone_offset_at(ZoneCursor *zone, TimestampTz t);
 extern TimestampTz zone_local_to_utc(ZoneCursor *zone, int64 local_secs);
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
-extern bool zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
-							 int64 *until_local_usecs);
 extern bool zone_cross_change(ZoneCursor *zone);
 extern void zone_unsteady_at_change(ZoneCursor *zone, int64 *lo, int64 *hi);
 extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
@@ -84,6 +82,23 @@ zone_steady_until_local(const ZoneCursor *zone)
 {
 	return zone->steady_hi == DT_NOEND ? PG_INT64_MAX :
 		zone->steady_hi + (int64) zone->seg_off * USECS_PER_SEC;
+}
+
+/*
+ * When local time local_secs converts by a plain shift: the offset, and the
+ * local time (microseconds, exclusive) up to which the same shift stays exact.
+ */
+static inline bool
+zone_steady_from(ZoneCursor *zone, int64 local_secs, int32 *offset,
+				 int64 *until_local_usecs)
+{
+	TimestampTz utc;
+
+	if (!zone_local_to_utc_if_steady(zone, local_secs, &utc))
+		return false;
+	*offset = zone->seg_off;
+	*until_local_usecs = zone_steady_until_local(zone);
+	return true;
 }
 
 /* The caller's byte for the change that ends the segment, if it is listed. */
