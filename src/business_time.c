@@ -184,11 +184,11 @@ static int32
 skip_through_quiet_changes(BizCalendar *bc, int32 day, int64 room, int64 until,
 						   int64 limit_local, int64 *used)
 {
-	int64		per_week = bc->open_sums.weekdays[CAL_DAYS_PER_WEEK];
-	int64		weeks_needed = per_week > 0 ? room / per_week + 2 : PG_INT64_MAX;
+	double		weeks_needed = (double) room * bc->open_sums.weeks_per_unit + 2;
 	/* about where the room runs out, by the weekly hours alone */
-	int64		horizon = weeks_needed < (LAST_SUPPORTED_DAY - day) / CAL_DAYS_PER_WEEK ?
-		(int64) day * USECS_PER_DAY + weeks_needed * WEEK_USECS : PG_INT64_MAX;
+	int64		horizon = bc->open_sums.weeks_per_unit > 0 &&
+		weeks_needed < (double) ((LAST_SUPPORTED_DAY - day) / CAL_DAYS_PER_WEEK) ?
+		(int64) day * USECS_PER_DAY + (int64) weeks_needed * WEEK_USECS : PG_INT64_MAX;
 	int			changes = 0;
 	bool		blocked = false;	/* a change ahead is not quiet */
 

@@ -21,8 +21,14 @@ typedef struct DateSums
 {
 	int64		weekdays[2 * CAL_DAYS_PER_WEEK + 1];
 	int64	   *deltas;
-	int64		average_week;	/* a week's amount, averaged over the stretch
-								 * of dated exceptions: a first guess */
+	/*
+	 * Weeks per unit of the amount, to turn an amount into weeks without a
+	 * division (0 when a week holds none): by the weekly amount, and by a
+	 * week's amount averaged over the stretch of dated exceptions, the
+	 * first guess of how many weeks hold an amount.
+	 */
+	double		weeks_per_unit;
+	double		average_weeks_per_unit;
 } DateSums;
 
 /* A calendar made ready for arithmetic: prepared once, used for many calls. */

@@ -192,9 +192,10 @@ weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
 	lo.weeks = 0;
 	lo.sum = 0;
 	lo.index = ws.near_index;
-	if (sums->average_week > 0)
+	if (sums->average_weeks_per_unit > 0)
 	{
-		int64		guess = Min((room - 1) / sums->average_week, max_weeks);
+		double		weeks = (double) (room - 1) * sums->average_weeks_per_unit;
+		int64		guess = weeks < (double) max_weeks ? (int64) weeks : max_weeks;
 		int			index = guess > 0 ? far_index(&ws, guess) : ws.near_index;
 		int64		guess_sum = weeks_sum_to(&ws, guess, index);
 		int			next_index;
@@ -333,6 +334,8 @@ prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 {
 	const Calendar *cal = bc->cal;
 	int64		weekday[CAL_DAYS_PER_WEEK];
+	int64		per_week;
+	int64		average_week;
 	int			i;
 
 	for (i = 0; i < CAL_DAYS_PER_WEEK; i++)
@@ -351,14 +354,16 @@ prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 			day_amount(bc->ranges + date->first, date->count, count_days) -
 			weekday[calendar_weekday(date->day)];
 	}
-	sums->average_week = sums->weekdays[CAL_DAYS_PER_WEEK];
+	average_week = per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
 	if (cal->n_dates > 0)
 	{
 		int64		span = Max((int64) bc->dates[cal->n_dates - 1].day - bc->dates[0].day + 1,
 							   CAL_DAYS_PER_WEEK);
 
-		sums->average_week += sums->deltas[cal->n_dates] * CAL_DAYS_PER_WEEK / span;
+		average_week += sums->deltas[cal->n_dates] * CAL_DAYS_PER_WEEK / span;
 	}
+	sums->weeks_per_unit = per_week > 0 ? 1.0 / per_week : 0;
+	sums->average_weeks_per_unit = average_week > 0 ? 1.0 / average_week : 0;
 }
 
 static void

@@ -130,17 +130,6 @@ zone_list_changes(ZoneCursor *zone, TimestampTz t)
 	}
 }
 
-static void
-zone_set_segment(ZoneCursor *zone, int k)
-{
-	zone->seg_k = k;
-	zone->seg_lo = k > 0 ? zone->changes[k - 1] : zone->cover_lo;
-	zone->seg_hi = k < zone->n_changes ? zone->changes[k] : zone->cover_hi;
-	zone->seg_off = zone->offsets[k];
-	zone->steady_lo = zone->steady_los[k];
-	zone->steady_hi = zone->steady_his[k];
-}
-
 /* The table around t, and where each of its segments is steady. */
 static void
 zone_cover(ZoneCursor *zone, TimestampTz t)
@@ -241,22 +230,6 @@ zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi)
 	if (lo < zone->seg_lo || lo >= zone->seg_hi)
 		zone_load_segment(zone, lo);
 	return hi < zone->seg_hi;
-}
-
-/*
- * Move the cursor past the change of offset that ends its segment; false
- * when no change follows.
- */
-bool
-zone_cross_change(ZoneCursor *zone)
-{
-	if (zone->seg_hi == DT_NOEND)
-		return false;
-	if (zone->seg_k < zone->n_changes)
-		zone_set_segment(zone, zone->seg_k + 1);
-	else
-		zone_load_segment(zone, zone->seg_hi);	/* past the table: list more */
-	return true;
 }
 
 /*

@@ -51,9 +51,36 @@ extern void zone_load_segment(ZoneCursor *zone, TimestampTz t);
 extern int32 zone_offset_at(ZoneCursor *zone, TimestampTz t);
 extern TimestampTz zone_local_to_utc(ZoneCursor *zone, int64 local_secs);
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
-extern bool zone_cross_change(ZoneCursor *zone);
 extern void zone_unsteady_at_change(ZoneCursor *zone, int64 *lo, int64 *hi);
 extern int32 zone_local_date(ZoneCursor *zone, TimestampTz t);
+
+/* Make segment k (the one before changes[k]) the cursor's. */
+static inline void
+zone_set_segment(ZoneCursor *zone, int k)
+{
+	zone->seg_k = k;
+	zone->seg_lo = k > 0 ? zone->changes[k - 1] : zone->cover_lo;
+	zone->seg_hi = k < zone->n_changes ? zone->changes[k] : zone->cover_hi;
+	zone->seg_off = zone->offsets[k];
+	zone->steady_lo = zone->steady_los[k];
+	zone->steady_hi = zone->steady_his[k];
+}
+
+/*
+ * Move the cursor past the change of offset that ends its segment; false
+ * when no change follows.
+ */
+static inline bool
+zone_cross_change(ZoneCursor *zone)
+{
+	if (zone->seg_hi == DT_NOEND)
+		return false;
+	if (zone->seg_k < zone->n_changes)
+		zone_set_segment(zone, zone->seg_k + 1);
+	else
+		zone_load_segment(zone, zone->seg_hi);	/* past the table: list more */
+	return true;
+}
 
 /*
  * The plain shift, when the local time is far enough from any change of
