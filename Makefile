@@ -6,18 +6,19 @@ PG_CONFIG ?= pg_config
 EXTENSION = ticket_sla
 MODULE_big = ticket_sla
 OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
-	src/business_time.o src/functions.o
+	src/business_time.o src/arg_cache.o src/functions.o src/contract.o src/targets.o src/text_form.o
 DATA = ticket_sla--0.1.sql
 
-REGRESS = calendar_io business_time dst differential
+REGRESS = calendar_io business_time dst differential contract_io contract_plans
 
 # -Wextra for our code; the server's headers are included as system headers,
 # whose own unused parameters are not ours to warn about
 PG_CFLAGS = -Wall -Wextra
 PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 
-# every object depends on every header: there are few of both
-$(OBJS): $(wildcard src/*.h)
-
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# every object depends on every header: there are few of both (after the
+# include, so that the default target stays PGXS's "all")
+$(OBJS): $(wildcard src/*.h)

@@ -313,6 +313,17 @@ forward_open_time(BizCalendar *bc, TimestampTz from, int64 budget,
 
 /* ---------- the operations ---------- */
 
+/* Refuse a calendar that is never open: no instant is business time. */
+void
+biz_require_open_time(BizCalendar *bc)
+{
+	if (!bc->has_hours)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("calendar has no open time"),
+				 errdetail("Calendar: \"%s\".", calendar_to_text(bc->cal))));
+}
+
 /* Business time in [from, to), negative when to < from. */
 int64
 biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to)

@@ -108,6 +108,7 @@ extern TimestampTz walk_open_time(BizCalendar *bc, TimestampTz from, int dir,
 								  int64 budget, TimestampTz limit, int64 *passed);
 
 /* business_time.c */
+extern void biz_require_open_time(BizCalendar *bc);
 extern TimestampTz biz_deadline(BizCalendar *bc, TimestampTz start,
 								int32 days, int64 usecs);
 extern int64 biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to);

@@ -23,10 +23,10 @@
 #include "postgres.h"
 
 #include "calendar.h"
+#include "text_form.h"
 
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
-#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/pg_list.h"
@@ -812,8 +812,9 @@ build_calendar(CalParser *ps)
 	return cal;
 }
 
-static Calendar *
-parse_calendar(const char *input)
+/* Parse a calendar literal; errors name the literal as a whole. */
+Calendar *
+calendar_parse(const char *input)
 {
 	CalParser	ps;
 
@@ -1060,7 +1061,7 @@ append_dated(StringInfo buf, const Calendar *cal)
 }
 
 /* The canonical text: weekly hours, tz, closed, open */
-static char *
+char *
 calendar_to_text(const Calendar *cal)
 {
 	StringInfoData buf;
@@ -1081,7 +1082,7 @@ calendar_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_CALENDAR_P(parse_calendar(str));
+	PG_RETURN_CALENDAR_P(calendar_parse(str));
 }
 
 Datum
@@ -1097,54 +1098,27 @@ Datum
 calendar_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	char	   *str;
-	int			nbytes;
 
-	if (version != CALENDAR_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type %s",
-						version, "calendar")));
-	str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-	PG_RETURN_CALENDAR_P(parse_calendar(str));
+	PG_RETURN_CALENDAR_P(calendar_parse(text_form_recv(buf, CALENDAR_BINARY_VERSION, "calendar")));
 }
 
 Datum
 calendar_send(PG_FUNCTION_ARGS)
 {
-	Calendar   *cal = PG_GETARG_CALENDAR_P(0);
-	char	   *str = calendar_to_text(cal);
-	StringInfoData buf;
+	Calendar   *value = PG_GETARG_CALENDAR_P(0);
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, CALENDAR_BINARY_VERSION);
-	pq_sendtext(&buf, str, strlen(str));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(text_form_send(calendar_to_text(value), CALENDAR_BINARY_VERSION));
 }
 
-/* The stored form is canonical: equal calendars have equal bytes */
-static bool
-calendar_args_equal(FunctionCallInfo fcinfo)
-{
-	Calendar   *a = PG_GETARG_CALENDAR_P(0);
-	Calendar   *b = PG_GETARG_CALENDAR_P(1);
-	bool		equal;
-
-	equal = VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	return equal;
-}
-
+/* The stored form is normalised: equal calendars have equal bytes */
 Datum
 calendar_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(calendar_args_equal(fcinfo));
+	PG_RETURN_BOOL(varlena_args_equal(fcinfo));
 }
 
 Datum
 calendar_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!calendar_args_equal(fcinfo));
+	PG_RETURN_BOOL(!varlena_args_equal(fcinfo));
 }

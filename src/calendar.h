@@ -90,6 +90,8 @@ calendar_weekday(int32 day)
 
 /* The canonical text form, used in error messages too. */
 extern Datum calendar_out(PG_FUNCTION_ARGS);
+extern Calendar *calendar_parse(const char *input);
+extern char *calendar_to_text(const Calendar *cal);
 
 #define DatumGetCalendarP(X)	((Calendar *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_CALENDAR_P(n) DatumGetCalendarP(PG_GETARG_DATUM(n))

@@ -1,18 +1,17 @@
 /*
  * functions.c
- *		The SQL-callable business-time functions: argument checks, the
- *		per-call-site calendar cache, and the set-returning function.
+ *		The SQL-callable business-time functions: argument checks and the
+ *		set-returning function.
  */
 #include "postgres.h"
 
 #include "funcapi.h"
 #include "utils/builtins.h"
-#include "utils/memutils.h"
 #include "utils/rangetypes.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-#include "business_time.h"
+#include "arg_cache.h"
 
 PG_FUNCTION_INFO_V1(business_deadline);
 PG_FUNCTION_INFO_V1(business_time_between);
@@ -20,73 +19,18 @@ PG_FUNCTION_INFO_V1(is_business_time);
 PG_FUNCTION_INFO_V1(next_business_time);
 PG_FUNCTION_INFO_V1(business_intervals);
 
-/*
- * The calendar last seen at a call site, made ready for arithmetic.  A query
- * calls a function many times with the same calendar; comparing its bytes
- * is much cheaper than preparing it again.
- */
-typedef struct CalendarCache
+/* A calendar argument is its own calendar */
+static const Calendar *
+calendar_itself(const struct varlena *value)
 {
-	MemoryContext mcxt;			/* holds all of it */
-	Calendar   *cal;			/* a copy of the calendar */
-	Datum		constant;		/* the argument, when it is a constant */
-	BizCalendar bc;
-} CalendarCache;
-
-static CalendarCache *
-prepare_calendar(MemoryContext mcxt, struct varlena *packed)
-{
-	Size		size = VARSIZE_ANY_EXHDR(packed);
-	MemoryContext cxt = AllocSetContextCreate(mcxt, "ticket_sla calendar",
-											  ALLOCSET_SMALL_SIZES);
-	MemoryContext oldcxt = MemoryContextSwitchTo(cxt);
-	CalendarCache *cache = palloc(sizeof(CalendarCache));
-
-	cache->mcxt = cxt;
-	cache->constant = (Datum) 0;
-	cache->cal = palloc(size + VARHDRSZ);
-	SET_VARSIZE(cache->cal, size + VARHDRSZ);
-	memcpy(VARDATA(cache->cal), VARDATA_ANY(packed), size);
-	biz_init(&cache->bc, cache->cal);
-	MemoryContextSwitchTo(oldcxt);
-	return cache;
+	return (const Calendar *) value;
 }
 
 static BizCalendar *
 calendar_arg(FunctionCallInfo fcinfo, int argno)
 {
-	CalendarCache *cache = (CalendarCache *) fcinfo->flinfo->fn_extra;
-	struct varlena *packed;
-	Size		size;
-
-	/* a constant argument keeps its value, and its address, for the query */
-	if (cache != NULL && cache->constant == PG_GETARG_DATUM(argno))
-		return &cache->bc;
-	packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
-	size = VARSIZE_ANY_EXHDR(packed);
-	if (cache == NULL || VARSIZE(cache->cal) - VARHDRSZ != size ||
-		memcmp(VARDATA(cache->cal), VARDATA_ANY(packed), size) != 0)
-	{
-		if (cache != NULL)
-			MemoryContextDelete(cache->mcxt);
-		cache = prepare_calendar(fcinfo->flinfo->fn_mcxt, packed);
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	cache->constant = get_fn_expr_arg_stable(fcinfo->flinfo, argno) ?
-		PG_GETARG_DATUM(argno) : (Datum) 0;
-	return &cache->bc;
-}
-
-static void
-require_open_time(BizCalendar *bc)
-{
-	if (!bc->has_hours)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("calendar has no open time"),
-				 errdetail("Calendar: \"%s\".",
-						   DatumGetCString(DirectFunctionCall1(calendar_out,
-															   PointerGetDatum(bc->cal))))));
+	return &arg_cache_get(fcinfo, argno, calendar_itself,
+						  (ArgCache **) &fcinfo->flinfo->fn_extra)->bc;
 }
 
 /*
@@ -126,7 +70,7 @@ business_deadline(PG_FUNCTION_ARGS)
 	bc = calendar_arg(fcinfo, 2);
 	if (duration->day == 0 && duration->time == 0)
 		PG_RETURN_TIMESTAMPTZ(start);
-	require_open_time(bc);
+	biz_require_open_time(bc);
 	PG_RETURN_TIMESTAMPTZ(biz_deadline(bc, start, duration->day, duration->time));
 }
 
@@ -164,7 +108,7 @@ next_business_time(PG_FUNCTION_ARGS)
 	if (TIMESTAMP_NOT_FINITE(at))
 		PG_RETURN_TIMESTAMPTZ(at);
 	bc = calendar_arg(fcinfo, 1);
-	require_open_time(bc);
+	biz_require_open_time(bc);
 	PG_RETURN_TIMESTAMPTZ(biz_next_open(bc, at));
 }
 
@@ -256,7 +200,7 @@ start_intervals(FunctionCallInfo fcinfo, MemoryContext mcxt)
 		return NULL;
 	require_bounded(&st->lower);
 	require_bounded(&st->upper);
-	biz_walker_start(&st->walker, &prepare_calendar(mcxt, packed)->bc,
+	biz_walker_start(&st->walker, &arg_cache_prepare(mcxt, packed, calendar_itself)->bc,
 					 DatumGetTimestampTz(st->lower.val), 1);
 	return st;
 }

@@ -1,0 +1,439 @@
+--
+-- contract_io: text and binary input and output of ticket_sla.contract
+--
+SET TimeZone = 'UTC';
+-- quietly: the extension exists already when the whole suite runs
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS ticket_sla;
+RESET client_min_messages;
+-- for the = and <> operators of the type
+SET search_path = public, ticket_sla;
+
+-- try_query(query): the text value the query returns or, when it fails,
+-- "SQLSTATE: message (detail) [hint]", so that every bad input shows in one
+-- row
+CREATE FUNCTION try_query(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	result text;
+	state text;
+	message text;
+	detail text;
+	hint text;
+BEGIN
+	EXECUTE query INTO result;
+	RETURN result;
+EXCEPTION WHEN others THEN
+	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE,
+		message = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL,
+		hint = PG_EXCEPTION_HINT;
+	RETURN state || ': ' || message || coalesce(' (' || nullif(detail, '') || ')', '')
+		|| coalesce(' [' || nullif(hint, '') || ']', '');
+END $$;
+
+-- try_contract(lit): the canonical text of a literal, or its error
+CREATE FUNCTION try_contract(lit text) RETURNS text LANGUAGE sql AS $$
+	SELECT try_query(format('SELECT %L::ticket_sla.contract::text', lit))
+$$;
+
+--
+-- The seven plans of the seed policies print back unchanged and re-read
+-- equal
+--
+CREATE TEMP TABLE plans (id serial, lit text);
+INSERT INTO plans (lit) VALUES
+  ('plan "Perseus Basis"; tier standard; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin)'),
+  ('plan "Perseus Premium"; tier premium; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin); critical: escalate after 4 hours to "external forensic provider"'),
+  ('plan "Kaspersky Enhanced Support with TAM"; tier premium; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin); named contacts 8; phone only out of hours; critical: respond within 30 minutes; high: respond within 4 hours; medium: respond within 6 business hours; low: respond within 8 business hours'),
+  ('plan "Cyren Standard"; tier standard; hours (Mon-Fri 09:00-18:00; tz America/New_York); critical: respond within 4 business hours, escalate after 1 hour to "Director of Support Services", escalate after 2 hours to "VP Customer Success" and "VP Products"; high: respond within 8 business hours, escalate after 2 hours to "Director of Support Services", escalate after 4 hours to "VP Customer Success" and "VP Products"; medium: respond within 2 business days; low: respond within 4 business days'),
+  ('plan "Cyren Gold"; tier premium; critical: respond within 30 minutes, escalate after 1 hour to "Director of Support Services", escalate after 2 hours to "VP Customer Success" and "VP Products"; high: respond within 1 hour, escalate after 2 hours to "Director of Support Services", escalate after 4 hours to "VP Customer Success" and "VP Products"; medium: respond within 4 hours; low: respond within 8 hours'),
+  ('plan "ISMS.online"; tier standard; hours (Mon-Fri 09:00-18:00; tz GMT); critical: respond within 1 business hour; high: respond within 4 business hours; medium: respond within 8 business hours'),
+  ('plan "Kaspersky MSA Plus"; tier premium; hours (Mon-Fri 09:00-17:00; tz Europe/Amsterdam); premium requests 12 per year; phone only out of hours; critical: respond within 4 business hours');
+
+\x on
+SELECT id, lit::ticket_sla.contract AS contract,
+       lit::ticket_sla.contract::text = lit AS unchanged,
+       lit::ticket_sla.contract::text::ticket_sla.contract = lit::ticket_sla.contract AS rereads_equal
+FROM plans ORDER BY id;
+\x off
+
+--
+-- Valid literals and their canonical form.  Every output re-reads to an
+-- equal contract and prints the same again (checked below).
+--
+CREATE TEMP TABLE good (id serial, lit text);
+INSERT INTO good (lit) VALUES
+  -- each clause alone; the tier is always printed, standard by default
+  ('plan "Basic"'),
+  ('tier premium'),
+  ('tier standard'),
+  ('hours (Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2026-12-25)'),
+  ('named contacts 8'),
+  ('premium requests 12 per year'),
+  ('phone only out of hours'),
+  ('critical: respond within 1 hour'),
+  ('high: resolve within 1 day'),
+  ('medium: escalate after 2 hours to "Team lead"'),
+  ('low: respond within 3 days'),
+  -- clauses in any order, printed in the canonical one; a trailing ";"
+  ('low: respond within 1 day; phone only out of hours; critical: respond within 1 hour; premium requests 1 per month; named contacts 2; hours (24x7); tier premium; plan "All";'),
+  ('high: resolve within 8 hours; medium: resolve within 1 day;'),
+  -- keywords in any case
+  ('PLAN "Mixed Case"; Tier PREMIUM; HOURS (mon-fri 9:00-18:00); Named Contacts 3; PREMIUM REQUESTS 5 PER MONTH; Phone Only Out Of Hours; CRITICAL: Respond WITHIN 1 Business HOUR, RESOLVE within 2 BUSINESS DAYS, Escalate After 30 MINUTES To "Boss" AND "CEO"'),
+  ('tier Standard; premium requests 1 per Quarter'),
+  -- white space is free between tokens, and may be absent around punctuation
+  (E'\n plan\n"Spaced"\t;\n\ttier\npremium ;\nhours\n(\n  Mon-Fri 09:00-18:00;\n  tz UTC\n)\n;\ncritical\n:\nrespond\nwithin\n1\nhour\n,\nescalate\nafter\n2\nhours\nto\n"A"\nand\n"B"\n;\n'),
+  ('plan"Tight";hours(24x7);critical:respond within 1 hour,resolve within 2 hours;high:escalate after 1 hour to"A"and"B"'),
+  -- names: "" for a quote; any other character but a control character
+  ('plan "The ""Gold"" plan"'),
+  ('plan """"'),
+  ('plan "a; b (c), d: e"'),
+  ('plan "Zürich Süd – 24/7"'),
+  ('plan " padded "'),
+  ('critical: escalate after 1 hour to "He said ""now""" and "x"'),
+  -- tiers, quotas and named contacts at their limits
+  ('named contacts 1'),
+  ('named contacts 100000'),
+  ('named contacts 007'),
+  ('premium requests 0 per month'),
+  ('premium requests 1000000 per quarter'),
+  -- every term of a severity: respond, resolve, then the ladder in order
+  ('critical: escalate after 2 hours to "B", resolve within 1 day, escalate after 1 hour to "A", respond within 15 minutes'),
+  ('high: escalate after 1 hour to "A" and "B" and "C", escalate after 1 hour to "D"'),
+  -- every unit, singular and plural whatever the number
+  ('critical: respond within 1 minute'),
+  ('critical: respond within 1 minutes'),
+  ('critical: respond within 2 minute'),
+  ('critical: respond within 2 minutes'),
+  ('critical: respond within 1 hour'),
+  ('critical: respond within 1 hours'),
+  ('critical: respond within 2 hour'),
+  ('critical: respond within 2 hours'),
+  ('critical: respond within 1 day'),
+  ('critical: respond within 1 days'),
+  ('critical: respond within 2 day'),
+  ('critical: respond within 2 days'),
+  ('hours (24x7); critical: respond within 1 business minute'),
+  ('hours (24x7); critical: respond within 2 business minute'),
+  ('hours (24x7); critical: respond within 1 business hours'),
+  ('hours (24x7); critical: respond within 2 business hours'),
+  ('hours (24x7); critical: respond within 1 business days'),
+  ('hours (24x7); critical: respond within 2 business day'),
+  -- wall clock: parts add up; a day is 24 hours
+  ('critical: respond within 90 minutes'),
+  ('critical: respond within 30 minutes 1 hour'),
+  ('critical: respond within 24 hours'),
+  ('critical: respond within 1 day 1 day'),
+  ('critical: respond within 1 day 25 hours 61 minutes'),
+  ('critical: respond within 0 hours 5 minutes'),
+  ('critical: respond within 000010 minutes'),
+  ('critical: respond within 999999 minutes'),
+  ('critical: respond within 36500 days'),
+  ('critical: respond within 876000 hours'),
+  ('critical: respond within 36499 days 23 hours 60 minutes'),
+  -- business clock: days are business days; hours are never turned into days
+  ('hours (24x7); critical: respond within 24 business hours'),
+  ('hours (24x7); critical: respond within 60 business minutes'),
+  ('hours (24x7); critical: respond within 4 business hours 1 business day'),
+  ('hours (24x7); critical: respond within 1 business day 25 business hours 61 business minutes'),
+  ('hours (24x7); critical: respond within 36500 business days'),
+  ('hours (24x7); critical: respond within 876000 business hours'),
+  ('hours (24x7); critical: respond within 36500 business days 876000 business hours'),
+  -- business time in any term, the hours anywhere
+  ('high: escalate after 2 business days to "Account manager"; hours (Mon-Fri 08:00-16:00; tz Europe/London)'),
+  ('hours (Mon-Fri 09:00-17:00); low: resolve within 10 business days, respond within 30 minutes'),
+  -- the hours are a calendar, printed in its canonical form
+  ('hours (tz europe/berlin; mon-fri 9:00-12:00, 11:00-18:00)'),
+  ('hours ( Sat,Sun 10:00-14:00 ; Mon-Fri 09:00-18:00 ; )'),
+  ('hours (tz UTC)');
+
+-- (tabs and newlines shown as \t and \n)
+SELECT id, replace(replace(lit, E'\t', '\t'), E'\n', '\n') AS lit,
+       try_contract(lit) AS canonical
+FROM good ORDER BY id;
+
+-- every canonical form reads back as an equal contract and prints the same
+SELECT id, lit
+FROM good, LATERAL (SELECT lit::ticket_sla.contract AS c) AS x
+WHERE NOT (c::text::ticket_sla.contract = c AND c::text::ticket_sla.contract::text = c::text);
+
+-- names are counted in characters, not bytes: 200 of them are allowed
+SELECT length(try_contract(format('plan "%s"', repeat('ü', 200)))) AS plan_200_chars,
+       try_contract(format('plan "%s"', repeat('ü', 200))) = format('plan "%s"; tier standard', repeat('ü', 200)) AS as_written,
+       try_contract(format('critical: escalate after 1 hour to "%s"', repeat('x', 200))) = format('tier standard; critical: escalate after 1 hour to "%s"', repeat('x', 200)) AS recipient_200_chars;
+
+--
+-- Equality: same canonical form, same value
+--
+SELECT a, b,
+       a::ticket_sla.contract = b::ticket_sla.contract AS eq,
+       a::ticket_sla.contract <> b::ticket_sla.contract AS ne
+FROM (VALUES
+  -- clause order, case, spacing and the default tier do not matter
+  ('tier premium; plan "P"; named contacts 5', 'plan "P"; named contacts 5; tier premium'),
+  ('plan "P"', 'plan "P"; tier standard'),
+  ('critical: respond within 1 hour; low: resolve within 1 day', 'LOW: resolve within 1 day;critical:respond within 1 hour;'),
+  ('critical: resolve within 1 day, respond within 1 hour', 'critical: respond within 1 hour, resolve within 1 day'),
+  -- nor how a duration is written
+  ('critical: respond within 90 minutes', 'critical: respond within 1 hour 30 minutes'),
+  ('critical: respond within 24 hours', 'critical: respond within 1 day'),
+  ('hours (24x7); critical: respond within 60 business minutes', 'hours (24x7); critical: respond within 1 business hour'),
+  -- nor how the calendar is written
+  ('hours (mon-fri 9:00-18:00)', 'hours (Mon-Fri 09:00-18:00; tz UTC)'),
+  -- everything else does
+  ('plan "P"', 'plan "p"'),
+  ('plan "P"', 'tier standard'),
+  ('tier premium', 'tier standard'),
+  ('named contacts 5', 'named contacts 6'),
+  ('premium requests 12 per year', 'premium requests 1 per month'),
+  ('premium requests 0 per month', 'tier standard'),
+  ('phone only out of hours', 'tier standard'),
+  ('hours (24x7)', 'tier standard'),
+  ('hours (24x7; tz UTC)', 'hours (24x7; tz GMT)'),
+  ('hours (24x7); critical: respond within 1 business day', 'hours (24x7); critical: respond within 24 business hours'),
+  ('hours (24x7); critical: respond within 8 business hours', 'hours (24x7); critical: respond within 8 hours'),
+  ('critical: respond within 1 hour', 'high: respond within 1 hour'),
+  ('critical: respond within 1 hour', 'critical: resolve within 1 hour'),
+  ('critical: respond within 1 hour', 'critical: respond within 61 minutes'),
+  ('critical: escalate after 1 hour to "A", escalate after 2 hours to "B"', 'critical: escalate after 2 hours to "B", escalate after 1 hour to "A"'),
+  ('critical: escalate after 1 hour to "A" and "B"', 'critical: escalate after 1 hour to "B" and "A"'),
+  ('critical: escalate after 1 hour to "A" and "B"', 'critical: escalate after 1 hour to "A", escalate after 1 hour to "B"'),
+  ('critical: escalate after 1 hour to "A"; high: escalate after 1 hour to "B"', 'critical: escalate after 1 hour to "B"; high: escalate after 1 hour to "A"')
+) AS v(a, b);
+
+--
+-- Bad literals: syntax errors are 22P02, bad values 22023, limits 54000
+--
+SELECT replace(replace(replace(lit, E'\t', '\t'), E'\n', '\n'), E'\x7f', '\x7f') AS lit,
+       replace(replace(replace(try_contract(lit), E'\t', '\t'), E'\n', '\n'), E'\x7f', '\x7f') AS error
+FROM (VALUES
+  -- nothing to read
+  (''),
+  ('   '),
+  (';'),
+  ('tier premium;;'),
+  ('; tier premium'),
+  -- unknown clauses and severities, missing separators
+  ('gold'),
+  ('tier premium tier standard'),
+  ('plan "P" tier premium'),
+  ('urgent: respond within 1 hour'),
+  ('Critical1: respond within 1 hour'),
+  ('p1: respond within 1 hour'),
+  ('critical respond within 1 hour'),
+  ('critical; respond within 1 hour'),
+  ('planned "P"'),
+  -- plan and names
+  ('plan'),
+  ('plan;'),
+  ('plan P'),
+  ('plan ''P'''),
+  ('plan "P'),
+  ('plan "P""'),
+  ('plan "P"; tier premium; critical: escalate after 1 hour to "A'),
+  ('plan "P" "Q"'),
+  -- tier
+  ('tier'),
+  ('tier gold'),
+  ('tier "premium"'),
+  ('tier premiums'),
+  -- hours
+  ('hours'),
+  ('hours;'),
+  ('hours Mon-Fri 09:00-18:00'),
+  ('hours [24x7]'),
+  ('hours (Mon-Fri 09:00-18:00'),
+  ('hours (24x7))'),
+  ('hours (24x7) tz UTC'),
+  -- named contacts and premium requests
+  ('named'),
+  ('named contact 8'),
+  ('named contacts'),
+  ('named contacts eight'),
+  ('named contacts -1'),
+  ('named contacts 8x'),
+  ('named contacts 1.5'),
+  ('premium'),
+  ('premium requests'),
+  ('premium requests 12'),
+  ('premium requests 12 per'),
+  ('premium requests 12 per week'),
+  ('premium requests 12 a year'),
+  ('premium requests 12 per years'),
+  -- phone only out of hours
+  ('phone'),
+  ('phone only'),
+  ('phone only out of office'),
+  ('phone out of hours'),
+  -- severity clauses and terms
+  ('critical'),
+  ('critical:'),
+  ('critical: ;'),
+  ('critical: respond'),
+  ('critical: respond in 1 hour'),
+  ('critical: respond within'),
+  ('critical: respond within;'),
+  ('critical: respond within 1'),
+  ('critical: respond within 1 business'),
+  ('critical: respond within 1 business business hour'),
+  ('critical: respond within 1 hr'),
+  ('critical: respond within 1 weeks'),
+  ('critical: respond within 1hour'),
+  ('critical: respond within one hour'),
+  ('critical: respond within 1 hour 30'),
+  ('critical: respond within 1.5 hours'),
+  ('critical: respond within -1 hours'),
+  ('critical: respond within 1234567 minutes'),
+  ('critical: respond within 1 hour,'),
+  ('critical: respond within 1 hour resolve within 2 hours'),
+  ('critical: respond within 1 hour and resolve within 2 hours'),
+  ('critical: respond within 1 hour: high: respond within 2 hours'),
+  ('critical: reply within 1 hour'),
+  ('critical: escalate'),
+  ('critical: escalate to "A"'),
+  ('critical: escalate after 1 hour'),
+  ('critical: escalate after 1 hour "A"'),
+  ('critical: escalate after 1 hour to'),
+  ('critical: escalate after 1 hour to A'),
+  ('critical: escalate after 1 hour to "A" and'),
+  ('critical: escalate after 1 hour to "A", "B"'),
+  ('critical: escalate after 1 hour to "A" & "B"'),
+  ('critical: escalate after 1 hour to "A" "B"'),
+  ('critical: escalate after 1 hour to "A" and "B",'),
+  -- a clause, a severity or a target given twice
+  ('plan "A"; plan "B"'),
+  ('tier premium; TIER premium'),
+  ('hours (24x7); hours (24x7)'),
+  ('named contacts 1; named contacts 2'),
+  ('premium requests 1 per month; premium requests 2 per year'),
+  ('phone only out of hours; phone only out of hours'),
+  ('critical: respond within 1 hour; critical: resolve within 2 hours'),
+  ('critical: respond within 1 hour; high: respond within 2 hours; Critical: resolve within 1 day'),
+  ('critical: respond within 1 hour, respond within 2 hours'),
+  ('critical: resolve within 1 hour, respond within 1 hour, resolve within 2 hours'),
+  -- counts out of range
+  ('named contacts 0'),
+  ('named contacts 100001'),
+  ('named contacts 99999999999999999999999999'),
+  ('premium requests 1000001 per year'),
+  -- durations: zero, mixed clocks, too long
+  ('critical: respond within 0 minutes'),
+  ('critical: respond within 0 hours 0 minutes'),
+  ('hours (24x7); critical: respond within 0 business days'),
+  ('hours (24x7); critical: respond within 1 business hour 30 minutes'),
+  ('hours (24x7); critical: respond within 1 hour 30 business minutes'),
+  ('hours (24x7); high: escalate after 1 day 1 business day to "A"'),
+  ('critical: respond within 36501 days'),
+  ('critical: respond within 876001 hours'),
+  ('critical: respond within 36500 days 1 minute'),
+  ('critical: respond within 999999 days'),
+  ('hours (24x7); critical: respond within 36501 business days'),
+  ('hours (24x7); critical: respond within 876000 business hours 1 business minute'),
+  ('hours (24x7); critical: respond within 999999 business days 999999 business days'),
+  -- business time needs hours
+  ('critical: respond within 1 business hour'),
+  ('plan "P"; tier premium; critical: respond within 1 hour; high: escalate after 1 hour to "A", escalate after 2 business days to "B"'),
+  ('low: resolve within 1 business day; medium: respond within 4 business hours'),
+  -- bad names
+  ('plan ""'),
+  ('critical: escalate after 1 hour to "A" and ""'),
+  (E'plan "tab\there"'),
+  (E'plan "two\nlines"'),
+  (E'plan "del\x7f"'),
+  (E'critical: escalate after 1 hour to "new\nline"'),
+  -- bad calendars: the calendar's own errors
+  ('hours ()'),
+  ('hours (Mon-Fry 09:00-18:00)'),
+  ('hours (Mon 25:00-26:00)'),
+  ('hours (tz Mars/Olympus)'),
+  ('hours (closed 2000-01-01..2027-05-19)'),
+  ('hours (Mon 09:00-18:00; tz "UTC")')
+) AS v(lit);
+
+-- names longer than 200 characters
+SELECT replace(try_contract(format('plan "%s"', repeat('x', 201))), repeat('x', 201), '<201 times x>') AS plan_201,
+       replace(try_contract(format('plan "%s"', repeat('ü', 201))), repeat('ü', 201), '<201 times ü>') AS plan_201_multibyte,
+       replace(try_contract(format('critical: escalate after 1 hour to "A" and "%s"', repeat('y', 201))), repeat('y', 201), '<201 times y>') AS recipient_201;
+
+-- the parts of a duration are added up without overflow, however many
+SELECT replace(try_contract('critical: respond within ' || repeat('999999 days ', 100000)),
+               repeat('999999 days ', 99999) || '999999 days', '<100000 times 999999 days>') AS many_parts;
+
+--
+-- Limits: at most 100 steps per severity, 10 recipients per step
+--
+CREATE TEMP TABLE ladders (n int, lit text);
+INSERT INTO ladders
+SELECT n, 'critical: ' || string_agg(format('escalate after %s minutes to "Level %s"', i, i), ', ' ORDER BY i)
+FROM (VALUES (100), (101)) AS v(n), generate_series(1, n) AS i
+GROUP BY n;
+-- 100 steps, and 100 more in every other severity: printed in order
+SELECT left(try_contract(lit), 80) AS canonical_starts, right(try_contract(lit), 44) AS canonical_ends,
+       (SELECT count(*) FROM regexp_matches(try_contract(lit), 'escalate after', 'g')) AS printed_steps
+FROM ladders WHERE n = 100;
+SELECT (SELECT count(*) FROM regexp_matches(try_contract(lit || replace(replace(lit, 'critical', '; high'), '"Level', '"High')
+                                                         || replace(lit, 'critical', '; medium') || replace(lit, 'critical', '; low')),
+                                            'escalate after', 'g')) AS printed_steps
+FROM ladders WHERE n = 100;
+SELECT try_contract(lit) AS steps_101 FROM ladders WHERE n = 101;
+SELECT try_contract(replace(lit, 'critical', 'low')) AS steps_101 FROM ladders WHERE n = 101;
+
+CREATE TEMP TABLE recipients (n int, lit text);
+INSERT INTO recipients
+SELECT n, 'high: escalate after 1 hour to "A", escalate after 2 hours to '
+          || string_agg(format('"R%s"', i), ' and ' ORDER BY i)
+FROM (VALUES (10), (11)) AS v(n), generate_series(1, n) AS i
+GROUP BY n;
+SELECT n, try_contract(lit) AS result FROM recipients ORDER BY n;
+
+--
+-- Binary send and receive
+--
+-- send: a version byte 1, then the canonical text
+SELECT ticket_sla.contract_send('tier premium; critical: respond within 90 minutes');
+SELECT id, ticket_sla.contract_send(lit::ticket_sla.contract) = '\x01'::bytea || convert_to(lit::ticket_sla.contract::text, 'UTF8') AS version_then_text
+FROM plans ORDER BY id;
+
+-- receive, through a binary COPY round trip of every good literal, the
+-- plans and the long ladder
+CREATE TEMP TABLE con_out (id int, c ticket_sla.contract);
+INSERT INTO con_out SELECT id, lit::ticket_sla.contract FROM good;
+INSERT INTO con_out SELECT 1000 + id, lit::ticket_sla.contract FROM plans;
+INSERT INTO con_out SELECT 2000, lit::ticket_sla.contract FROM ladders WHERE n = 100;
+SELECT current_setting('data_directory') || '/contract_io.bin' AS binfile \gset
+COPY con_out TO :'binfile' (FORMAT binary);
+CREATE TEMP TABLE con_in (id int, c ticket_sla.contract);
+COPY con_in FROM :'binfile' (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE i.c = o.c AND i.c::text = o.c::text) AS equal
+FROM con_out o JOIN con_in i USING (id);
+
+-- recv_contract(bytes): what contract_recv makes of the bytes, fed to it by
+-- a binary COPY of a bytea holding them
+CREATE TEMP TABLE recv_target (c ticket_sla.contract);
+CREATE FUNCTION recv_contract(bytes bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	file text := current_setting('data_directory') || '/contract_io.bin';
+	result text;
+BEGIN
+	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', bytes, file);
+	EXECUTE format('COPY recv_target FROM %L (FORMAT binary)', file);
+	DELETE FROM recv_target RETURNING c::text INTO result;
+	RETURN result;
+END $$;
+SELECT bytes, try_query(format('SELECT recv_contract(%L)', bytes)) AS received
+FROM (VALUES
+  -- received text is checked and normalised like text input
+  ('\x01'::bytea || convert_to('tier premium; critical: respond within 1 hour', 'UTF8')),
+  ('\x01'::bytea || convert_to('critical: respond within 90 minutes; TIER premium; hours (mon 9:00-17:00)', 'UTF8')),
+  ('\x01'::bytea || convert_to('tier gold', 'UTF8')),
+  ('\x01'::bytea || convert_to('critical: respond within 1 business hour', 'UTF8')),
+  ('\x01'),
+  -- unknown versions, and no version at all
+  ('\x02'::bytea || convert_to('tier premium', 'UTF8')),
+  ('\x00'::bytea || convert_to('tier premium', 'UTF8')),
+  ('\x74696572'),
+  ('\x')
+) AS v(bytes);
+
+DROP FUNCTION recv_contract(bytea);
+DROP FUNCTION try_contract(text);
+DROP FUNCTION try_query(text);
