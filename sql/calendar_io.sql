@@ -6,22 +6,9 @@ CREATE EXTENSION IF NOT EXISTS ticket_sla;
 -- for the = and <> operators of the type
 SET search_path = public, ticket_sla;
 
--- try_query(query): the text value the query returns or, when it fails,
--- "SQLSTATE: message (detail)", so that every bad input shows in one row
-CREATE FUNCTION try_query(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-	state text;
-	message text;
-	detail text;
-BEGIN
-	EXECUTE query INTO result;
-	RETURN result;
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE,
-		message = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL;
-	RETURN state || ': ' || message || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
+\set ECHO none
+\i test/io_helpers.sql
+\set ECHO all
 
 -- try_calendar(lit): the canonical text of a literal, or its error
 CREATE FUNCTION try_calendar(lit text) RETURNS text LANGUAGE sql AS $$
@@ -351,20 +338,8 @@ COPY cal_in FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE i.c = o.c AND i.c::text = o.c::text) AS equal
 FROM cal_out o JOIN cal_in i USING (id);
 
--- recv_calendar(bytes): what calendar_recv makes of the bytes, fed to it by
--- a binary COPY of a bytea holding them
-CREATE TEMP TABLE recv_target (c ticket_sla.calendar);
-CREATE FUNCTION recv_calendar(bytes bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	file text := current_setting('data_directory') || '/calendar_io.bin';
-	result text;
-BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', bytes, file);
-	EXECUTE format('COPY recv_target FROM %L (FORMAT binary)', file);
-	DELETE FROM recv_target RETURNING c::text INTO result;
-	RETURN result;
-END $$;
-SELECT bytes, try_query(format('SELECT recv_calendar(%L)', bytes)) AS received
+-- what calendar_recv makes of bytes (recv_as, test/io_helpers.sql)
+SELECT bytes, try_query(format('SELECT recv_as(%L, %L)', 'ticket_sla.calendar', bytes)) AS received
 FROM (VALUES
   -- received text is checked and normalised like text input
   ('\x01'::bytea || convert_to('Mon-Fri 09:00-18:00; tz Europe/Berlin', 'UTF8')),
@@ -379,6 +354,6 @@ FROM (VALUES
   ('\x')
 ) AS v(bytes);
 
-DROP FUNCTION recv_calendar(bytea);
+DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_calendar(text);
 DROP FUNCTION try_query(text);

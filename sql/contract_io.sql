@@ -9,26 +9,9 @@ RESET client_min_messages;
 -- for the = and <> operators of the type
 SET search_path = public, ticket_sla;
 
--- try_query(query): the text value the query returns or, when it fails,
--- "SQLSTATE: message (detail) [hint]", so that every bad input shows in one
--- row
-CREATE FUNCTION try_query(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	result text;
-	state text;
-	message text;
-	detail text;
-	hint text;
-BEGIN
-	EXECUTE query INTO result;
-	RETURN result;
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE,
-		message = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL,
-		hint = PG_EXCEPTION_HINT;
-	RETURN state || ': ' || message || coalesce(' (' || nullif(detail, '') || ')', '')
-		|| coalesce(' [' || nullif(hint, '') || ']', '');
-END $$;
+\set ECHO none
+\i test/io_helpers.sql
+\set ECHO all
 
 -- try_contract(lit): the canonical text of a literal, or its error
 CREATE FUNCTION try_contract(lit text) RETURNS text LANGUAGE sql AS $$
@@ -406,20 +389,8 @@ COPY con_in FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE i.c = o.c AND i.c::text = o.c::text) AS equal
 FROM con_out o JOIN con_in i USING (id);
 
--- recv_contract(bytes): what contract_recv makes of the bytes, fed to it by
--- a binary COPY of a bytea holding them
-CREATE TEMP TABLE recv_target (c ticket_sla.contract);
-CREATE FUNCTION recv_contract(bytes bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	file text := current_setting('data_directory') || '/contract_io.bin';
-	result text;
-BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', bytes, file);
-	EXECUTE format('COPY recv_target FROM %L (FORMAT binary)', file);
-	DELETE FROM recv_target RETURNING c::text INTO result;
-	RETURN result;
-END $$;
-SELECT bytes, try_query(format('SELECT recv_contract(%L)', bytes)) AS received
+-- what contract_recv makes of bytes (recv_as, test/io_helpers.sql)
+SELECT bytes, try_query(format('SELECT recv_as(%L, %L)', 'ticket_sla.contract', bytes)) AS received
 FROM (VALUES
   -- received text is checked and normalised like text input
   ('\x01'::bytea || convert_to('tier premium; critical: respond within 1 hour', 'UTF8')),
@@ -434,6 +405,6 @@ FROM (VALUES
   ('\x')
 ) AS v(bytes);
 
-DROP FUNCTION recv_contract(bytea);
+DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_contract(text);
 DROP FUNCTION try_query(text);

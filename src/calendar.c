@@ -23,11 +23,11 @@
 #include "postgres.h"
 
 #include "calendar.h"
+#include "scan.h"
 #include "text_form.h"
 
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
-#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/pg_list.h"
 #include "pgtime.h"
@@ -43,8 +43,6 @@ PG_FUNCTION_INFO_V1(calendar_ne);
 /* First byte of the binary form; not the same thing as the stored version */
 #define CALENDAR_BINARY_VERSION 1
 
-#define SPACE_CHARS " \t\n\r\f\v"
-#define DIGIT_CHARS "0123456789"
 
 /* The clause index of the dates named by "closed" (see DateSpan) */
 #define CLOSED_DATES (-1)
@@ -194,41 +192,6 @@ range_list_add_all(RangeList *dst, const RangeList *src)
 
 /* ---------- Scanning ---------- */
 
-/* 1-based position of p in the input, in characters, for messages */
-static int
-char_position(const CalParser *ps, const char *p)
-{
-	return pg_mbstrlen_with_len(ps->input, p - ps->input) + 1;
-}
-
-/*
- * Letters and digits make words; so do the bytes of non-ASCII characters,
- * which keeps such a character whole when a word is quoted in a message.
- */
-static bool
-is_word_char(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		(c >= 'A' && c <= 'Z') || IS_HIGHBIT_SET(c);
-}
-
-static int
-word_length(const char *p)
-{
-	const char *q = p;
-
-	while (is_word_char(*q))
-		q++;
-	return q - p;
-}
-
-/* Is the word of len bytes at p the keyword kw, in any case? */
-static bool
-word_is(const char *p, int len, const char *kw)
-{
-	return len == (int) strlen(kw) && pg_strncasecmp(p, kw, len) == 0;
-}
-
 /* The weekday (0 = Monday) that the word of len bytes at p names, or -1 */
 static int
 weekday_of_word(const char *p, int len)
@@ -258,43 +221,11 @@ unexpected_length(const char *p)
 	return Max(len, 1);
 }
 
-/*
- * Report a syntax error at p, where the grammar wanted what "expected"
- * names.  When the clause stops short, at ";" or at the end of the input,
- * the detail says what is missing; otherwise it quotes the unexpected text.
- */
+/* Report a syntax error at p, where the grammar wanted what "expected" names */
 static void
 syntax_error(const CalParser *ps, const char *p, const char *expected)
 {
-	int			position = char_position(ps, p);
-
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					"calendar", ps->input),
-			 (*p == '\0' || *p == ';') ?
-			 errdetail("Expected %s at position %d.", expected, position) :
-			 errdetail("Unexpected \"%.*s\" at position %d.",
-					   unexpected_length(p), p, position)));
-}
-
-static void
-skip_space(CalParser *ps)
-{
-	ps->p += strspn(ps->p, SPACE_CHARS);
-}
-
-/* Skip white space, then the punctuation tok if it comes next */
-static bool
-consume(CalParser *ps, const char *tok)
-{
-	size_t		len = strlen(tok);
-
-	skip_space(ps);
-	if (strncmp(ps->p, tok, len) != 0)
-		return false;
-	ps->p += len;
-	return true;
+	report_syntax_error("calendar", ps->input, p, expected, unexpected_length(p));
 }
 
 /*
@@ -344,7 +275,7 @@ parse_time(CalParser *ps, const char *expected, bool may_end_day)
 	int			seconds = 0;
 	int32		secs;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	start = s = ps->p;
 	len = strspn(start, DIGIT_CHARS ":");
 	if (!(read_digits(&s, 1, 2, &hours) &&
@@ -360,12 +291,12 @@ parse_time(CalParser *ps, const char *expected, bool may_end_day)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time \"%.*s\" is out of range", len, start),
-				 errdetail("At position %d.", char_position(ps, start))));
+				 errdetail("At position %d.", char_position(ps->input, start))));
 	if (secs == CAL_SECS_PER_DAY && !may_end_day)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time \"%.*s\" can only end a range", len, start),
-				 errdetail("At position %d.", char_position(ps, start))));
+				 errdetail("At position %d.", char_position(ps->input, start))));
 	return secs;
 }
 
@@ -380,17 +311,17 @@ parse_range(CalParser *ps, RangeList *hours)
 	int32		start;
 	int32		end;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	pos = ps->p;
 	start = parse_time(ps, "a time range", false);
-	if (!consume(ps, "-"))
+	if (!consume(&ps->p, "-"))
 		syntax_error(ps, ps->p, "\"-\"");
 	end = parse_time(ps, "an end time", true);
 	if (end == start)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("empty range \"%.*s\"", (int) (ps->p - pos), pos),
-				 errdetail("At position %d.", char_position(ps, pos)),
+				 errdetail("At position %d.", char_position(ps->input, pos)),
 				 errhint("Write 00:00-24:00 for a whole day.")));
 	if (end < start)
 		end += CAL_SECS_PER_DAY;
@@ -403,7 +334,7 @@ parse_range_list(CalParser *ps, RangeList *hours)
 {
 	do
 		parse_range(ps, hours);
-	while (consume(ps, ","));
+	while (consume(&ps->p, ","));
 }
 
 static int
@@ -412,7 +343,7 @@ parse_weekday(CalParser *ps)
 	int			len;
 	int			weekday;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	len = word_length(ps->p);
 	weekday = weekday_of_word(ps->p, len);
 	if (weekday < 0)
@@ -433,13 +364,13 @@ parse_weekday_list(CalParser *ps)
 	do
 	{
 		int			first = parse_weekday(ps);
-		int			last = consume(ps, "-") ? parse_weekday(ps) : first;
+		int			last = consume(&ps->p, "-") ? parse_weekday(ps) : first;
 		int			d;
 
 		for (d = first; d != last; d = (d + 1) % CAL_DAYS_PER_WEEK)
 			weekdays |= 1 << d;
 		weekdays |= 1 << last;
-	} while (consume(ps, ","));
+	} while (consume(&ps->p, ","));
 	return weekdays;
 }
 
@@ -489,7 +420,7 @@ parse_zone(CalParser *ps)
 	char	   *name;
 	pg_tz	   *tz;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	start = ps->p;
 	len = strcspn(start, SPACE_CHARS ";");
 	if (len == 0)
@@ -502,7 +433,7 @@ parse_zone(CalParser *ps)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time zone \"%s\" not recognized", name),
-				 errdetail("At position %d.", char_position(ps, start))));
+				 errdetail("At position %d.", char_position(ps->input, start))));
 	/* the same restriction as the TimeZone setting */
 	if (!pg_tz_acceptable(tz))
 		ereport(ERROR,
@@ -523,7 +454,7 @@ parse_date(CalParser *ps)
 	int			month;
 	int			mday;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	start = s = ps->p;
 	len = strspn(start, DIGIT_CHARS "-");
 	if (!(read_digits(&s, 4, 4, &year) &&
@@ -540,7 +471,7 @@ parse_date(CalParser *ps)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("date \"%.*s\" is out of range", len, start),
-				 errdetail("At position %d.", char_position(ps, start))));
+				 errdetail("At position %d.", char_position(ps->input, start))));
 	return date2j(year, month, mday) - POSTGRES_EPOCH_JDATE;
 }
 
@@ -555,10 +486,10 @@ parse_date_list(CalParser *ps, int clause)
 	{
 		DateSpan   *span = palloc(sizeof(DateSpan));
 
-		skip_space(ps);
+		skip_space(&ps->p);
 		span->pos = ps->p;
 		span->first = parse_date(ps);
-		span->last = consume(ps, "..") ? parse_date(ps) : span->first;
+		span->last = consume(&ps->p, "..") ? parse_date(ps) : span->first;
 		span->clause = clause;
 		if (span->last < span->first)
 			ereport(ERROR,
@@ -566,9 +497,9 @@ parse_date_list(CalParser *ps, int clause)
 					 errmsg("date range \"%.*s\" ends before it starts",
 							(int) (ps->p - span->pos), span->pos),
 					 errdetail("At position %d.",
-							   char_position(ps, span->pos))));
+							   char_position(ps->input, span->pos))));
 		ps->spans = lappend(ps->spans, span);
-	} while (consume(ps, ","));
+	} while (consume(&ps->p, ","));
 }
 
 /* open clause: DATES RANGES */
@@ -588,7 +519,7 @@ parse_clause(CalParser *ps)
 	const char *word;
 	int			len;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	word = ps->p;
 	len = word_length(word);
 	if (weekday_of_word(word, len) >= 0)
@@ -618,9 +549,9 @@ parse_clauses(CalParser *ps)
 	do
 	{
 		parse_clause(ps);
-		if (!consume(ps, ";"))
+		if (!consume(&ps->p, ";"))
 			break;
-		skip_space(ps);
+		skip_space(&ps->p);
 	} while (*ps->p != '\0');
 
 	if (*ps->p != '\0')
@@ -700,7 +631,7 @@ apply_span(const CalParser *ps, DatedDay *day, const DateSpan *span)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("date \"%s\" is both closed and open", date.data),
-				 errdetail("At position %d.", char_position(ps, span->pos))));
+				 errdetail("At position %d.", char_position(ps->input, span->pos))));
 	}
 	if (opens)
 		range_list_add_all(&day->hours,
@@ -826,14 +757,6 @@ calendar_parse(const char *input)
 
 
 /* ---------- Output ---------- */
-
-/* Clauses of the output are separated by "; " */
-static void
-start_clause(StringInfo buf)
-{
-	if (buf->len > 0)
-		appendStringInfoString(buf, "; ");
-}
 
 static void
 append_weekday(StringInfo buf, int32 weekday)

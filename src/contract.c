@@ -33,6 +33,7 @@
 #include "postgres.h"
 
 #include "contract.h"
+#include "scan.h"
 #include "text_form.h"
 
 #include "datatype/timestamp.h"
@@ -50,8 +51,6 @@ PG_FUNCTION_INFO_V1(contract_ne);
 /* First byte of the binary form; not the same thing as the stored version */
 #define CONTRACT_BINARY_VERSION 1
 
-#define SPACE_CHARS " \t\n\r\f\v"
-#define DIGIT_CHARS "0123456789"
 
 /* Every part of the stored form after the header starts 8-byte aligned */
 #define CONTRACT_ALIGN(len)		TYPEALIGN(8, (len))
@@ -176,41 +175,6 @@ static void syntax_error(const ContractParser *ps, const char *p,
 
 /* ---------- Scanning ---------- */
 
-/* 1-based position of p in the input, in characters, for messages */
-static int
-char_position(const ContractParser *ps, const char *p)
-{
-	return pg_mbstrlen_with_len(ps->input, p - ps->input) + 1;
-}
-
-/*
- * Letters and digits make words; so do the bytes of non-ASCII characters,
- * which keeps such a character whole when a word is quoted in a message.
- */
-static bool
-is_word_char(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		(c >= 'A' && c <= 'Z') || IS_HIGHBIT_SET(c);
-}
-
-static int
-word_length(const char *p)
-{
-	const char *q = p;
-
-	while (is_word_char(*q))
-		q++;
-	return q - p;
-}
-
-/* Is the word of len bytes at p the keyword kw, in any case? */
-static bool
-word_is(const char *p, int len, const char *kw)
-{
-	return len == (int) strlen(kw) && pg_strncasecmp(p, kw, len) == 0;
-}
-
 /* Is the word of len bytes at p a whole number? */
 static bool
 is_number_word(const char *p, int len)
@@ -220,43 +184,13 @@ is_number_word(const char *p, int len)
 
 /*
  * Report a syntax error at p, where the grammar wanted what "expected"
- * names.  When the clause stops short, at ";" or at the end of the input,
- * the detail says what is missing; otherwise it quotes the unexpected word,
- * or the one character at p (ASCII, since the bytes of other characters are
- * word characters).
+ * names, quoting the unexpected word there, or the one character at p
+ * (ASCII, since the bytes of other characters are word characters).
  */
 static void
 syntax_error(const ContractParser *ps, const char *p, const char *expected)
 {
-	int			position = char_position(ps, p);
-
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					"contract", ps->input),
-			 (*p == '\0' || *p == ';') ?
-			 errdetail("Expected %s at position %d.", expected, position) :
-			 errdetail("Unexpected \"%.*s\" at position %d.",
-					   Max(word_length(p), 1), p, position)));
-}
-
-static void
-skip_space(ContractParser *ps)
-{
-	ps->p += strspn(ps->p, SPACE_CHARS);
-}
-
-/* Skip white space, then the punctuation tok if it comes next */
-static bool
-consume(ContractParser *ps, const char *tok)
-{
-	size_t		len = strlen(tok);
-
-	skip_space(ps);
-	if (strncmp(ps->p, tok, len) != 0)
-		return false;
-	ps->p += len;
-	return true;
+	report_syntax_error("contract", ps->input, p, expected, Max(word_length(p), 1));
 }
 
 /*
@@ -269,7 +203,7 @@ accept_word(ContractParser *ps, const char *const *words, int n)
 	int			len;
 	int			i;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	len = word_length(ps->p);
 	for (i = 0; i < n; i++)
 	{
@@ -325,7 +259,7 @@ number_length(ContractParser *ps, int max_digits, const char *expected)
 {
 	int			len;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	len = word_length(ps->p);
 	if (!is_number_word(ps->p, len) || len > max_digits)
 		syntax_error(ps, ps->p, expected);
@@ -359,7 +293,7 @@ parse_count(ContractParser *ps, const char *what, int32 min, int32 max)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s \"%.*s\" is out of range", what, len, start),
-				 errdetail("At position %d.", char_position(ps, start)),
+				 errdetail("At position %d.", char_position(ps->input, start)),
 				 errhint("It must be from %d to %d.", min, max)));
 	ps->p += len;
 	return value;
@@ -392,7 +326,7 @@ check_name(const ContractParser *ps, const char *start, const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("name %.*s %s", (int) (ps->p - start), start, problem),
-				 errdetail("At position %d.", char_position(ps, start)),
+				 errdetail("At position %d.", char_position(ps->input, start)),
 				 errhint("A name has 1 to %d characters, none of them a control character.",
 						 MAX_NAME_CHARS)));
 }
@@ -404,7 +338,7 @@ parse_name(ContractParser *ps)
 	const char *start;
 	StringInfoData name;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	start = ps->p;
 	if (*ps->p != '"')
 		syntax_error(ps, ps->p, "a quoted name");
@@ -444,7 +378,7 @@ parse_duration_part(ContractParser *ps, DurationSum *sum)
 
 	ps->p += len;
 	business = accept_keyword(ps, "business");
-	skip_space(ps);
+	skip_space(&ps->p);
 	len = word_length(ps->p);
 	for (unit = 0; unit < (int) lengthof(time_units); unit++)
 	{
@@ -478,7 +412,7 @@ duration_error(const ContractParser *ps, const char *start,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("duration \"%.*s\" %s", (int) (ps->p - start), start,
 					problem),
-			 errdetail("At position %d.", char_position(ps, start)),
+			 errdetail("At position %d.", char_position(ps->input, start)),
 			 hint ? errhint("%s", hint) : 0));
 }
 
@@ -490,7 +424,7 @@ parse_duration(ContractParser *ps)
 	DurationSum sum = {0};
 	ContractDuration duration = {0};
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	start = ps->p;
 	do
 		parse_duration_part(ps, &sum);
@@ -534,7 +468,7 @@ parse_escalation(ContractParser *ps, int severity, const char *start)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many recipients in escalation step"),
 				 errdetail("The step at position %d names %d recipients; the limit is %d.",
-						   char_position(ps, start),
+						   char_position(ps->input, start),
 						   list_length(step->recipients), CONTRACT_MAX_NAMES)));
 	ps->ladder[severity] = lappend(ps->ladder[severity], step);
 }
@@ -547,7 +481,7 @@ parse_term(ContractParser *ps, int severity)
 	TermKind	kind;
 	ContractDuration *target;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	word = ps->p;
 	kind = expect_word(ps, term_keywords, lengthof(term_keywords),
 					   TERM_EXPECTED);
@@ -570,11 +504,11 @@ parse_term(ContractParser *ps, int severity)
 static void
 parse_severity(ContractParser *ps, int severity)
 {
-	if (!consume(ps, ":"))
+	if (!consume(&ps->p, ":"))
 		syntax_error(ps, ps->p, "\":\"");
 	do
 		parse_term(ps, severity);
-	while (consume(ps, ","));
+	while (consume(&ps->p, ","));
 
 	if (list_length(ps->ladder[severity]) > CONTRACT_MAX_STEPS)
 		ereport(ERROR,
@@ -595,7 +529,7 @@ parse_hours(ContractParser *ps)
 {
 	const char *close;
 
-	if (!consume(ps, "("))
+	if (!consume(&ps->p, "("))
 		syntax_error(ps, ps->p, "\"(\"");
 	close = strchr(ps->p, ')');
 	if (close == NULL)
@@ -635,7 +569,7 @@ parse_clause(ContractParser *ps)
 	const char *word;
 	int			kind;
 
-	skip_space(ps);
+	skip_space(&ps->p);
 	word = ps->p;
 	kind = accept_word(ps, clause_keywords, N_CLAUSE_KINDS);
 	/* a second clause of a kind is as unexpected as an unknown keyword */
@@ -679,9 +613,9 @@ parse_clauses(ContractParser *ps)
 	do
 	{
 		parse_clause(ps);
-		if (!consume(ps, ";"))
+		if (!consume(&ps->p, ";"))
 			break;
-		skip_space(ps);
+		skip_space(&ps->p);
 	} while (*ps->p != '\0');
 
 	if (*ps->p != '\0')
@@ -698,7 +632,7 @@ check_hours_for_business_terms(const ContractParser *ps)
 				 errmsg("contract \"%s\" has business-time terms but no hours",
 						ps->input),
 				 errdetail("The first business-time duration is at position %d.",
-						   char_position(ps, ps->first_business)),
+						   char_position(ps->input, ps->first_business)),
 				 errhint("Add the opening hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).")));
 }
 
@@ -825,14 +759,6 @@ contract_parse(const char *input)
 
 
 /* ---------- Output ---------- */
-
-/* Clauses of the output are separated by "; " */
-static void
-start_clause(StringInfo buf)
-{
-	if (buf->len > 0)
-		appendStringInfoString(buf, "; ");
-}
 
 /* A name in double quotes, with each " inside doubled */
 static void

@@ -1,0 +1,25 @@
+/*
+ * scan.h
+ *		What the calendar and contract parsers share: words, white space,
+ *		punctuation, positions for messages, and the syntax error itself.
+ */
+#ifndef TICKET_SLA_SCAN_H
+#define TICKET_SLA_SCAN_H
+
+#include "postgres.h"
+#include "lib/stringinfo.h"
+
+#define SPACE_CHARS " \t\n\r\f\v"
+#define DIGIT_CHARS "0123456789"
+
+extern int	char_position(const char *input, const char *p);
+extern int	word_length(const char *p);
+extern bool word_is(const char *p, int len, const char *kw);
+extern void skip_space(const char **p);
+extern bool consume(const char **p, const char *tok);
+extern void report_syntax_error(const char *type_name, const char *input,
+								const char *p, const char *expected,
+								int quote_len) pg_attribute_noreturn();
+extern void start_clause(StringInfo buf);
+
+#endif							/* TICKET_SLA_SCAN_H */
