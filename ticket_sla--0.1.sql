@@ -159,6 +159,11 @@ CREATE TYPE ticket_sla.severity AS ENUM ('critical', 'high', 'medium', 'low');
 COMMENT ON TYPE ticket_sla.severity IS
 'How urgent a ticket is, most urgent first (the policies'' level 1 to 4, P1 to P4)';
 
+CREATE TYPE ticket_sla.tier AS ENUM ('premium', 'standard');
+
+COMMENT ON TYPE ticket_sla.tier IS
+'Whose requests are served first: premium before standard';
+
 CREATE TYPE ticket_sla.contract;
 
 CREATE FUNCTION ticket_sla.contract_in(cstring)
@@ -256,3 +261,492 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION ticket_sla.resolution_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
 'When a ticket of severity SEV opened at OPENED_AT is due to be resolved under contract C; NULL when C sets no resolution target for SEV';
+
+------------------------------------------------------------------------------
+-- What a contract says
+--
+-- The plan's terms besides its targets, for constraints, triggers and
+-- reports.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.plan_name(c ticket_sla.contract)
+RETURNS text
+AS 'MODULE_PATHNAME', 'contract_plan_name'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.plan_name(ticket_sla.contract) IS
+'The name of the plan C; NULL when it has none';
+
+CREATE FUNCTION ticket_sla.tier(c ticket_sla.contract)
+RETURNS ticket_sla.tier
+AS 'MODULE_PATHNAME', 'contract_tier'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.tier(ticket_sla.contract) IS
+'The tier of the plan C: premium or standard';
+
+CREATE FUNCTION ticket_sla.hours(c ticket_sla.contract)
+RETURNS ticket_sla.calendar
+AS 'MODULE_PATHNAME', 'contract_hours_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.hours(ticket_sla.contract) IS
+'The opening hours of the plan C; NULL when it has none (all its terms are round the clock)';
+
+CREATE FUNCTION ticket_sla.named_contact_limit(c ticket_sla.contract)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'contract_named_contact_limit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.named_contact_limit(ticket_sla.contract) IS
+'How many active named contacts a customer on plan C may have; NULL when unlimited';
+
+CREATE FUNCTION ticket_sla.premium_quota(c ticket_sla.contract)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'contract_premium_quota'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.premium_quota(ticket_sla.contract) IS
+'How many premium requests plan C allows per quota period; NULL when unlimited';
+
+CREATE FUNCTION ticket_sla.quota_period_start(c ticket_sla.contract, contract_start date, "at" timestamptz)
+RETURNS date
+AS 'MODULE_PATHNAME', 'quota_period_start'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.quota_period_start(ticket_sla.contract, date, timestamptz) IS
+'The first day of the quota period of plan C that holds AT (a date in the plan''s time zone), periods counted from CONTRACT_START; NULL when C has no quota';
+
+------------------------------------------------------------------------------
+-- Case numbers
+--
+-- Every ticket gets CASE-<year it was opened, UTC>-<serial number of at
+-- least six digits>, from one sequence: unique under any concurrency, never
+-- reused.  A rolled-back insert leaves a gap, as sequences do.
+------------------------------------------------------------------------------
+
+CREATE SEQUENCE ticket_sla.case_number_seq AS bigint;
+
+COMMENT ON SEQUENCE ticket_sla.case_number_seq IS
+'The serial numbers of case numbers';
+
+CREATE FUNCTION ticket_sla.subject_tag("case" text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'subject_tag'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.subject_tag(text) IS
+'The tag outgoing mail puts in its subject so that replies find the case: [CASE-2026-000042]';
+
+CREATE FUNCTION ticket_sla.case_from_subject(subject text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'case_from_subject'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.case_from_subject(text) IS
+'The case number tagged in a mail subject (Re: AW: [CASE-2026-000042] ...), upper-cased; NULL when it has none';
+
+------------------------------------------------------------------------------
+-- The ticket store
+--
+-- contracts        the plans sold, by name; changing a plan's terms adds a
+-- contract_terms   version there, and tickets keep the version in force
+--                  when they were opened until ticket_sla.retarget moves them
+-- customers        organisations and their contract
+-- contacts         a customer's named people
+-- tickets          the requests, stamped by ticket_sla.stamp_ticket
+-- premium_requests premium requests used per customer and quota period
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.channel AS ENUM ('phone', 'email', 'web', 'chat');
+
+COMMENT ON TYPE ticket_sla.channel IS 'How a request reached the support desk';
+
+CREATE TYPE ticket_sla.status AS ENUM
+	('new', 'in progress', 'waiting on customer', 'resolved', 'closed');
+
+COMMENT ON TYPE ticket_sla.status IS
+'Where a ticket stands; resolved and closed tickets are no longer open';
+
+CREATE TABLE ticket_sla.contracts (
+	contract_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	name text NOT NULL UNIQUE CHECK (btrim(name) <> ''),
+	terms ticket_sla.contract NOT NULL
+);
+
+COMMENT ON TABLE ticket_sla.contracts IS
+'The support plans sold, each under a name; every change of terms is kept in contract_terms';
+COMMENT ON COLUMN ticket_sla.contracts.terms IS 'The terms new tickets are opened under';
+
+CREATE TABLE ticket_sla.contract_terms (
+	terms_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	contract_id integer NOT NULL REFERENCES ticket_sla.contracts ON DELETE CASCADE,
+	terms ticket_sla.contract NOT NULL,
+	in_force_from timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX contract_terms_latest ON ticket_sla.contract_terms (contract_id, terms_id);
+
+COMMENT ON TABLE ticket_sla.contract_terms IS
+'Every version of every contract''s terms, never changed: a ticket keeps the version it was opened under';
+
+-- A new version of the terms whenever a contract's terms change
+CREATE FUNCTION ticket_sla.record_contract_terms()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'INSERT' OR NOT (NEW.terms OPERATOR(ticket_sla.=) OLD.terms) THEN
+		INSERT INTO ticket_sla.contract_terms (contract_id, terms)
+		VALUES (NEW.contract_id, NEW.terms);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.record_contract_terms() IS
+'Trigger of contracts: records each new version of a contract''s terms in contract_terms';
+
+CREATE TRIGGER record_terms
+AFTER INSERT OR UPDATE OF terms ON ticket_sla.contracts
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_contract_terms();
+
+-- Versions are facts: refuse to rewrite them
+CREATE FUNCTION ticket_sla.refuse_terms_change()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RAISE EXCEPTION 'terms % of contract % cannot be changed', OLD.terms_id, OLD.contract_id
+		USING ERRCODE = 'object_not_in_prerequisite_state',
+			  HINT = 'Change the contract''s terms in ticket_sla.contracts: that adds a version.';
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.refuse_terms_change() IS
+'Trigger of contract_terms: a version of terms, once recorded, never changes';
+
+CREATE TRIGGER terms_are_final
+BEFORE UPDATE ON ticket_sla.contract_terms
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.refuse_terms_change();
+
+CREATE TABLE ticket_sla.customers (
+	customer_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	organisation text NOT NULL UNIQUE CHECK (btrim(organisation) <> ''),
+	contract_id integer NOT NULL REFERENCES ticket_sla.contracts,
+	contract_start date NOT NULL DEFAULT current_date
+);
+
+CREATE INDEX customers_contract ON ticket_sla.customers (contract_id);
+
+COMMENT ON TABLE ticket_sla.customers IS 'The organisations served, each under a contract';
+COMMENT ON COLUMN ticket_sla.customers.contract_start IS
+'When the contract began: its quota periods are counted from this date';
+
+-- The customer's contract as in force now
+CREATE VIEW ticket_sla.customer_terms AS
+SELECT cu.customer_id, cu.organisation, cu.contract_start, co.name AS contract,
+	   t.terms_id, t.terms
+FROM ticket_sla.customers cu
+JOIN ticket_sla.contracts co ON co.contract_id = cu.contract_id
+CROSS JOIN LATERAL (
+	SELECT ct.terms_id, ct.terms
+	FROM ticket_sla.contract_terms ct
+	WHERE ct.contract_id = cu.contract_id
+	ORDER BY ct.terms_id DESC
+	LIMIT 1) t;
+
+COMMENT ON VIEW ticket_sla.customer_terms IS
+'Each customer with the version of its contract''s terms that new tickets are opened under';
+
+CREATE TABLE ticket_sla.contacts (
+	contact_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers ON DELETE CASCADE,
+	name text NOT NULL CHECK (btrim(name) <> ''),
+	email text,
+	phone text,
+	active boolean NOT NULL DEFAULT true,
+	UNIQUE (customer_id, contact_id)
+);
+
+COMMENT ON TABLE ticket_sla.contacts IS
+'A customer''s named people; a plan may limit how many are active';
+
+-- The named-contact limit, exact under concurrency: the customer's row is
+-- locked while its active contacts are counted.
+CREATE FUNCTION ticket_sla.check_named_contacts()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	lim integer;
+	org text;
+	plan text;
+	n integer;
+BEGIN
+	IF NOT NEW.active THEN
+		RETURN NEW;
+	END IF;
+	PERFORM FROM ticket_sla.customers WHERE customer_id = NEW.customer_id FOR NO KEY UPDATE;
+	SELECT ticket_sla.named_contact_limit(terms), organisation, contract
+	  INTO lim, org, plan
+	  FROM ticket_sla.customer_terms WHERE customer_id = NEW.customer_id;
+	IF lim IS NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT count(*) INTO n FROM ticket_sla.contacts
+	 WHERE customer_id = NEW.customer_id AND active
+	   AND contact_id IS DISTINCT FROM (CASE WHEN TG_OP = 'UPDATE' THEN OLD.contact_id END);
+	IF n >= lim THEN
+		RAISE EXCEPTION 'customer "%" already has % active named contacts, the limit of contract "%"',
+			org, n, plan
+			USING ERRCODE = 'check_violation',
+				  DETAIL = format('Contact "%s" would be one too many.', NEW.name),
+				  HINT = 'Deactivate a contact first (active = false).';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.check_named_contacts() IS
+'Trigger of contacts: refuses an active contact beyond the named-contact limit of the customer''s contract';
+
+CREATE TRIGGER named_contact_limit
+BEFORE INSERT OR UPDATE OF active, customer_id ON ticket_sla.contacts
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_named_contacts();
+
+CREATE TABLE ticket_sla.premium_requests (
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers ON DELETE CASCADE,
+	period_start date NOT NULL,
+	used integer NOT NULL CHECK (used >= 0),
+	PRIMARY KEY (customer_id, period_start)
+);
+
+COMMENT ON TABLE ticket_sla.premium_requests IS
+'Premium requests used, per customer and quota period (written by the ticket trigger only)';
+
+-- Takes one premium request of the period if any is left.  The row lock of
+-- the upsert makes concurrent inserts count one after another; a statement
+-- that fails later rolls the count back with it.
+CREATE FUNCTION ticket_sla.take_premium_request(customer integer, period date, quota integer)
+RETURNS boolean
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+	INSERT INTO ticket_sla.premium_requests AS p (customer_id, period_start, used)
+	SELECT customer, period, 1 WHERE quota > 0
+	ON CONFLICT (customer_id, period_start)
+	DO UPDATE SET used = p.used + 1 WHERE p.used < quota
+	RETURNING true
+$$;
+
+COMMENT ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) IS
+'Counts one premium request of CUSTOMER in the quota period starting PERIOD; NULL (none taken) when QUOTA are used';
+
+CREATE TABLE ticket_sla.tickets (
+	ticket_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	case_number text NOT NULL UNIQUE,
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers,
+	contact_id integer,
+	-- the report, as the Cyren policy asks for it
+	service text NOT NULL CHECK (btrim(service) <> ''),
+	summary text NOT NULL CHECK (btrim(summary) <> ''),
+	problem_at timestamptz NOT NULL,
+	business_impact text NOT NULL CHECK (btrim(business_impact) <> ''),
+	description text NOT NULL CHECK (btrim(description) <> ''),
+	current_behaviour text NOT NULL CHECK (btrim(current_behaviour) <> ''),
+	expected_behaviour text NOT NULL CHECK (btrim(expected_behaviour) <> ''),
+	-- its handling
+	channel ticket_sla.channel NOT NULL,
+	severity ticket_sla.severity NOT NULL,
+	status ticket_sla.status NOT NULL DEFAULT 'new',
+	holder text,
+	support_level smallint NOT NULL DEFAULT 1 CHECK (support_level BETWEEN 1 AND 3),
+	confidential boolean NOT NULL DEFAULT false,
+	tier ticket_sla.tier NOT NULL,
+	-- its SLA state
+	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
+	opened_at timestamptz NOT NULL DEFAULT now(),
+	clock_start timestamptz NOT NULL,
+	response_due timestamptz,
+	first_response_at timestamptz,
+	response_met boolean GENERATED ALWAYS AS (first_response_at <= response_due) STORED,
+	resolution_due timestamptz,
+	resolved_at timestamptz,
+	resolution_met boolean GENERATED ALWAYS AS (resolved_at <= resolution_due) STORED,
+	-- what the queue orders by first: the response deadline until the
+	-- first response, then the resolution deadline
+	due timestamptz GENERATED ALWAYS AS
+		(COALESCE(CASE WHEN first_response_at IS NULL THEN response_due END, resolution_due)) STORED,
+	FOREIGN KEY (customer_id, contact_id) REFERENCES ticket_sla.contacts (customer_id, contact_id)
+);
+
+CREATE INDEX tickets_customer ON ticket_sla.tickets (customer_id);
+CREATE INDEX tickets_terms ON ticket_sla.tickets (terms_id);
+CREATE INDEX tickets_queue ON ticket_sla.tickets (due, tier, severity, opened_at, ticket_id)
+	WHERE resolved_at IS NULL;
+
+COMMENT ON TABLE ticket_sla.tickets IS
+'Support requests; on insert ticket_sla.stamp_ticket stamps the case number, tier, terms and deadlines';
+COMMENT ON COLUMN ticket_sla.tickets.case_number IS 'CASE-<year>-<number>, stamped on insert';
+COMMENT ON COLUMN ticket_sla.tickets.problem_at IS 'When the problem happened, as reported';
+COMMENT ON COLUMN ticket_sla.tickets.holder IS 'Who works the ticket';
+COMMENT ON COLUMN ticket_sla.tickets.support_level IS 'Support level holding it: 1st, 2nd or 3rd';
+COMMENT ON COLUMN ticket_sla.tickets.confidential IS
+'Only roles granted ticket_sla_cleared see or change it (OFFICIAL-SENSITIVE)';
+COMMENT ON COLUMN ticket_sla.tickets.tier IS
+'The plan''s tier; standard when asked for, or when the premium-request quota is used up';
+COMMENT ON COLUMN ticket_sla.tickets.terms_id IS 'The version of the contract''s terms the ticket is held to';
+COMMENT ON COLUMN ticket_sla.tickets.clock_start IS
+'When the SLA clocks started: opened_at, or the next opening for a request out of hours not made by phone under a plan that requires it';
+COMMENT ON COLUMN ticket_sla.tickets.response_due IS 'When the first qualified response is due; NULL when the plan sets no target';
+COMMENT ON COLUMN ticket_sla.tickets.first_response_at IS 'When the first qualified response was given; it stops the response clock';
+COMMENT ON COLUMN ticket_sla.tickets.response_met IS 'Whether the first response came in time; NULL until it comes or when there is no target';
+COMMENT ON COLUMN ticket_sla.tickets.resolution_due IS 'When resolution is due; NULL when the plan sets no target';
+COMMENT ON COLUMN ticket_sla.tickets.resolution_met IS 'Whether it was resolved in time; NULL until resolved or when there is no target';
+COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
+
+CREATE FUNCTION ticket_sla.stamp_ticket()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'stamp_ticket'
+LANGUAGE C;
+
+COMMENT ON FUNCTION ticket_sla.stamp_ticket() IS
+'Trigger of tickets: stamps case number, tier, terms and deadlines on insert, re-stamps on a severity or terms change, guards what must not change';
+
+CREATE TRIGGER stamp
+BEFORE INSERT OR UPDATE ON ticket_sla.tickets
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.stamp_ticket();
+
+-- SECURITY DEFINER so that confidential tickets are retargeted too
+CREATE FUNCTION ticket_sla.retarget(contract text)
+RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	moved bigint;
+BEGIN
+	PERFORM FROM ticket_sla.contracts WHERE name = contract;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'contract "%" does not exist', contract
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	UPDATE ticket_sla.tickets t SET terms_id = ct.terms_id
+	  FROM ticket_sla.customer_terms ct
+	 WHERE ct.contract = retarget.contract
+	   AND t.customer_id = ct.customer_id
+	   AND t.resolved_at IS NULL
+	   AND t.terms_id <> ct.terms_id;
+	GET DIAGNOSTICS moved = ROW_COUNT;
+	RETURN moved;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.retarget(text) IS
+'Holds the open tickets of the customers on CONTRACT to its current terms, re-stamping their deadlines; returns how many tickets moved';
+
+------------------------------------------------------------------------------
+-- Stamping an application's own table
+--
+--   CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON app.tickets FOR EACH ROW
+--   EXECUTE FUNCTION ticket_sla.stamp_deadlines(
+--       'opened_at', 'severity', 'contract', 'response_due', 'resolution_due');
+--
+-- The arguments name the columns, as contrib's moddatetime does; they are
+-- checked when the trigger first fires.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.stamp_deadlines()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'stamp_deadlines'
+LANGUAGE C;
+
+COMMENT ON FUNCTION ticket_sla.stamp_deadlines() IS
+'Trigger for an application''s table: stamps the response and resolution deadlines into the columns named by its arguments (opened_at, severity, contract, response_due, resolution_due)';
+
+------------------------------------------------------------------------------
+-- The queue
+--
+-- Open tickets, most urgent first: the earliest next deadline (response
+-- until answered, then resolution), then premium before standard, then
+-- severity, then the oldest.  The partial index tickets_queue holds exactly
+-- this order, so the first rows come straight from it.
+------------------------------------------------------------------------------
+
+CREATE VIEW ticket_sla.queue WITH (security_invoker = true) AS
+SELECT t.case_number, t.due, t.tier, t.severity, t.opened_at, t.status,
+	   cu.organisation, t.service, t.summary, t.holder, t.support_level,
+	   t.response_due, t.first_response_at, t.resolution_due, t.ticket_id
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+WHERE t.resolved_at IS NULL
+ORDER BY t.due, t.tier, t.severity, t.opened_at, t.ticket_id;
+
+COMMENT ON VIEW ticket_sla.queue IS
+'Open tickets, most urgent first: next deadline, then tier, severity, age';
+
+------------------------------------------------------------------------------
+-- Roles and row-level security
+--
+-- ticket_sla_agent      works tickets: reads the store, opens and updates
+--                       tickets
+-- ticket_sla_reporting  reads the store and its views, writes nothing
+-- ticket_sla_admin      manages contracts, customers and contacts too
+-- ticket_sla_cleared    grants the clearance to see confidential tickets
+--
+-- Roles belong to the cluster: they are created when missing and survive
+-- DROP EXTENSION.
+------------------------------------------------------------------------------
+
+DO $$
+DECLARE
+	r text;
+BEGIN
+	FOREACH r IN ARRAY ARRAY['ticket_sla_agent', 'ticket_sla_reporting',
+							 'ticket_sla_admin', 'ticket_sla_cleared']
+	LOOP
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
+		END IF;
+	END LOOP;
+END
+$$;
+
+GRANT USAGE ON SCHEMA ticket_sla
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+GRANT SELECT ON ALL TABLES IN SCHEMA ticket_sla
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+GRANT INSERT, UPDATE ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
+GRANT USAGE ON SEQUENCE ticket_sla.case_number_seq TO ticket_sla_agent, ticket_sla_admin;
+GRANT INSERT, UPDATE, DELETE ON ticket_sla.contracts, ticket_sla.customers, ticket_sla.contacts
+	TO ticket_sla_admin;
+GRANT DELETE ON ticket_sla.tickets TO ticket_sla_admin;
+REVOKE EXECUTE ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.take_premium_request(integer, date, integer)
+	TO ticket_sla_agent, ticket_sla_admin;
+REVOKE EXECUTE ON FUNCTION ticket_sla.retarget(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.retarget(text) TO ticket_sla_admin;
+
+ALTER TABLE ticket_sla.tickets ENABLE ROW LEVEL SECURITY;
+
+-- Anybody who may insert may file a confidential ticket (the customer flags
+-- it); only the cleared see, change or delete one.
+CREATE POLICY file_any ON ticket_sla.tickets FOR INSERT WITH CHECK (true);
+CREATE POLICY cleared_see ON ticket_sla.tickets FOR SELECT
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+CREATE POLICY cleared_change ON ticket_sla.tickets FOR UPDATE
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'))
+	WITH CHECK (true);
+CREATE POLICY cleared_delete ON ticket_sla.tickets FOR DELETE
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+
+COMMENT ON POLICY file_any ON ticket_sla.tickets IS 'Anybody allowed to insert may file a ticket, confidential or not';
+COMMENT ON POLICY cleared_see ON ticket_sla.tickets IS 'Confidential tickets are visible only to members of ticket_sla_cleared';
+COMMENT ON POLICY cleared_change ON ticket_sla.tickets IS 'Confidential tickets are changed only by members of ticket_sla_cleared; anybody may flag a ticket confidential';
+COMMENT ON POLICY cleared_delete ON ticket_sla.tickets IS 'Confidential tickets are deleted only by members of ticket_sla_cleared';

@@ -37,6 +37,28 @@ arg_cache_prepare(MemoryContext mcxt, struct varlena *packed, CalendarOf calenda
 }
 
 /*
+ * The cache in *slot, prepared anew in mcxt unless it already holds the
+ * (possibly packed) value.
+ */
+ArgCache *
+arg_cache_match(MemoryContext mcxt, struct varlena *packed,
+				CalendarOf calendar_of, ArgCache **slot)
+{
+	ArgCache   *cache = *slot;
+	Size		size = VARSIZE_ANY_EXHDR(packed);
+
+	if (cache == NULL || VARSIZE(cache->value) - VARHDRSZ != size ||
+		memcmp(VARDATA(cache->value), VARDATA_ANY(packed), size) != 0)
+	{
+		if (cache != NULL)
+			MemoryContextDelete(cache->mcxt);
+		cache = arg_cache_prepare(mcxt, packed, calendar_of);
+		*slot = cache;
+	}
+	return cache;
+}
+
+/*
  * The cache of argument argno kept in *slot (in the call site's fn_extra),
  * prepared anew if the argument changed.
  */
@@ -45,22 +67,13 @@ arg_cache_get(FunctionCallInfo fcinfo, int argno, CalendarOf calendar_of,
 			  ArgCache **slot)
 {
 	ArgCache   *cache = *slot;
-	struct varlena *packed;
-	Size		size;
 
 	/* a constant argument keeps its value, and its address, for the query */
 	if (cache != NULL && cache->constant == PG_GETARG_DATUM(argno))
 		return cache;
-	packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
-	size = VARSIZE_ANY_EXHDR(packed);
-	if (cache == NULL || VARSIZE(cache->value) - VARHDRSZ != size ||
-		memcmp(VARDATA(cache->value), VARDATA_ANY(packed), size) != 0)
-	{
-		if (cache != NULL)
-			MemoryContextDelete(cache->mcxt);
-		cache = arg_cache_prepare(fcinfo->flinfo->fn_mcxt, packed, calendar_of);
-		*slot = cache;
-	}
+	cache = arg_cache_match(fcinfo->flinfo->fn_mcxt,
+							PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno)),
+							calendar_of, slot);
 	cache->constant = get_fn_expr_arg_stable(fcinfo->flinfo, argno) ?
 		PG_GETARG_DATUM(argno) : (Datum) 0;
 	return cache;

@@ -26,6 +26,8 @@ typedef struct ArgCache
 
 extern ArgCache *arg_cache_prepare(MemoryContext mcxt, struct varlena *packed,
 								   CalendarOf calendar_of);
+extern ArgCache *arg_cache_match(MemoryContext mcxt, struct varlena *packed,
+								 CalendarOf calendar_of, ArgCache **slot);
 extern ArgCache *arg_cache_get(FunctionCallInfo fcinfo, int argno,
 							   CalendarOf calendar_of, ArgCache **slot);
 

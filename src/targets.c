@@ -15,8 +15,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "arg_cache.h"
-#include "contract.h"
+#include "targets.h"
 
 PG_FUNCTION_INFO_V1(response_deadline);
 PG_FUNCTION_INFO_V1(resolution_deadline);
@@ -30,10 +29,10 @@ static const char *const severity_labels[CONTRACT_SEVERITIES] = {
 typedef struct TargetsCache
 {
 	ArgCache   *contract;
-	Oid			severity_oids[CONTRACT_SEVERITIES]; /* enum value of each */
+	SeverityMap severities;
 } TargetsCache;
 
-static const Calendar *
+const Calendar *
 contract_hours(const struct varlena *value)
 {
 	return contract_calendar((const Contract *) value);
@@ -49,15 +48,15 @@ targets_cache(FunctionCallInfo fcinfo)
 }
 
 /* The severity's index (0 = critical) from its enum label, looked up once */
-static int
-severity_index(TargetsCache *cache, Oid value)
+int
+severity_index(SeverityMap *map, Oid value)
 {
 	HeapTuple	tuple;
 	const char *label;
 	int			i;
 
 	for (i = 0; i < CONTRACT_SEVERITIES; i++)
-		if (cache->severity_oids[i] == value)
+		if (map->oids[i] == value)
 			return i;
 	tuple = SearchSysCache1(ENUMOID, ObjectIdGetDatum(value));
 	if (!HeapTupleIsValid(tuple))
@@ -71,7 +70,7 @@ severity_index(TargetsCache *cache, Oid value)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("\"%s\" is not a severity of ticket_sla", label)));
 	ReleaseSysCache(tuple);
-	cache->severity_oids[i] = value;
+	map->oids[i] = value;
 	return i;
 }
 
@@ -89,6 +88,46 @@ wall_deadline(TimestampTz opened_at, int64 usecs)
 }
 
 /*
+ * When a target of the contract falls due for a ticket whose clock started
+ * at start: false when the plan sets no such target.
+ */
+bool
+target_due(ArgCache *contract, const ContractDuration *target,
+		   TimestampTz start, TimestampTz *due)
+{
+	if (target->clock == CLOCK_NONE)
+		return false;
+	if (TIMESTAMP_NOT_FINITE(start))
+		*due = start;
+	else if (target->clock == CLOCK_WALL)
+		*due = wall_deadline(start, target->usecs);
+	else
+	{
+		/* the input function refuses business terms without hours */
+		Assert(contract->has_calendar);
+		biz_require_open_time(&contract->bc);
+		*due = biz_deadline(&contract->bc, start, target->days, target->usecs);
+	}
+	return true;
+}
+
+/*
+ * When the clocks of a ticket opened at opened_at start: at once, except
+ * under a plan that takes requests out of hours only by phone, where a
+ * request by any other channel waits for the next opening.  A plan without
+ * hours is never out of hours.
+ */
+TimestampTz
+clock_start(ArgCache *contract, TimestampTz opened_at, bool by_phone)
+{
+	if (by_phone || !cached_contract(contract)->phone_only_out_of_hours ||
+		!contract->has_calendar || TIMESTAMP_NOT_FINITE(opened_at))
+		return opened_at;
+	biz_require_open_time(&contract->bc);
+	return biz_next_open(&contract->bc, opened_at);
+}
+
+/*
  * The deadline of the target that pick() chooses from the severity's terms
  * of the contract in argument 2, for a ticket opened at argument 0 with the
  * severity of argument 1; NULL when the plan sets no such target.
@@ -99,21 +138,14 @@ target_deadline(FunctionCallInfo fcinfo,
 {
 	TimestampTz opened_at = PG_GETARG_TIMESTAMPTZ(0);
 	TargetsCache *cache = targets_cache(fcinfo);
-	int			severity = severity_index(cache, PG_GETARG_OID(1));
+	int			severity = severity_index(&cache->severities, PG_GETARG_OID(1));
 	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
-	const ContractDuration *target =
-		pick(&((const Contract *) contract->value)->severity[severity]);
+	TimestampTz due;
 
-	if (target->clock == CLOCK_NONE)
+	if (!target_due(contract, pick(&cached_contract(contract)->severity[severity]),
+					opened_at, &due))
 		PG_RETURN_NULL();
-	if (TIMESTAMP_NOT_FINITE(opened_at))
-		PG_RETURN_TIMESTAMPTZ(opened_at);
-	if (target->clock == CLOCK_WALL)
-		PG_RETURN_TIMESTAMPTZ(wall_deadline(opened_at, target->usecs));
-	/* the input function refuses business terms without hours */
-	Assert(contract->has_calendar);
-	biz_require_open_time(&contract->bc);
-	PG_RETURN_TIMESTAMPTZ(biz_deadline(&contract->bc, opened_at, target->days, target->usecs));
+	PG_RETURN_TIMESTAMPTZ(due);
 }
 
 static const ContractDuration *

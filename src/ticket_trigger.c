@@ -1,0 +1,624 @@
+/*
+ * ticket_trigger.c
+ *		ticket_sla.stamp_ticket(): the BEFORE INSERT OR UPDATE trigger of
+ *		ticket_sla.tickets.
+ *
+ * On insert it looks up the customer's contract as in force now, and
+ * stamps the ticket with its case number, the version of the terms it is
+ * held to, its tier (taking a premium request from the quota, or storing
+ * the ticket as a standard request when none is left), when its clocks
+ * start, and its response and resolution deadlines.
+ *
+ * On update it keeps what must not change (the case number, customer,
+ * opening, tier and the stamped deadlines), re-stamps the deadlines from
+ * the same clock start when the severity changes or the ticket is moved to
+ * its contract's current terms, lets the first response be recorded once,
+ * and keeps status and resolved_at in step.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+
+#include "case_number.h"
+#include "quota.h"
+#include "trigger_support.h"
+
+PG_FUNCTION_INFO_V1(stamp_ticket);
+
+#define TRIGGER_NAME "ticket_sla.stamp_ticket"
+
+/* The columns of ticket_sla.tickets the trigger reads or writes */
+typedef enum TicketColumn
+{
+	COL_CASE_NUMBER,
+	COL_CUSTOMER_ID,
+	COL_CHANNEL,
+	COL_SEVERITY,
+	COL_STATUS,
+	COL_TIER,
+	COL_TERMS_ID,
+	COL_OPENED_AT,
+	COL_CLOCK_START,
+	COL_RESPONSE_DUE,
+	COL_FIRST_RESPONSE_AT,
+	COL_RESOLUTION_DUE,
+	COL_RESOLVED_AT,
+	N_COLUMNS
+} TicketColumn;
+
+static const char *const column_names[N_COLUMNS] = {
+	"case_number", "customer_id", "channel", "severity", "status", "tier",
+	"terms_id", "opened_at", "clock_start", "response_due",
+	"first_response_at", "resolution_due", "resolved_at"
+};
+
+/* Stamped on insert: the application gives none of them */
+static const TicketColumn stamped_columns[] = {
+	COL_CASE_NUMBER, COL_TERMS_ID, COL_CLOCK_START, COL_RESPONSE_DUE, COL_RESOLUTION_DUE
+};
+
+/* Facts of the opening and stamped values: never changed by an update */
+static const TicketColumn fixed_columns[] = {
+	COL_CASE_NUMBER, COL_CUSTOMER_ID, COL_OPENED_AT, COL_TIER, COL_CLOCK_START,
+	COL_RESPONSE_DUE, COL_RESOLUTION_DUE
+};
+
+/* Needed to stamp a new ticket */
+static const TicketColumn required_columns[] = {
+	COL_CUSTOMER_ID, COL_CHANNEL, COL_SEVERITY, COL_OPENED_AT
+};
+
+/* What a statement keeps between rows (fn_extra) */
+typedef struct TicketStamper
+{
+	AttrNumber	attnums[N_COLUMNS];
+	SeverityMap severities;
+	Oid			premium;		/* labels of ticket_sla.tier */
+	Oid			standard;
+	Oid			phone;			/* label of ticket_sla.channel */
+	Oid			resolved;		/* labels of ticket_sla.status */
+	Oid			closed;
+	Oid			case_seq;		/* ticket_sla.case_number_seq */
+	int32		terms_id;		/* the version of terms last used ... */
+	ArgCache   *terms;			/* ... prepared */
+	MemoryContext mcxt;
+} TicketStamper;
+
+/* One row's columns: as read, and which were set by the trigger */
+typedef struct TicketRow
+{
+	Datum		value[N_COLUMNS];
+	bool		isnull[N_COLUMNS];
+	bool		set[N_COLUMNS];
+} TicketRow;
+
+/* What the customer's contract says now */
+typedef struct CustomerTerms
+{
+	int32		terms_id;
+	ArgCache   *contract;
+	DateADT		contract_start;
+	char	   *organisation;
+} CustomerTerms;
+
+/* One trigger call */
+typedef struct Stamping
+{
+	TicketStamper *st;
+	Relation	rel;
+	TicketRow	row;
+	TicketRow	old;			/* on update */
+	MemoryContext caller;		/* where the new row's values must live */
+	bool		spi_open;
+} Stamping;
+
+static SPIPlanPtr customer_terms_plan;
+static SPIPlanPtr terms_plan;
+static SPIPlanPtr premium_plan;
+
+/* ---------- The statement's cache ---------- */
+
+static TicketStamper *
+ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
+{
+	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	Oid			types[N_COLUMNS];
+	Oid			status;
+	TicketStamper *st;
+	int			i;
+
+	if (fcinfo->flinfo->fn_extra != NULL)
+		return (TicketStamper *) fcinfo->flinfo->fn_extra;
+	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
+	st->mcxt = fcinfo->flinfo->fn_mcxt;
+	types[COL_CASE_NUMBER] = TEXTOID;
+	types[COL_CUSTOMER_ID] = INT4OID;
+	types[COL_CHANNEL] = extension_type(nsp, "channel");
+	types[COL_SEVERITY] = extension_type(nsp, "severity");
+	types[COL_STATUS] = status = extension_type(nsp, "status");
+	types[COL_TIER] = extension_type(nsp, "tier");
+	types[COL_TERMS_ID] = INT4OID;
+	for (i = COL_OPENED_AT; i < N_COLUMNS; i++)
+		types[i] = TIMESTAMPTZOID;
+	for (i = 0; i < N_COLUMNS; i++)
+		st->attnums[i] = column_of(rel, column_names[i], types[i], TRIGGER_NAME);
+	st->premium = enum_label(types[COL_TIER], "premium");
+	st->standard = enum_label(types[COL_TIER], "standard");
+	st->phone = enum_label(types[COL_CHANNEL], "phone");
+	st->resolved = enum_label(status, "resolved");
+	st->closed = enum_label(status, "closed");
+	st->case_seq = get_relname_relid("case_number_seq", nsp);
+	if (!OidIsValid(st->case_seq))
+		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
+	fcinfo->flinfo->fn_extra = st;
+	return st;
+}
+
+/* ---------- Reading and writing the row ---------- */
+
+static void
+read_row(TicketStamper *st, Relation rel, HeapTuple tuple, TicketRow *row)
+{
+	int			i;
+
+	for (i = 0; i < N_COLUMNS; i++)
+	{
+		row->value[i] = heap_getattr(tuple, st->attnums[i], RelationGetDescr(rel),
+									 &row->isnull[i]);
+		row->set[i] = false;
+	}
+}
+
+static void
+set_column(Stamping *s, TicketColumn col, Datum value, bool isnull)
+{
+	s->row.value[col] = value;
+	s->row.isnull[col] = isnull;
+	s->row.set[col] = true;
+}
+
+static void
+set_timestamp(Stamping *s, TicketColumn col, TimestampTz value)
+{
+	set_column(s, col, TimestampTzGetDatum(value), false);
+}
+
+static HeapTuple
+write_row(Stamping *s, HeapTuple tuple)
+{
+	int			cols[N_COLUMNS];
+	Datum		values[N_COLUMNS];
+	bool		nulls[N_COLUMNS];
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < N_COLUMNS; i++)
+		if (s->row.set[i])
+		{
+			cols[n] = s->st->attnums[i];
+			values[n] = s->row.value[i];
+			nulls[n] = s->row.isnull[i];
+			n++;
+		}
+	return n == 0 ? tuple :
+		heap_modify_tuple_by_cols(tuple, RelationGetDescr(s->rel), n, cols, values, nulls);
+}
+
+static TimestampTz
+timestamp_of(const TicketRow *row, TicketColumn col)
+{
+	return DatumGetTimestampTz(row->value[col]);
+}
+
+static bool
+column_changed(const Stamping *s, TicketColumn col)
+{
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(s->rel), s->st->attnums[col] - 1);
+
+	if (s->row.isnull[col] || s->old.isnull[col])
+		return s->row.isnull[col] != s->old.isnull[col];
+	return !datum_image_eq(s->row.value[col], s->old.value[col], att->attbyval, att->attlen);
+}
+
+/* The case number, for messages */
+static const char *
+case_of(const Stamping *s)
+{
+	return s->row.isnull[COL_CASE_NUMBER] ? "(new)" :
+		TextDatumGetCString(s->row.value[COL_CASE_NUMBER]);
+}
+
+/* ---------- Looking things up ---------- */
+
+static void
+open_spi(Stamping *s)
+{
+	if (s->spi_open)
+		return;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	s->spi_open = true;
+}
+
+static SPIPlanPtr
+prepared(SPIPlanPtr *slot, const char *query, int nargs, Oid *argtypes)
+{
+	if (*slot == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
+
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
+				 SPI_result_code_string(SPI_result));
+		*slot = plan;
+	}
+	return *slot;
+}
+
+/* Runs a prepared query; true when it returned a row */
+static bool
+run_query(SPIPlanPtr plan, Datum *args, bool read_only)
+{
+	int			rc = SPI_execute_plan(plan, args, NULL, read_only, 1);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	return SPI_processed > 0;
+}
+
+static Datum
+result_column(int col, bool *isnull)
+{
+	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col, isnull);
+}
+
+/* The terms with this id, prepared (and kept for the next row) */
+static ArgCache *
+prepared_terms(Stamping *s, int32 terms_id, Datum terms)
+{
+	TicketStamper *st = s->st;
+
+	st->terms = arg_cache_match(st->mcxt, PG_DETOAST_DATUM_PACKED(terms),
+								contract_hours, &st->terms);
+	st->terms_id = terms_id;
+	return st->terms;
+}
+
+/* What the customer's contract says now */
+static CustomerTerms
+customer_terms(Stamping *s, int32 customer_id)
+{
+	static Oid	argtypes[] = {INT4OID};
+	Datum		args[] = {Int32GetDatum(customer_id)};
+	CustomerTerms ct;
+	bool		isnull;
+
+	open_spi(s);
+	if (!run_query(prepared(&customer_terms_plan,
+							"SELECT terms_id, terms, contract_start, organisation "
+							"FROM ticket_sla.customer_terms "
+							"WHERE customer_id OPERATOR(pg_catalog.=) $1",
+							1, argtypes),
+				   args, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("customer %d does not exist", customer_id),
+				 errtablecol(s->rel, s->st->attnums[COL_CUSTOMER_ID])));
+	ct.terms_id = DatumGetInt32(result_column(1, &isnull));
+	ct.contract = prepared_terms(s, ct.terms_id, result_column(2, &isnull));
+	ct.contract_start = DatumGetDateADT(result_column(3, &isnull));
+	ct.organisation = MemoryContextStrdup(s->caller,
+										  TextDatumGetCString(result_column(4, &isnull)));
+	return ct;
+}
+
+/* The terms with this id */
+static ArgCache *
+terms_by_id(Stamping *s, int32 terms_id)
+{
+	static Oid	argtypes[] = {INT4OID};
+	Datum		args[] = {Int32GetDatum(terms_id)};
+	bool		isnull;
+
+	if (s->st->terms != NULL && s->st->terms_id == terms_id)
+		return s->st->terms;
+	open_spi(s);
+	if (!run_query(prepared(&terms_plan,
+							"SELECT terms FROM ticket_sla.contract_terms "
+							"WHERE terms_id OPERATOR(pg_catalog.=) $1",
+							1, argtypes),
+				   args, true))
+		elog(ERROR, "terms %d of a ticket are missing", terms_id);
+	return prepared_terms(s, terms_id, result_column(1, &isnull));
+}
+
+/* Takes a premium request of the period from the quota, if one is left */
+static bool
+take_premium_request(Stamping *s, int32 customer_id, DateADT period, int32 quota)
+{
+	static Oid	argtypes[] = {INT4OID, DATEOID, INT4OID};
+	Datum		args[] = {Int32GetDatum(customer_id), DateADTGetDatum(period),
+	Int32GetDatum(quota)};
+	bool		isnull;
+	bool		taken;
+
+	open_spi(s);
+	if (!run_query(prepared(&premium_plan,
+							"SELECT ticket_sla.take_premium_request($1, $2, $3)",
+							3, argtypes),
+				   args, false))
+		elog(ERROR, "ticket_sla.take_premium_request returned no row");
+	taken = DatumGetBool(result_column(1, &isnull));
+	return !isnull && taken;
+}
+
+/* ---------- Opening a ticket ---------- */
+
+static void
+require_columns(const Stamping *s)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(required_columns); i++)
+	{
+		TicketColumn col = required_columns[i];
+
+		if (s->row.isnull[col])
+			ereport(ERROR,
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
+					 errmsg("null value in column \"%s\" of relation \"%s\" violates not-null constraint",
+							column_names[col], RelationGetRelationName(s->rel)),
+					 errdetail("A ticket needs its %s to be stamped.", column_names[col]),
+					 errtablecol(s->rel, s->st->attnums[col])));
+	}
+}
+
+static void
+refuse_stamped_values(const Stamping *s)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(stamped_columns); i++)
+	{
+		TicketColumn col = stamped_columns[i];
+
+		if (!s->row.isnull[col])
+			ereport(ERROR,
+					(errcode(ERRCODE_GENERATED_ALWAYS),
+					 errmsg("cannot insert a value into column \"%s\" of relation \"%s\"",
+							column_names[col], RelationGetRelationName(s->rel)),
+					 errdetail("ticket_sla stamps it when the ticket is opened."),
+					 errtablecol(s->rel, s->st->attnums[col])));
+	}
+}
+
+/*
+ * The ticket's tier: the plan's, or standard when asked for; a premium
+ * request under a plan with a quota takes one from the quota, and is stored
+ * as a standard request when none is left.
+ */
+static Oid
+choose_tier(Stamping *s, const CustomerTerms *ct)
+{
+	const Contract *c = cached_contract(ct->contract);
+	bool		premium = c->tier == TIER_PREMIUM;
+	DateADT		period;
+
+	if (!s->row.isnull[COL_TIER] && DatumGetObjectId(s->row.value[COL_TIER]) == s->st->standard)
+		return s->st->standard;
+	if (!s->row.isnull[COL_TIER] && !premium)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("customer \"%s\" has no premium requests", ct->organisation),
+				 errdetail("Its contract's tier is standard."),
+				 errtablecol(s->rel, s->st->attnums[COL_TIER])));
+	if (!premium || c->quota_period == QUOTA_NONE)
+		return premium ? s->st->premium : s->st->standard;
+
+	period = quota_period_of(c->quota_period, ct->contract_start,
+							 contract_local_date(ct->contract,
+												 timestamp_of(&s->row, COL_OPENED_AT)));
+	if (take_premium_request(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
+							 c->premium_quota))
+		return s->st->premium;
+	ereport(NOTICE,
+			(errmsg("case %s is stored as a standard request: customer \"%s\" has used all %d premium requests of the period from %s",
+					case_of(s), ct->organisation, c->premium_quota,
+					DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(period))))));
+	return s->st->standard;
+}
+
+/* Both deadlines from the clock start, under the terms */
+static void
+stamp_deadlines_of(Stamping *s, ArgCache *contract)
+{
+	int			severity = severity_index(&s->st->severities,
+										  DatumGetObjectId(s->row.value[COL_SEVERITY]));
+	const SeverityTerms *terms = &cached_contract(contract)->severity[severity];
+	TimestampTz start = timestamp_of(&s->row, COL_CLOCK_START);
+	TimestampTz due;
+
+	if (target_due(contract, &terms->respond, start, &due))
+		set_timestamp(s, COL_RESPONSE_DUE, due);
+	else
+		set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
+	if (target_due(contract, &terms->resolve, start, &due))
+		set_timestamp(s, COL_RESOLUTION_DUE, due);
+	else
+		set_column(s, COL_RESOLUTION_DUE, (Datum) 0, true);
+}
+
+static void
+open_ticket(Stamping *s)
+{
+	CustomerTerms ct;
+	TimestampTz opened_at;
+	char	   *number;
+	MemoryContext oldcxt;
+
+	require_columns(s);
+	refuse_stamped_values(s);
+	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
+	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
+
+	oldcxt = MemoryContextSwitchTo(s->caller);
+	number = next_case_number(s->st->case_seq, opened_at);
+	set_column(s, COL_CASE_NUMBER, CStringGetTextDatum(number), false);
+	MemoryContextSwitchTo(oldcxt);
+
+	set_column(s, COL_TIER, ObjectIdGetDatum(choose_tier(s, &ct)), false);
+	set_column(s, COL_TERMS_ID, Int32GetDatum(ct.terms_id), false);
+	set_timestamp(s, COL_CLOCK_START,
+				  clock_start(ct.contract, opened_at,
+							  DatumGetObjectId(s->row.value[COL_CHANNEL]) == s->st->phone));
+	stamp_deadlines_of(s, ct.contract);
+}
+
+/* ---------- Updating a ticket ---------- */
+
+static void
+refuse_fixed_changes(const Stamping *s)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(fixed_columns); i++)
+	{
+		TicketColumn col = fixed_columns[i];
+
+		if (column_changed(s, col))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("column \"%s\" of case %s cannot be changed",
+							column_names[col], case_of(s)),
+					 errdetail("It is fixed when the ticket is opened; a change of severity re-stamps the deadlines."),
+					 errtablecol(s->rel, s->st->attnums[col])));
+	}
+}
+
+/* The first response, once recorded, stops the response clock for good */
+static void
+guard_first_response(const Stamping *s)
+{
+	if (!s->old.isnull[COL_FIRST_RESPONSE_AT] && column_changed(s, COL_FIRST_RESPONSE_AT))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the first response to case %s was already recorded at %s",
+						case_of(s), timestamptz_to_str(timestamp_of(&s->old, COL_FIRST_RESPONSE_AT))),
+				 errtablecol(s->rel, s->st->attnums[COL_FIRST_RESPONSE_AT])));
+}
+
+/* A ticket moves only to its contract's current terms */
+static void
+check_new_terms(Stamping *s)
+{
+	int32		customer = DatumGetInt32(s->row.value[COL_CUSTOMER_ID]);
+	int32		wanted = DatumGetInt32(s->row.value[COL_TERMS_ID]);
+	CustomerTerms ct = customer_terms(s, customer);
+
+	if (ct.terms_id != wanted)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("case %s can only move to terms %d, the current terms of its contract, not %d",
+						case_of(s), ct.terms_id, wanted),
+				 errhint("ticket_sla.retarget(contract) moves every open ticket of a contract."),
+				 errtablecol(s->rel, s->st->attnums[COL_TERMS_ID])));
+}
+
+static void
+update_ticket(Stamping *s)
+{
+	bool		new_terms;
+
+	refuse_fixed_changes(s);
+	guard_first_response(s);
+	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID])
+		return;					/* the NOT NULL constraints will refuse it */
+	new_terms = column_changed(s, COL_TERMS_ID);
+	if (new_terms)
+		check_new_terms(s);
+	if (new_terms || column_changed(s, COL_SEVERITY))
+		stamp_deadlines_of(s, terms_by_id(s, DatumGetInt32(s->row.value[COL_TERMS_ID])));
+}
+
+/* ---------- Both ---------- */
+
+static bool
+resolved_status(const Stamping *s, const TicketRow *row)
+{
+	Oid			status = DatumGetObjectId(row->value[COL_STATUS]);
+
+	return !row->isnull[COL_STATUS] && (status == s->st->resolved || status == s->st->closed);
+}
+
+/*
+ * Status and resolved_at agree: resolving stamps resolved_at, reopening
+ * clears it, and setting resolved_at resolves.
+ */
+static void
+settle_resolution(Stamping *s, bool is_update)
+{
+	bool		reopened = is_update && column_changed(s, COL_STATUS) &&
+		resolved_status(s, &s->old);
+
+	if (resolved_status(s, &s->row))
+	{
+		if (s->row.isnull[COL_RESOLVED_AT])
+			set_timestamp(s, COL_RESOLVED_AT, GetCurrentTransactionStartTimestamp());
+	}
+	else if (!s->row.isnull[COL_RESOLVED_AT])
+	{
+		if (reopened)
+			set_column(s, COL_RESOLVED_AT, (Datum) 0, true);
+		else
+			set_column(s, COL_STATUS, ObjectIdGetDatum(s->st->resolved), false);
+	}
+}
+
+/* Nothing is answered or resolved before the ticket was opened */
+static void
+check_after_opening(const Stamping *s, TicketColumn col)
+{
+	if (s->row.isnull[col] || s->row.isnull[COL_OPENED_AT] ||
+		timestamp_of(&s->row, col) >= timestamp_of(&s->row, COL_OPENED_AT))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s %s of case %s is before the ticket was opened (%s)",
+					column_names[col], timestamptz_to_str(timestamp_of(&s->row, col)),
+					case_of(s), timestamptz_to_str(timestamp_of(&s->row, COL_OPENED_AT))),
+			 errtablecol(s->rel, s->st->attnums[col])));
+}
+
+Datum
+stamp_ticket(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = before_row_trigger(fcinfo, TRIGGER_NAME);
+	bool		is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+	HeapTuple	tuple = stamped_tuple(td);
+	Stamping	s;
+
+	s.rel = td->tg_relation;
+	s.st = ticket_stamper(fcinfo, s.rel);
+	s.caller = CurrentMemoryContext;
+	s.spi_open = false;
+	read_row(s.st, s.rel, tuple, &s.row);
+	if (is_update)
+	{
+		read_row(s.st, s.rel, td->tg_trigtuple, &s.old);
+		update_ticket(&s);
+	}
+	else
+		open_ticket(&s);
+	settle_resolution(&s, is_update);
+	check_after_opening(&s, COL_FIRST_RESPONSE_AT);
+	check_after_opening(&s, COL_RESOLVED_AT);
+	if (s.spi_open && SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "SPI_finish failed");
+	return PointerGetDatum(write_row(&s, tuple));
+}
