@@ -114,6 +114,7 @@ typedef struct Stamping
 	Relation	rel;
 	TicketRow	row;
 	TicketRow	old;			/* on update */
+	bool		is_update;
 	MemoryContext caller;		/* where the new row's values must live */
 	bool		spi_open;
 } Stamping;
@@ -226,12 +227,20 @@ column_changed(const Stamping *s, TicketColumn col)
 	return !datum_image_eq(s->row.value[col], s->old.value[col], att->attbyval, att->attlen);
 }
 
-/* The case number, for messages */
+/* The case number, for messages: as stored, or as just stamped */
 static const char *
 case_of(const Stamping *s)
 {
-	return s->row.isnull[COL_CASE_NUMBER] ? "(new)" :
-		TextDatumGetCString(s->row.value[COL_CASE_NUMBER]);
+	const TicketRow *row = s->is_update ? &s->old : &s->row;
+
+	return TextDatumGetCString(row->value[COL_CASE_NUMBER]);
+}
+
+/* A timestamp for a message (timestamptz_to_str reuses its buffer) */
+static char *
+timestamp_text(const TicketRow *row, TicketColumn col)
+{
+	return pstrdup(timestamptz_to_str(timestamp_of(row, col)));
 }
 
 /* ---------- Looking things up ---------- */
@@ -509,7 +518,7 @@ guard_first_response(const Stamping *s)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the first response to case %s was already recorded at %s",
-						case_of(s), timestamptz_to_str(timestamp_of(&s->old, COL_FIRST_RESPONSE_AT))),
+						case_of(s), timestamp_text(&s->old, COL_FIRST_RESPONSE_AT)),
 				 errtablecol(s->rel, s->st->attnums[COL_FIRST_RESPONSE_AT])));
 }
 
@@ -561,9 +570,9 @@ resolved_status(const Stamping *s, const TicketRow *row)
  * clears it, and setting resolved_at resolves.
  */
 static void
-settle_resolution(Stamping *s, bool is_update)
+settle_resolution(Stamping *s)
 {
-	bool		reopened = is_update && column_changed(s, COL_STATUS) &&
+	bool		reopened = s->is_update && column_changed(s, COL_STATUS) &&
 		resolved_status(s, &s->old);
 
 	if (resolved_status(s, &s->row))
@@ -590,8 +599,8 @@ check_after_opening(const Stamping *s, TicketColumn col)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s %s of case %s is before the ticket was opened (%s)",
-					column_names[col], timestamptz_to_str(timestamp_of(&s->row, col)),
-					case_of(s), timestamptz_to_str(timestamp_of(&s->row, COL_OPENED_AT))),
+					column_names[col], timestamp_text(&s->row, col),
+					case_of(s), timestamp_text(&s->row, COL_OPENED_AT)),
 			 errtablecol(s->rel, s->st->attnums[col])));
 }
 
@@ -599,23 +608,23 @@ Datum
 stamp_ticket(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = before_row_trigger(fcinfo, TRIGGER_NAME);
-	bool		is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
 	HeapTuple	tuple = stamped_tuple(td);
 	Stamping	s;
 
+	s.is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
 	s.rel = td->tg_relation;
 	s.st = ticket_stamper(fcinfo, s.rel);
 	s.caller = CurrentMemoryContext;
 	s.spi_open = false;
 	read_row(s.st, s.rel, tuple, &s.row);
-	if (is_update)
+	if (s.is_update)
 	{
 		read_row(s.st, s.rel, td->tg_trigtuple, &s.old);
 		update_ticket(&s);
 	}
 	else
 		open_ticket(&s);
-	settle_resolution(&s, is_update);
+	settle_resolution(&s);
 	check_after_opening(&s, COL_FIRST_RESPONSE_AT);
 	check_after_opening(&s, COL_RESOLVED_AT);
 	if (s.spi_open && SPI_finish() != SPI_OK_FINISH)
