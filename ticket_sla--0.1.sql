@@ -390,10 +390,12 @@ CREATE INDEX contract_terms_latest ON ticket_sla.contract_terms (contract_id, te
 COMMENT ON TABLE ticket_sla.contract_terms IS
 'Every version of every contract''s terms, never changed: a ticket keeps the version it was opened under';
 
--- A new version of the terms whenever a contract's terms change
+-- A new version of the terms whenever a contract's terms change; SECURITY
+-- DEFINER because nobody writes contract_terms directly
 CREATE FUNCTION ticket_sla.record_contract_terms()
 RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
@@ -736,17 +738,17 @@ GRANT EXECUTE ON FUNCTION ticket_sla.retarget(text) TO ticket_sla_admin;
 ALTER TABLE ticket_sla.tickets ENABLE ROW LEVEL SECURITY;
 
 -- Anybody who may insert may file a confidential ticket (the customer flags
--- it); only the cleared see, change or delete one.
+-- it); only the cleared see, change or delete one, or flag a filed one.  An
+-- uncleared role cannot read back what it filed (INSERT ... RETURNING).
 CREATE POLICY file_any ON ticket_sla.tickets FOR INSERT WITH CHECK (true);
 CREATE POLICY cleared_see ON ticket_sla.tickets FOR SELECT
 	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
 CREATE POLICY cleared_change ON ticket_sla.tickets FOR UPDATE
-	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'))
-	WITH CHECK (true);
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
 CREATE POLICY cleared_delete ON ticket_sla.tickets FOR DELETE
 	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
 
 COMMENT ON POLICY file_any ON ticket_sla.tickets IS 'Anybody allowed to insert may file a ticket, confidential or not';
 COMMENT ON POLICY cleared_see ON ticket_sla.tickets IS 'Confidential tickets are visible only to members of ticket_sla_cleared';
-COMMENT ON POLICY cleared_change ON ticket_sla.tickets IS 'Confidential tickets are changed only by members of ticket_sla_cleared; anybody may flag a ticket confidential';
+COMMENT ON POLICY cleared_change ON ticket_sla.tickets IS 'Confidential tickets are changed only by members of ticket_sla_cleared, and only they flag a filed ticket confidential';
 COMMENT ON POLICY cleared_delete ON ticket_sla.tickets IS 'Confidential tickets are deleted only by members of ticket_sla_cleared';

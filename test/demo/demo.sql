@@ -1,18 +1,19 @@
--- ticket_sla demo: the seed support policies as calendars, and the deadlines
--- their targets give for a handful of realistic ticket times.
+-- ticket_sla demo: the seed support policies as calendars and contracts, and
+-- a day at a support desk that serves customers on all seven plans.
 \pset footer off
 \set QUIET on
 CREATE EXTENSION ticket_sla;
+-- Every time below is shown in Berlin time; the session's zone only changes
+-- how instants are printed, never a deadline (each plan carries its own zone).
 SET TimeZone = 'Europe/Berlin';
 SET DateStyle = 'ISO, YMD';
 
 \echo
 \echo '== The calendars =='
 \echo 'Berlin office hours with the 2026 German and Berlin public holidays and short'
-\echo 'days on Christmas Eve and New Year''s Eve (Perseus,'
-\echo 'Cyren Standard for a German customer, Kaspersky''s business hours); the'
-\echo 'ISMS.online "09:00-18:00 GMT on UK weekdays" excluding English bank holidays;'
-\echo 'and a round-the-clock plan (Cyren Gold, Kaspersky levels 1 and 2).'
+\echo 'days on Christmas Eve and New Year''s Eve; the ISMS.online "09:00-18:00 GMT'
+\echo 'on UK weekdays" without English bank holidays; and a round-the-clock plan.'
+\echo '(All times in this demo are printed in Berlin time: TimeZone = Europe/Berlin.)'
 CREATE TEMP TABLE calendars (name text PRIMARY KEY, cal ticket_sla.calendar);
 INSERT INTO calendars VALUES
   ('Berlin office', 'Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2026-01-01, 2026-04-03, 2026-04-06, 2026-05-01, 2026-05-14, 2026-05-25, 2026-10-03, 2026-12-25, 2026-12-26; open 2026-12-24, 2026-12-31 09:00-13:00'),
@@ -21,7 +22,7 @@ INSERT INTO calendars VALUES
 SELECT name, cal AS "canonical form" FROM calendars;
 
 \echo
-\echo '== Is the support desk open right now? (at a few instants) =='
+\echo '== Is the support desk open? (at a few instants) =='
 SELECT to_char(t, 'Dy YYYY-MM-DD HH24:MI TZ') AS "at (Berlin)",
        ticket_sla.is_business_time(t, b.cal) AS "Berlin open",
        ticket_sla.is_business_time(t, u.cal) AS "UK open",
@@ -32,8 +33,8 @@ WHERE b.name = 'Berlin office' AND u.name = 'UK business hours (GMT)';
 
 \echo
 \echo '== Deadlines from the seed targets =='
-\echo 'Tickets opened on a Friday afternoon, on Good Friday, on Christmas Eve,'
-\echo 'and on the weekends the clocks change (times shown in Berlin time).'
+\echo 'Tickets opened on a Friday afternoon, the Thursday before Easter and in the'
+\echo 'night the clocks go back (Berlin time).'
 CREATE TEMP TABLE targets (policy text, target text, calendar text, duration interval);
 INSERT INTO targets VALUES
   ('Cyren Standard', 'P1: 4 business hours', 'Berlin office', '4 hours'),
@@ -41,29 +42,298 @@ INSERT INTO targets VALUES
   ('Cyren Gold', 'P1: 30 minutes', '24x7', '30 minutes'),
   ('Kaspersky Enhanced', 'Level 2: 4 hours', '24x7', '4 hours'),
   ('Kaspersky Enhanced', 'Level 3: 6 business hours', 'Berlin office', '6 hours'),
-  ('ISMS.online', 'Severity 2: 4 business hours', 'UK business hours (GMT)', '4 hours'),
-  ('Kaspersky MSA Plus', 'Level 1: 4 office hours', 'Berlin office', '4 hours');
-CREATE TEMP TABLE tickets (opened timestamptz, note text);
-INSERT INTO tickets VALUES
+  ('ISMS.online', 'Severity 2: 4 business hours', 'UK business hours (GMT)', '4 hours');
+CREATE TEMP TABLE openings (opened timestamptz, note text);
+INSERT INTO openings VALUES
   ('2026-11-20 16:30', 'Friday afternoon'),
   ('2026-04-02 15:00', 'Thursday before Easter'),
-  ('2026-12-23 17:00', 'day before Christmas Eve'),
-  ('2026-03-28 23:00', 'DST weekend (spring)'),
   ('2026-10-25 01:30', 'DST night (autumn)');
 SELECT to_char(k.opened, 'Dy MM-DD HH24:MI') AS opened, k.note, t.policy, t.target,
        to_char(ticket_sla.business_deadline(k.opened, t.duration, c.cal), 'Dy MM-DD HH24:MI TZ') AS deadline,
        ticket_sla.business_time_between(k.opened, ticket_sla.business_deadline(k.opened, t.duration, c.cal), c.cal) AS "business time"
-FROM tickets k, targets t JOIN calendars c ON c.name = t.calendar
+FROM openings k, targets t JOIN calendars c ON c.name = t.calendar
 ORDER BY k.opened, t.policy, t.target;
-
-\echo
-\echo '== Open hours around Easter in the Berlin office =='
-SELECT ticket_sla.business_intervals(cal, '[2026-04-02, 2026-04-08)') AS "open"
-FROM calendars WHERE name = 'Berlin office';
 
 \echo
 \echo '== Bad input is refused with a clear error =='
 \set ON_ERROR_STOP off
 SELECT 'Mon-Fry 09:00-18:00'::ticket_sla.calendar;
-SELECT 'Mon-Fri 09:00-18:00; tz Europe/Berln'::ticket_sla.calendar;
 SELECT ticket_sla.business_deadline(now(), '1 month', '24x7; tz UTC');
+\set ON_ERROR_STOP on
+
+------------------------------------------------------------------------------
+-- The ticket store
+------------------------------------------------------------------------------
+
+\echo
+\echo '== The seven seed plans as contracts =='
+INSERT INTO ticket_sla.contracts (name, terms) VALUES
+  ('Perseus Basis',
+   'plan "Perseus Basis"; tier standard; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin)'),
+  ('Perseus Premium',
+   'plan "Perseus Premium"; tier premium; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin);
+    critical: escalate after 4 hours to "external forensic provider"'),
+  ('Kaspersky Enhanced Support with TAM',
+   'plan "Kaspersky Enhanced Support with TAM"; tier premium;
+    hours (Mon-Fri 09:00-18:00; tz Europe/Berlin); named contacts 8; phone only out of hours;
+    critical: respond within 30 minutes; high: respond within 4 hours;
+    medium: respond within 6 business hours; low: respond within 8 business hours'),
+  ('Cyren Standard',
+   'plan "Cyren Standard"; tier standard; hours (Mon-Fri 09:00-18:00; tz America/New_York);
+    critical: respond within 4 business hours,
+              escalate after 1 hour to "Director of Support Services",
+              escalate after 2 hours to "VP Customer Success" and "VP Products";
+    high: respond within 8 business hours,
+          escalate after 2 hours to "Director of Support Services",
+          escalate after 4 hours to "VP Customer Success" and "VP Products";
+    medium: respond within 2 business days; low: respond within 4 business days'),
+  ('Cyren Gold',
+   'plan "Cyren Gold"; tier premium;
+    critical: respond within 30 minutes,
+              escalate after 1 hour to "Director of Support Services",
+              escalate after 2 hours to "VP Customer Success" and "VP Products";
+    high: respond within 1 hour,
+          escalate after 2 hours to "Director of Support Services",
+          escalate after 4 hours to "VP Customer Success" and "VP Products";
+    medium: respond within 4 hours; low: respond within 8 hours'),
+  ('ISMS.online',
+   'plan "ISMS.online"; tier standard; hours (Mon-Fri 09:00-18:00; tz GMT);
+    critical: respond within 1 business hour; high: respond within 4 business hours;
+    medium: respond within 8 business hours'),
+  ('Kaspersky MSA Plus',
+   'plan "Kaspersky MSA Plus"; tier premium; hours (Mon-Fri 09:00-17:00; tz Europe/Amsterdam);
+    premium requests 12 per year; phone only out of hours;
+    critical: respond within 4 business hours');
+SELECT name, ticket_sla.tier(terms) AS tier, ticket_sla.hours(terms) AS hours,
+       ticket_sla.named_contact_limit(terms) AS "named contacts",
+       ticket_sla.premium_quota(terms) AS "premium quota"
+FROM ticket_sla.contracts ORDER BY contract_id;
+
+\echo
+\echo '== The customers =='
+INSERT INTO ticket_sla.customers (organisation, contract_id, contract_start)
+SELECT v.organisation, c.contract_id, v.contract_start::date
+FROM (VALUES
+  ('Brandt & Kollegen Rechtsanwälte PartG mbB, Berlin', 'Perseus Premium', '2025-09-01'),
+  ('Praxis Dr. Yılmaz, Berlin-Neukölln', 'Perseus Basis', '2026-01-15'),
+  ('Kessler Antriebstechnik GmbH, Heilbronn', 'Kaspersky Enhanced Support with TAM', '2025-07-01'),
+  ('Harbor & Vine Outfitters, Boston', 'Cyren Standard', '2024-03-01'),
+  ('Finora Payments Ltd, London', 'Cyren Gold', '2025-11-01'),
+  ('Westmoor District Council', 'ISMS.online', '2026-04-01'),
+  ('Rijnstate-Oost Ziekenhuis, Arnhem', 'Kaspersky MSA Plus', '2026-02-01')
+) AS v(organisation, contract, contract_start)
+JOIN ticket_sla.contracts c ON c.name = v.contract;
+SELECT organisation, contract, contract_start,
+       ticket_sla.quota_period_start(terms, contract_start, '2026-11-17 12:00') AS "quota period from"
+FROM ticket_sla.customer_terms ORDER BY terms_id;
+
+-- The hospital's year so far: eleven premium requests since February, all
+-- resolved.  Its quota period runs from 2026-02-01 to 2027-01-31.
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+       description, current_behaviour, expected_behaviour, channel, severity, opened_at, resolved_at)
+SELECT cu.customer_id, 'Kaspersky Endpoint Security',
+       'Signature false positive on clinical workstation (' || to_char(d, 'Mon') || ')',
+       d + interval '09:30', 'Clinical workstations of one ward cannot start the application',
+       'After a signature update an executable of a clinical application is quarantined.',
+       'The executable is deleted on start-up.', 'The application starts as before.',
+       'phone', 'critical', d + interval '10:00', d + interval '14:00'
+FROM ticket_sla.customers cu,
+     generate_series(timestamptz '2026-02-16 00:00+01', '2026-09-14 00:00+02', interval '3 weeks') AS d
+WHERE cu.organisation LIKE 'Rijnstate%';
+
+\echo
+\echo '== A named-contact limit: Kessler''s plan allows 8 active named contacts =='
+INSERT INTO ticket_sla.contacts (customer_id, name, email, phone)
+SELECT cu.customer_id, v.name, v.email, v.phone
+FROM ticket_sla.customers cu, (VALUES
+  ('Dr. Anja Kessler', 'a.kessler@kessler-antriebe.de', '+49 7131 5550-100'),
+  ('Markus Weidner', 'm.weidner@kessler-antriebe.de', '+49 7131 5550-210'),
+  ('Sabine Roth', 's.roth@kessler-antriebe.de', '+49 7131 5550-211'),
+  ('Tobias Lang', 't.lang@kessler-antriebe.de', '+49 7131 5550-212'),
+  ('Elif Demir', 'e.demir@kessler-antriebe.de', '+49 7131 5550-213'),
+  ('Jonas Becker', 'j.becker@kessler-antriebe.de', '+49 7131 5550-300'),
+  ('Claudia Fischer', 'c.fischer@kessler-antriebe.de', '+49 7131 5550-301'),
+  ('Piotr Nowak', 'p.nowak@kessler-antriebe.de', '+49 7131 5550-400')
+) AS v(name, email, phone)
+WHERE cu.organisation LIKE 'Kessler%';
+SELECT count(*) AS "active contacts of Kessler" FROM ticket_sla.contacts WHERE active;
+\echo 'A ninth is refused:'
+\set ON_ERROR_STOP off
+INSERT INTO ticket_sla.contacts (customer_id, name, email)
+SELECT customer_id, 'Lena Vogt', 'l.vogt@kessler-antriebe.de'
+FROM ticket_sla.customers WHERE organisation LIKE 'Kessler%';
+\set ON_ERROR_STOP on
+\echo 'After Piotr Nowak leaves (active = false) she can be added.'
+UPDATE ticket_sla.contacts SET active = false WHERE name = 'Piotr Nowak';
+INSERT INTO ticket_sla.contacts (customer_id, name, email)
+SELECT customer_id, 'Lena Vogt', 'l.vogt@kessler-antriebe.de'
+FROM ticket_sla.customers WHERE organisation LIKE 'Kessler%';
+SELECT count(*) FILTER (WHERE active) AS active, count(*) FILTER (WHERE NOT active) AS inactive
+FROM ticket_sla.contacts;
+
+\echo
+\echo '== Tuesday 2026-11-17 at the support desk =='
+\echo 'Berlin, Amsterdam: CET (UTC+1); New York: EST (UTC-5); ISMS.online: GMT.'
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+       description, current_behaviour, expected_behaviour, channel, severity, opened_at, confidential)
+SELECT cu.customer_id, v.service, v.summary, v.problem_at::timestamptz, v.impact, v.description,
+       v.current_behaviour, v.expected_behaviour, v.channel::ticket_sla.channel,
+       v.severity::ticket_sla.severity, v.opened_at::timestamptz, v.confidential
+FROM (VALUES
+  ('Finora%', 'Cyren Email Security', 'Inbound mail rejected by the gateway',
+   '2026-11-17 03:05+01', 'No customer e-mail reaches the payments operations desk',
+   'Since about 02:00 UTC every inbound connection fails in the TLS handshake.',
+   'Senders get "454 TLS not available"; the queue is empty.', 'Mail is accepted and filtered.',
+   'web', 'critical', '2026-11-17 03:20+01', false),
+  ('Kessler%', 'Kaspersky Web Traffic Security', 'Proxy blocks the SAP Fiori launchpad',
+   '2026-11-17 06:15+01', 'Shift planners cannot book production orders',
+   'Since the morning update the launchpad URL is categorised as "malware".',
+   'The browser shows the block page.', 'The launchpad opens.',
+   'email', 'high', '2026-11-17 06:40+01', false),
+  ('Kessler%', 'Kaspersky Endpoint Security', 'Ransomware alert on line 3 HMI, endpoints isolated',
+   '2026-11-17 06:48+01', 'Production line 3 is stopped',
+   'Detection Trojan-Ransom.Win32.Agent on two operator panels; both isolated by the network agent.',
+   'Line 3 panels are offline.', 'Panels clean and back on line 3.',
+   'phone', 'critical', '2026-11-17 06:55+01', false),
+  ('Brandt%', 'Perseus Incident Response', 'Partner mailbox sends phishing to clients',
+   '2026-11-17 08:30+01', 'Clients of the firm receive fraudulent invoices in its name',
+   'A partner''s Microsoft 365 mailbox sent 40 messages with a fake invoice link.',
+   'Messages are still being sent.', 'The mailbox is secured and the sending stops.',
+   'phone', 'critical', '2026-11-17 08:50+01', false),
+  ('Westmoor%', 'ISMS.online', 'Statement of Applicability PDF shows the old logo',
+   '2026-11-16 16:00+00', 'Cosmetic: the document goes to the auditors on Friday',
+   'The exported SoA still carries the council''s logo from before the rebrand.',
+   'Old logo in the header.', 'The logo uploaded in October.',
+   'email', 'medium', '2026-11-17 09:35+01', false),
+  ('Finora%', 'Cyren Web Security', 'URL category lookups time out',
+   '2026-11-17 09:50+01', 'Card-payment API callbacks are delayed',
+   'About 5% of category lookups from the Frankfurt node take more than 10 s.',
+   'Requests wait for the lookup and time out.', 'Lookups answer in under 100 ms.',
+   'chat', 'high', '2026-11-17 10:05+01', false),
+  ('Praxis%', 'Perseus Basis', 'Backup job reports a warning every night',
+   '2026-11-16 23:00+01', 'None so far; the backups complete',
+   'The nightly backup of the practice server ends with warning 0x2F.',
+   'Warning e-mail each morning.', 'A clean backup report.',
+   'email', 'low', '2026-11-17 10:15+01', false),
+  ('Westmoor%', 'ISMS.online', 'Asset register export includes OFFICIAL-SENSITIVE records',
+   '2026-11-17 10:00+00', 'OFFICIAL-SENSITIVE data may leave the platform unprotected',
+   'The CSV export of the asset register ignores the classification filter.',
+   'Every record is exported, sensitive ones included.', 'Sensitive records are left out.',
+   'web', 'high', '2026-11-17 11:20+01', true),
+  ('Harbor%', 'Cyren Email Security', 'Spam quarantine digests not delivered to store managers',
+   '2026-11-17 05:00-05', 'Store managers miss customer orders caught as spam',
+   'The daily digest was not sent to any of the 84 store mailboxes.',
+   'No digest since Monday.', 'One digest a day per mailbox.',
+   'web', 'high', '2026-11-17 11:40+01', false),
+  ('Harbor%', 'Cyren Email Security', 'How to add the domain of the new Portland store',
+   '2026-11-17 06:00-05', 'None: a question',
+   'We opened a store with its own mail domain and want it filtered.',
+   'The domain is not in the admin portal.', 'Steps to add it.',
+   'email', 'medium', '2026-11-17 12:10+01', false),
+  ('Kessler%', 'Kaspersky Security Center', 'Policy not applied to new laptops',
+   '2026-11-17 11:30+01', 'Twelve new laptops run without the firewall policy',
+   'Laptops added yesterday stay in "Unassigned devices".',
+   'No policy applied.', 'The company policy is applied on first sync.',
+   'web', 'medium', '2026-11-17 12:00+01', false)
+) AS v(org, service, summary, problem_at, impact, description, current_behaviour,
+       expected_behaviour, channel, severity, opened_at, confidential)
+JOIN ticket_sla.customers cu ON cu.organisation LIKE v.org
+ORDER BY v.opened_at::timestamptz;
+
+-- The day's answers and one resolution
+UPDATE ticket_sla.tickets SET first_response_at = '2026-11-17 03:41+01', holder = 'N. Okafor'
+ WHERE summary LIKE 'Inbound mail rejected%';
+UPDATE ticket_sla.tickets SET status = 'resolved', resolved_at = '2026-11-17 05:10+01'
+ WHERE summary LIKE 'Inbound mail rejected%';
+UPDATE ticket_sla.tickets SET first_response_at = '2026-11-17 07:10+01', holder = 'J. Hartmann', status = 'in progress'
+ WHERE summary LIKE 'Ransomware alert%';
+UPDATE ticket_sla.tickets SET first_response_at = '2026-11-17 10:48+01', holder = 'N. Okafor', status = 'in progress'
+ WHERE summary LIKE 'URL category%';
+UPDATE ticket_sla.tickets SET first_response_at = '2026-11-17 13:20+01', holder = 'J. Hartmann', status = 'in progress'
+ WHERE summary LIKE 'Proxy blocks%';
+
+\echo 'Every ticket gets a case number; the clocks start at once, except that'
+\echo 'Kessler''s plan takes requests out of hours by phone only: its 06:40 e-mail'
+\echo 'waits for the 09:00 opening, its 06:55 phone call starts the clock at once.'
+\echo 'No seed plan sets a resolution target, so resolution_due stays empty.'
+SELECT t.case_number, left(cu.organisation, 28) AS organisation, t.severity, t.channel,
+       to_char(t.opened_at, 'HH24:MI') AS opened_at,
+       to_char(t.clock_start, 'HH24:MI') AS clock_start,
+       to_char(t.response_due, 'Dy HH24:MI') AS response_due,
+       to_char(t.first_response_at, 'HH24:MI') AS answered,
+       t.response_met AS met,
+       to_char(t.resolution_due, 'Dy HH24:MI') AS resolution_due,
+       t.status
+FROM ticket_sla.tickets t JOIN ticket_sla.customers cu USING (customer_id)
+WHERE t.opened_at >= '2026-11-17' AND t.opened_at < '2026-11-18'
+ORDER BY t.opened_at;
+
+\echo
+\echo '== The premium-request quota runs out =='
+\echo 'The hospital has used 11 of its 12 premium requests this period; in the'
+\echo 'afternoon it files three more.'
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+       description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+SELECT cu.customer_id, 'Kaspersky Endpoint Security', v.summary, v.opened_at::timestamptz - interval '20 minutes',
+       v.impact, v.description, v.current_behaviour, v.expected_behaviour,
+       v.channel::ticket_sla.channel, v.severity::ticket_sla.severity, v.opened_at::timestamptz
+FROM (VALUES
+  ('PACS viewer DLL quarantined after signature update', 'Radiologists cannot open images',
+   'Signature update 17.11 quarantines pacsview64.dll on all reading stations.',
+   'Viewer crashes on start.', 'Viewer starts.', 'phone', 'critical', '2026-11-17 13:05+01'),
+  ('Lab analyser interface flagged as false positive', 'Lab results are keyed in by hand',
+   'The HL7 bridge of the lab analysers is detected as "not-a-virus:RemoteAdmin".',
+   'Bridge blocked.', 'Bridge allowed.', 'web', 'high', '2026-11-17 14:30+01'),
+  ('Endpoint agent stops on the ICU nurse stations', 'ICU charting runs on paper',
+   'The agent service stops after the update on 14 nurse stations.',
+   'Service stopped, stations unprotected.', 'Service running.', 'email', 'critical', '2026-11-17 16:20+01')
+) AS v(summary, impact, description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+JOIN ticket_sla.customers cu ON cu.organisation LIKE 'Rijnstate%'
+ORDER BY v.opened_at::timestamptz;
+SELECT t.case_number, t.severity, t.channel, to_char(t.opened_at, 'HH24:MI') AS opened, t.tier,
+       to_char(t.response_due, 'Dy HH24:MI') AS response_due, left(t.summary, 40) AS summary
+FROM ticket_sla.tickets t JOIN ticket_sla.customers cu USING (customer_id)
+WHERE cu.organisation LIKE 'Rijnstate%' AND t.opened_at >= '2026-11-17'
+ORDER BY t.opened_at;
+SELECT cu.organisation, p.period_start, p.used
+FROM ticket_sla.premium_requests p JOIN ticket_sla.customers cu USING (customer_id);
+
+\echo
+\echo '== The queue, most urgent first =='
+\echo 'Ordered by the next deadline (response until answered, then resolution), then premium before standard, severity, age.'
+SELECT case_number, to_char(due, 'Dy HH24:MI') AS due, tier, severity,
+       left(organisation, 28) AS organisation, left(summary, 44) AS summary
+FROM ticket_sla.queue LIMIT 10;
+
+\echo
+\echo '== A confidential ticket (OFFICIAL-SENSITIVE) =='
+\echo 'demo_agent is an agent; demo_cleared is an agent with the clearance.'
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'demo_agent') THEN
+		CREATE ROLE demo_agent NOLOGIN IN ROLE ticket_sla_agent;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'demo_cleared') THEN
+		CREATE ROLE demo_cleared NOLOGIN IN ROLE ticket_sla_agent, ticket_sla_cleared;
+	END IF;
+END
+$$;
+SET ROLE demo_agent;
+SELECT current_user AS "as", case_number, severity, summary
+FROM ticket_sla.tickets t JOIN ticket_sla.customers cu USING (customer_id)
+WHERE cu.organisation = 'Westmoor District Council' ORDER BY case_number;
+RESET ROLE;
+SET ROLE demo_cleared;
+SELECT current_user AS "as", case_number, severity, summary
+FROM ticket_sla.tickets t JOIN ticket_sla.customers cu USING (customer_id)
+WHERE cu.organisation = 'Westmoor District Council' ORDER BY case_number;
+RESET ROLE;
+
+\echo
+\echo '== Mail: the case number in the subject =='
+SELECT case_number AS harbor_case FROM ticket_sla.tickets WHERE summary LIKE 'Spam quarantine%' \gset
+SELECT ticket_sla.subject_tag(:'harbor_case') || ' Spam quarantine digests not delivered' AS "outgoing subject";
+SELECT s AS "reply subject", ticket_sla.case_from_subject(s) AS "case"
+FROM (VALUES ('RE: AW: ' || lower(ticket_sla.subject_tag(:'harbor_case')) || ' Spam quarantine digests not delivered'),
+             ('Fwd: digests still missing, see ' || :'harbor_case'),
+             ('Question about SHOWCASE-2026-123456 pricing')) AS v(s);
