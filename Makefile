@@ -10,7 +10,7 @@ OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o
 DATA = ticket_sla--0.1.sql
 
-REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines
+REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue
 
 # -Wextra for our code; the server's headers are included as system headers,
 # whose own unused parameters are not ours to warn about
