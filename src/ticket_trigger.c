@@ -437,7 +437,7 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 							 c->premium_quota))
 		return s->st->premium;
 	ereport(NOTICE,
-			(errmsg("case %s is stored as a standard request: customer \"%s\" has used all %d premium requests of the period from %s",
+			(errmsg("case %s is stored as a standard request: customer \"%s\" has used its %d premium requests of the period from %s",
 					case_of(s), ct->organisation, c->premium_quota,
 					DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(period))))));
 	return s->st->standard;
