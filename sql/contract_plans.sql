@@ -10,44 +10,18 @@ SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 
-CREATE TEMP TABLE plans (plan text PRIMARY KEY, zone text, c ticket_sla.contract);
-INSERT INTO plans VALUES
-('Perseus Basis', 'Europe/Berlin',
- 'plan "Perseus Basis"; tier standard; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin)'),
-('Perseus Premium', 'Europe/Berlin',
- 'plan "Perseus Premium"; tier premium; hours (Mon-Fri 09:00-18:00; tz Europe/Berlin);
-  critical: escalate after 4 hours to "external forensic provider"'),
-('Kaspersky Enhanced', 'Europe/Berlin',
- 'plan "Kaspersky Enhanced Support with TAM"; tier premium;
-  hours (Mon-Fri 09:00-18:00; tz Europe/Berlin); named contacts 8; phone only out of hours;
-  critical: respond within 30 minutes; high: respond within 4 hours;
-  medium: respond within 6 business hours; low: respond within 8 business hours'),
-('Cyren Standard', 'America/New_York',
- 'plan "Cyren Standard"; tier standard; hours (Mon-Fri 09:00-18:00; tz America/New_York);
-  critical: respond within 4 business hours,
-            escalate after 1 hour to "Director of Support Services",
-            escalate after 2 hours to "VP Customer Success" and "VP Products";
-  high: respond within 8 business hours,
-        escalate after 2 hours to "Director of Support Services",
-        escalate after 4 hours to "VP Customer Success" and "VP Products";
-  medium: respond within 2 business days; low: respond within 4 business days'),
-('Cyren Gold', 'UTC',
- 'plan "Cyren Gold"; tier premium;
-  critical: respond within 30 minutes,
-            escalate after 1 hour to "Director of Support Services",
-            escalate after 2 hours to "VP Customer Success" and "VP Products";
-  high: respond within 1 hour,
-        escalate after 2 hours to "Director of Support Services",
-        escalate after 4 hours to "VP Customer Success" and "VP Products";
-  medium: respond within 4 hours; low: respond within 8 hours'),
-('ISMS.online', 'GMT',
- 'plan "ISMS.online"; tier standard; hours (Mon-Fri 09:00-18:00; tz GMT);
-  critical: respond within 1 business hour; high: respond within 4 business hours;
-  medium: respond within 8 business hours'),
-('Kaspersky MSA Plus', 'Europe/Amsterdam',
- 'plan "Kaspersky MSA Plus"; tier premium; hours (Mon-Fri 09:00-17:00; tz Europe/Amsterdam);
-  premium requests 12 per year; phone only out of hours;
-  critical: respond within 4 business hours');
+\i test/seed_plans.sql
+CREATE TEMP TABLE plans AS
+SELECT v.plan, v.zone, c.terms AS c
+FROM ticket_sla.contracts AS c
+JOIN (VALUES ('Perseus Basis', 'Perseus Basis', 'Europe/Berlin'),
+             ('Perseus Premium', 'Perseus Premium', 'Europe/Berlin'),
+             ('Kaspersky Enhanced Support with TAM', 'Kaspersky Enhanced', 'Europe/Berlin'),
+             ('Cyren Standard', 'Cyren Standard', 'America/New_York'),
+             ('Cyren Gold', 'Cyren Gold', 'UTC'),
+             ('ISMS.online', 'ISMS.online', 'GMT'),
+             ('Kaspersky MSA Plus', 'Kaspersky MSA Plus', 'Europe/Amsterdam'))
+     AS v(name, plan, zone) USING (name);
 
 -- Response deadlines.  2026-03-13 is a Friday; the United States moved to
 -- summer time on 2026-03-08, Europe on 2026-03-29 (02:00 CET -> 03:00 CEST).
