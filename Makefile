@@ -7,7 +7,7 @@ EXTENSION = ticket_sla
 MODULE_big = ticket_sla
 OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 	src/business_time.o src/arg_cache.o src/functions.o src/contract.o src/targets.o src/text_form.o src/scan.o \
-	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o
+	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o src/store.o
 DATA = ticket_sla--0.1.sql
 
 REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue

@@ -27,6 +27,7 @@
 
 #include "case_number.h"
 #include "quota.h"
+#include "store.h"
 #include "trigger_support.h"
 
 PG_FUNCTION_INFO_V1(stamp_ticket);
@@ -85,9 +86,7 @@ typedef struct TicketStamper
 	Oid			resolved;		/* labels of ticket_sla.status */
 	Oid			closed;
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
-	int32		terms_id;		/* the version of terms last used ... */
-	ArgCache   *terms;			/* ... prepared */
-	MemoryContext mcxt;
+	StoreTables tables;
 } TicketStamper;
 
 /* One row's columns: as read, and which were set by the trigger */
@@ -97,15 +96,6 @@ typedef struct TicketRow
 	bool		isnull[N_COLUMNS];
 	bool		set[N_COLUMNS];
 } TicketRow;
-
-/* What the customer's contract says now */
-typedef struct CustomerTerms
-{
-	int32		terms_id;
-	ArgCache   *contract;
-	DateADT		contract_start;
-	char	   *organisation;
-} CustomerTerms;
 
 /* One trigger call */
 typedef struct Stamping
@@ -119,8 +109,6 @@ typedef struct Stamping
 	bool		spi_open;
 } Stamping;
 
-static SPIPlanPtr customer_terms_plan;
-static SPIPlanPtr terms_plan;
 static SPIPlanPtr premium_plan;
 
 /* ---------- The statement's cache ---------- */
@@ -137,7 +125,6 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	if (fcinfo->flinfo->fn_extra != NULL)
 		return (TicketStamper *) fcinfo->flinfo->fn_extra;
 	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
-	st->mcxt = fcinfo->flinfo->fn_mcxt;
 	types[COL_CASE_NUMBER] = TEXTOID;
 	types[COL_CUSTOMER_ID] = INT4OID;
 	types[COL_CHANNEL] = extension_type(nsp, "channel");
@@ -157,6 +144,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
+	store_tables(&st->tables, nsp);
 	fcinfo->flinfo->fn_extra = st;
 	return st;
 }
@@ -287,64 +275,18 @@ result_column(int col, bool *isnull)
 	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col, isnull);
 }
 
-/* The terms with this id, prepared (and kept for the next row) */
-static ArgCache *
-prepared_terms(Stamping *s, int32 terms_id, Datum terms)
-{
-	TicketStamper *st = s->st;
-
-	st->terms = arg_cache_match(st->mcxt, PG_DETOAST_DATUM_PACKED(terms),
-								contract_hours, &st->terms);
-	st->terms_id = terms_id;
-	return st->terms;
-}
-
 /* What the customer's contract says now */
 static CustomerTerms
 customer_terms(Stamping *s, int32 customer_id)
 {
-	static Oid	argtypes[] = {INT4OID};
-	Datum		args[] = {Int32GetDatum(customer_id)};
 	CustomerTerms ct;
-	bool		isnull;
 
-	open_spi(s);
-	if (!run_query(prepared(&customer_terms_plan,
-							"SELECT terms_id, terms, contract_start, organisation "
-							"FROM ticket_sla.customer_terms "
-							"WHERE customer_id OPERATOR(pg_catalog.=) $1",
-							1, argtypes),
-				   args, true))
+	if (!store_customer_terms(&s->st->tables, customer_id, &ct))
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 				 errmsg("customer %d does not exist", customer_id),
 				 errtablecol(s->rel, s->st->attnums[COL_CUSTOMER_ID])));
-	ct.terms_id = DatumGetInt32(result_column(1, &isnull));
-	ct.contract = prepared_terms(s, ct.terms_id, result_column(2, &isnull));
-	ct.contract_start = DatumGetDateADT(result_column(3, &isnull));
-	ct.organisation = MemoryContextStrdup(s->caller,
-										  TextDatumGetCString(result_column(4, &isnull)));
 	return ct;
-}
-
-/* The terms with this id */
-static ArgCache *
-terms_by_id(Stamping *s, int32 terms_id)
-{
-	static Oid	argtypes[] = {INT4OID};
-	Datum		args[] = {Int32GetDatum(terms_id)};
-	bool		isnull;
-
-	if (s->st->terms != NULL && s->st->terms_id == terms_id)
-		return s->st->terms;
-	open_spi(s);
-	if (!run_query(prepared(&terms_plan,
-							"SELECT terms FROM ticket_sla.contract_terms "
-							"WHERE terms_id OPERATOR(pg_catalog.=) $1",
-							1, argtypes),
-				   args, true))
-		elog(ERROR, "terms %d of a ticket are missing", terms_id);
-	return prepared_terms(s, terms_id, result_column(1, &isnull));
 }
 
 /* Takes a premium request of the period from the quota, if one is left */
@@ -552,7 +494,8 @@ update_ticket(Stamping *s)
 	if (new_terms)
 		check_new_terms(s);
 	if (new_terms || column_changed(s, COL_SEVERITY))
-		stamp_deadlines_of(s, terms_by_id(s, DatumGetInt32(s->row.value[COL_TERMS_ID])));
+		stamp_deadlines_of(s, store_terms(&s->st->tables,
+										  DatumGetInt32(s->row.value[COL_TERMS_ID])));
 }
 
 /* ---------- Both ---------- */
