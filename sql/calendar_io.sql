@@ -357,3 +357,4 @@ FROM (VALUES
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_calendar(text);
 DROP FUNCTION try_query(text);
+DROP FUNCTION error_of(text);

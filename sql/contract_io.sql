@@ -408,3 +408,4 @@ FROM (VALUES
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_contract(text);
 DROP FUNCTION try_query(text);
+DROP FUNCTION error_of(text);

@@ -3,25 +3,11 @@
 -- by quota and period; and who may see what: roles and confidential
 -- tickets under row-level security.
 --
-SET client_min_messages = warning;
-DROP EXTENSION IF EXISTS ticket_sla CASCADE;
-CREATE EXTENSION ticket_sla;
-RESET client_min_messages;
+\i test/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
+\i test/io_helpers.sql
 
--- error_of(statement): "SQLSTATE: message", or "ok"
-CREATE FUNCTION error_of(statement text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	state text;
-	message text;
-BEGIN
-	EXECUTE statement;
-	RETURN 'ok';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-	RETURN state || ': ' || message;
-END $$;
 
 INSERT INTO ticket_sla.contracts (name, terms) VALUES
 ('Kaspersky Enhanced',
@@ -253,6 +239,8 @@ WHERE customer_id = 6 ORDER BY ticket_id;
 
 DROP FUNCTION file(text, boolean);
 DROP FUNCTION open(int, timestamptz, ticket_sla.tier);
-DROP FUNCTION error_of(text);
 DROP OWNED BY ent_agent, ent_cleared, ent_reporter, ent_admin;
 DROP ROLE ent_agent, ent_cleared, ent_reporter, ent_admin;
+DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);

@@ -1,10 +1,7 @@
 --
 -- The queue: open tickets, most urgent first, straight from an index
 --
-SET client_min_messages = warning;
-DROP EXTENSION IF EXISTS ticket_sla CASCADE;
-CREATE EXTENSION ticket_sla;
-RESET client_min_messages;
+\i test/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 

@@ -7,6 +7,7 @@ CREATE EXTENSION IF NOT EXISTS ticket_sla;
 RESET client_min_messages;
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
+\i test/io_helpers.sql
 
 CREATE TABLE app_tickets (
 	id serial PRIMARY KEY,
@@ -44,19 +45,6 @@ RETURNING answer_by, fix_by;
 UPDATE app_tickets SET created = created + interval '1 hour' RETURNING id, answer_by, fix_by;
 
 -- Wrong arguments are reported when the trigger first fires
-CREATE FUNCTION error_of(statement text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	state text;
-	message text;
-	hint text;
-BEGIN
-	EXECUTE statement;
-	RETURN 'ok';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
-		hint = PG_EXCEPTION_HINT;
-	RETURN state || ': ' || message || coalesce(' [' || nullif(hint, '') || ']', '');
-END $$;
 
 CREATE TABLE bad (created timestamptz, prio ticket_sla.severity, plan ticket_sla.contract,
                   answer_by timestamptz, fix_by timestamptz, prio_text text, answer_date date);
@@ -102,3 +90,5 @@ DROP TABLE bad;
 DROP TABLE app_tickets;
 DROP FUNCTION try_trigger(text, text);
 DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);

@@ -4,10 +4,7 @@
 -- record the first response once, and keep what must not change.
 -- Every deadline below was worked out by hand ("want", with its UTC offset).
 --
-SET client_min_messages = warning;
-DROP EXTENSION IF EXISTS ticket_sla CASCADE;
-CREATE EXTENSION ticket_sla;
-RESET client_min_messages;
+\i test/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 \i test/io_helpers.sql
@@ -46,21 +43,6 @@ RETURNS ticket_sla.tickets LANGUAGE sql AS $$
 	RETURNING *
 $$;
 
--- error_of(statement): "SQLSTATE: message" and the column the error names,
--- or "ok"
-CREATE FUNCTION error_of(statement text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	state text;
-	message text;
-	col text;
-BEGIN
-	EXECUTE statement;
-	RETURN 'ok';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
-		col = COLUMN_NAME;
-	RETURN state || ': ' || message || coalesce(' [column ' || nullif(col, '') || ']', '');
-END $$;
 
 -- 2026-03-13 is a Friday.  The United States moved to summer time on
 -- 2026-03-08 (New York is UTC-4), Europe on 2026-03-29 (Berlin and
@@ -323,3 +305,5 @@ ORDER BY 1;
 DROP FUNCTION open(text, ticket_sla.severity, ticket_sla.channel, timestamptz);
 DROP FUNCTION open_without(text);
 DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);

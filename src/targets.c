@@ -1,7 +1,8 @@
 /*
  * targets.c
  *		A contract's targets as instants: the first-response and resolution
- *		deadlines of a ticket of a given severity opened at a given instant.
+ *		deadlines of a ticket of a given severity opened at a given instant,
+ *		and when a ticket's clocks start under the plan's channel rule.
  *
  * A target on the business clock is business time under the plan's hours
  * (business_deadline); one on the wall clock is plain elapsed time, a day

@@ -2,9 +2,9 @@
  * ticket_sla.c
  *		Module entry point of the ticket_sla extension.
  *
- * The rest of the module: calendar.c (the calendar type's input and output),
- * zone.c (local time <-> UTC), business_time.c (the business-time
- * arithmetic) and functions.c (the SQL-callable functions).
+ * The README's "Operations" section lists every source file and its
+ * concern: the calendar and contract types, the business-time arithmetic,
+ * the SQL-callable functions, and the ticket store's triggers.
  */
 #include "postgres.h"
 #include "fmgr.h"

@@ -1,4 +1,5 @@
--- Helpers of the type I/O tests (sql/calendar_io.sql, sql/contract_io.sql).
+-- Helpers of the tests (sql/calendar_io.sql, sql/contract_io.sql and the
+-- ticket store's tests).
 
 -- try_query(query): the text value the query returns or, when it fails,
 -- "SQLSTATE: message (detail) [hint]", so that every bad input shows in one
@@ -35,4 +36,22 @@ BEGIN
 	SELECT v::text INTO result FROM recv_target;
 	DROP TABLE recv_target;
 	RETURN result;
+END $$;
+
+-- error_of(statement): "ok", or "SQLSTATE: message", with the column the
+-- error names and its hint, when it has them
+CREATE FUNCTION error_of(statement text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	state text;
+	message text;
+	col text;
+	hint text;
+BEGIN
+	EXECUTE statement;
+	RETURN 'ok';
+EXCEPTION WHEN others THEN
+	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+		col = COLUMN_NAME, hint = PG_EXCEPTION_HINT;
+	RETURN state || ': ' || message || coalesce(' [column ' || nullif(col, '') || ']', '')
+		|| coalesce(' [' || nullif(hint, '') || ']', '');
 END $$;
