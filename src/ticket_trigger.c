@@ -105,11 +105,7 @@ typedef struct Stamping
 	TicketRow	row;
 	TicketRow	old;			/* on update */
 	bool		is_update;
-	MemoryContext caller;		/* where the new row's values must live */
-	bool		spi_open;
 } Stamping;
-
-static SPIPlanPtr premium_plan;
 
 /* ---------- The statement's cache ---------- */
 
@@ -233,48 +229,6 @@ timestamp_text(const TicketRow *row, TicketColumn col)
 
 /* ---------- Looking things up ---------- */
 
-static void
-open_spi(Stamping *s)
-{
-	if (s->spi_open)
-		return;
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	s->spi_open = true;
-}
-
-static SPIPlanPtr
-prepared(SPIPlanPtr *slot, const char *query, int nargs, Oid *argtypes)
-{
-	if (*slot == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
-
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
-				 SPI_result_code_string(SPI_result));
-		*slot = plan;
-	}
-	return *slot;
-}
-
-/* Runs a prepared query; true when it returned a row */
-static bool
-run_query(SPIPlanPtr plan, Datum *args, bool read_only)
-{
-	int			rc = SPI_execute_plan(plan, args, NULL, read_only, 1);
-
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
-	return SPI_processed > 0;
-}
-
-static Datum
-result_column(int col, bool *isnull)
-{
-	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, col, isnull);
-}
-
 /* What the customer's contract says now */
 static CustomerTerms
 customer_terms(Stamping *s, int32 customer_id)
@@ -289,24 +243,37 @@ customer_terms(Stamping *s, int32 customer_id)
 	return ct;
 }
 
-/* Takes a premium request of the period from the quota, if one is left */
+/*
+ * Takes a premium request of the period from the quota, if one is left,
+ * through ticket_sla.take_premium_request: its upsert's row lock makes
+ * concurrent inserts count one after another.
+ */
 static bool
-take_premium_request(Stamping *s, int32 customer_id, DateADT period, int32 quota)
+take_premium_request(int32 customer_id, DateADT period, int32 quota)
 {
+	static SPIPlanPtr plan;
 	static Oid	argtypes[] = {INT4OID, DATEOID, INT4OID};
 	Datum		args[] = {Int32GetDatum(customer_id), DateADTGetDatum(period),
 	Int32GetDatum(quota)};
+	Datum		taken;
 	bool		isnull;
-	bool		taken;
+	int			rc;
 
-	open_spi(s);
-	if (!run_query(prepared(&premium_plan,
-							"SELECT ticket_sla.take_premium_request($1, $2, $3)",
-							3, argtypes),
-				   args, false))
-		elog(ERROR, "ticket_sla.take_premium_request returned no row");
-	taken = DatumGetBool(result_column(1, &isnull));
-	return !isnull && taken;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (plan == NULL)
+	{
+		plan = SPI_prepare("SELECT ticket_sla.take_premium_request($1, $2, $3)", 3, argtypes);
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	}
+	rc = SPI_execute_plan(plan, args, NULL, false, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "ticket_sla.take_premium_request failed: %s", SPI_result_code_string(rc));
+	taken = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (SPI_finish() != SPI_OK_FINISH)
+		elog(ERROR, "SPI_finish failed");
+	return !isnull && DatumGetBool(taken);
 }
 
 /* ---------- Opening a ticket ---------- */
@@ -375,7 +342,7 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 	period = quota_period_of(c->quota_period, ct->contract_start,
 							 contract_local_date(ct->contract,
 												 timestamp_of(&s->row, COL_OPENED_AT)));
-	if (take_premium_request(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
+	if (take_premium_request(DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
 							 c->premium_quota))
 		return s->st->premium;
 	ereport(NOTICE,
@@ -411,17 +378,14 @@ open_ticket(Stamping *s)
 	CustomerTerms ct;
 	TimestampTz opened_at;
 	char	   *number;
-	MemoryContext oldcxt;
 
 	require_columns(s);
 	refuse_stamped_values(s);
 	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
 	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
 
-	oldcxt = MemoryContextSwitchTo(s->caller);
 	number = next_case_number(s->st->case_seq, opened_at);
 	set_column(s, COL_CASE_NUMBER, CStringGetTextDatum(number), false);
-	MemoryContextSwitchTo(oldcxt);
 
 	set_column(s, COL_TIER, ObjectIdGetDatum(choose_tier(s, &ct)), false);
 	set_column(s, COL_TERMS_ID, Int32GetDatum(ct.terms_id), false);
@@ -557,8 +521,6 @@ stamp_ticket(PG_FUNCTION_ARGS)
 	s.is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
 	s.rel = td->tg_relation;
 	s.st = ticket_stamper(fcinfo, s.rel);
-	s.caller = CurrentMemoryContext;
-	s.spi_open = false;
 	read_row(s.st, s.rel, tuple, &s.row);
 	if (s.is_update)
 	{
@@ -570,7 +532,5 @@ stamp_ticket(PG_FUNCTION_ARGS)
 	settle_resolution(&s);
 	check_after_opening(&s, COL_FIRST_RESPONSE_AT);
 	check_after_opening(&s, COL_RESOLVED_AT);
-	if (s.spi_open && SPI_finish() != SPI_OK_FINISH)
-		elog(ERROR, "SPI_finish failed");
 	return PointerGetDatum(write_row(&s, tuple));
 }
