@@ -59,12 +59,12 @@ COMMENT ON FUNCTION ticket_sla.calendar_send(ticket_sla.calendar) IS 'binary out
 
 CREATE FUNCTION ticket_sla.calendar_eq(ticket_sla.calendar, ticket_sla.calendar)
 RETURNS boolean
-AS 'MODULE_PATHNAME', 'calendar_eq'
+AS 'MODULE_PATHNAME', 'same_bytes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
 CREATE FUNCTION ticket_sla.calendar_ne(ticket_sla.calendar, ticket_sla.calendar)
 RETURNS boolean
-AS 'MODULE_PATHNAME', 'calendar_ne'
+AS 'MODULE_PATHNAME', 'different_bytes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
 CREATE OPERATOR ticket_sla.= (
@@ -205,12 +205,12 @@ COMMENT ON FUNCTION ticket_sla.contract_send(ticket_sla.contract) IS 'binary out
 
 CREATE FUNCTION ticket_sla.contract_eq(ticket_sla.contract, ticket_sla.contract)
 RETURNS boolean
-AS 'MODULE_PATHNAME', 'contract_eq'
+AS 'MODULE_PATHNAME', 'same_bytes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
 CREATE FUNCTION ticket_sla.contract_ne(ticket_sla.contract, ticket_sla.contract)
 RETURNS boolean
-AS 'MODULE_PATHNAME', 'contract_ne'
+AS 'MODULE_PATHNAME', 'different_bytes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
 CREATE OPERATOR ticket_sla.= (

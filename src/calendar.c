@@ -37,8 +37,6 @@ PG_FUNCTION_INFO_V1(calendar_in);
 PG_FUNCTION_INFO_V1(calendar_out);
 PG_FUNCTION_INFO_V1(calendar_recv);
 PG_FUNCTION_INFO_V1(calendar_send);
-PG_FUNCTION_INFO_V1(calendar_eq);
-PG_FUNCTION_INFO_V1(calendar_ne);
 
 /* First byte of the binary form; not the same thing as the stored version */
 #define CALENDAR_BINARY_VERSION 1
@@ -1033,15 +1031,3 @@ calendar_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(text_form_send(calendar_to_text(value), CALENDAR_BINARY_VERSION));
 }
 
-/* The stored form is normalised: equal calendars have equal bytes */
-Datum
-calendar_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(varlena_args_equal(fcinfo));
-}
-
-Datum
-calendar_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!varlena_args_equal(fcinfo));
-}

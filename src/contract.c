@@ -45,8 +45,6 @@ PG_FUNCTION_INFO_V1(contract_in);
 PG_FUNCTION_INFO_V1(contract_out);
 PG_FUNCTION_INFO_V1(contract_recv);
 PG_FUNCTION_INFO_V1(contract_send);
-PG_FUNCTION_INFO_V1(contract_eq);
-PG_FUNCTION_INFO_V1(contract_ne);
 
 /* First byte of the binary form; not the same thing as the stored version */
 #define CONTRACT_BINARY_VERSION 1
@@ -945,15 +943,3 @@ contract_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(text_form_send(contract_to_text(value), CONTRACT_BINARY_VERSION));
 }
 
-/* The stored form is normalised: equal contracts have equal bytes */
-Datum
-contract_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(varlena_args_equal(fcinfo));
-}
-
-Datum
-contract_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!varlena_args_equal(fcinfo));
-}

@@ -40,8 +40,11 @@ text_form_send(const char *text, int version)
 	return pq_endtypsend(&buf);
 }
 
+PG_FUNCTION_INFO_V1(same_bytes);
+PG_FUNCTION_INFO_V1(different_bytes);
+
 /* Whether the two varlena arguments have the same bytes */
-bool
+static bool
 varlena_args_equal(FunctionCallInfo fcinfo)
 {
 	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
@@ -53,4 +56,20 @@ varlena_args_equal(FunctionCallInfo fcinfo)
 	PG_FREE_IF_COPY(a, 0);
 	PG_FREE_IF_COPY(b, 1);
 	return equal;
+}
+
+/*
+ * = and <> of both types: their stored form is normalised, so equal values
+ * have equal bytes
+ */
+Datum
+same_bytes(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(varlena_args_equal(fcinfo));
+}
+
+Datum
+different_bytes(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!varlena_args_equal(fcinfo));
 }

@@ -13,6 +13,5 @@
 
 extern char *text_form_recv(StringInfo buf, int version, const char *type_name);
 extern bytea *text_form_send(const char *text, int version);
-extern bool varlena_args_equal(FunctionCallInfo fcinfo);
 
 #endif							/* TICKET_SLA_TEXT_FORM_H */
