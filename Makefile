@@ -7,13 +7,14 @@ EXTENSION = ticket_sla
 MODULE_big = ticket_sla
 OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 	src/business_time.o src/arg_cache.o src/functions.o src/contract.o src/targets.o src/text_form.o src/scan.o \
-	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o src/store.o
+	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o src/store.o \
+	src/escalation.o src/progress.o
 DATA = ticket_sla--0.1.sql
 
-REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue
+REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
-ISOLATION = case_numbers premium_quota named_contacts
+ISOLATION = case_numbers premium_quota named_contacts escalations
 ISOLATION_OPTS = --inputdir=test/isolation
 
 # -Wextra for our code; the server's headers are included as system headers,

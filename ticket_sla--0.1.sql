@@ -262,6 +262,77 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ticket_sla.resolution_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
 'When a ticket of severity SEV opened at OPENED_AT is due to be resolved under contract C; NULL when C sets no resolution target for SEV';
 
+CREATE FUNCTION ticket_sla.plan_time_between("from" timestamptz, "to" timestamptz, c ticket_sla.contract)
+RETURNS interval
+AS 'MODULE_PATHNAME', 'contract_time_between'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.plan_time_between(timestamptz, timestamptz, ticket_sla.contract) IS
+'Business time in [FROM, TO) under the hours of plan C; elapsed time when C has no hours (always open); negative when TO < FROM';
+
+------------------------------------------------------------------------------
+-- How far a ticket's clocks have run
+--
+-- A target's length is the time its own clock counts from the clock start
+-- to the unpaused deadline; the time used is the clock's time from the
+-- start to the reading AT, less the paused time; what remains is the length
+-- less what is used (negative once missed).  The state is "met" or
+-- "breached" for a clock STOPPED at AT, else "breached" after the deadline,
+-- "at risk" from the plan's warning share (warn at N%) on, or "on track".
+-- The views below read these, so that they show the engine's own numbers.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.response_progress(
+	clock_start timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	"at" timestamptz, stopped boolean,
+	OUT due timestamptz, OUT target interval, OUT used interval,
+	OUT remaining interval, OUT share double precision, OUT state text)
+AS 'MODULE_PATHNAME', 'response_progress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.response_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, timestamptz, boolean) IS
+'The first-response target of severity SEV under C for a clock started at CLOCK_START, read at AT: due, length, time used and remaining on its clock, share used, state; NULL when C sets no such target';
+
+CREATE FUNCTION ticket_sla.resolution_progress(
+	clock_start timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	paused_business interval, paused_elapsed interval,
+	"at" timestamptz, stopped boolean,
+	OUT due timestamptz, OUT target interval, OUT used interval,
+	OUT remaining interval, OUT share double precision, OUT state text)
+AS 'MODULE_PATHNAME', 'resolution_progress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.resolution_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, interval, interval, timestamptz, boolean) IS
+'The resolution target as response_progress reads it, its clock paused for PAUSED_BUSINESS (business time under the plan''s hours) or PAUSED_ELAPSED (round the clock), whichever its clock counts';
+
+------------------------------------------------------------------------------
+-- Escalation ladders as instants
+--
+-- A step "escalate after 1 hour to ..." falls due that long after the clock
+-- start on its own clock (business time under the plan's hours, or round
+-- the clock); the ladder is never paused.  Steps fire in the order written:
+-- a step is due once it and every step before it are due.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.escalation_due(
+	opened_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract, "at" timestamptz,
+	OUT step integer, OUT next_due timestamptz)
+AS 'MODULE_PATHNAME', 'escalation_due'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.escalation_due(timestamptz, ticket_sla.severity, ticket_sla.contract, timestamptz) IS
+'The last escalation step of severity SEV under C due at AT for a ticket opened at OPENED_AT (0 when none), and when the next one falls due (NULL when none is left)';
+
+CREATE FUNCTION ticket_sla.escalation_steps(
+	opened_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	OUT step integer, OUT after text, OUT due timestamptz, OUT recipients text[])
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'escalation_steps'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+
+COMMENT ON FUNCTION ticket_sla.escalation_steps(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
+'The escalation ladder of severity SEV under C for a ticket opened at OPENED_AT: each step, after how long (as written), when it falls due, and to whom';
+
 ------------------------------------------------------------------------------
 -- What a contract says
 --
@@ -308,6 +379,14 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION ticket_sla.premium_quota(ticket_sla.contract) IS
 'How many premium requests plan C allows per quota period; NULL when unlimited';
+
+CREATE FUNCTION ticket_sla.warn_percent(c ticket_sla.contract)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'contract_warn_percent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.warn_percent(ticket_sla.contract) IS
+'The share of a target, in percent, from which plan C holds a ticket at risk; NULL when it gives no warning';
 
 CREATE FUNCTION ticket_sla.quota_period_start(c ticket_sla.contract, contract_start date, "at" timestamptz)
 RETURNS date
@@ -580,6 +659,13 @@ CREATE TABLE ticket_sla.tickets (
 	resolution_due timestamptz,
 	resolved_at timestamptz,
 	resolution_met boolean GENERATED ALWAYS AS (resolved_at <= resolution_due) STORED,
+	-- its history, kept by the trigger
+	changed_at timestamptz NOT NULL,
+	paused_since timestamptz,
+	paused_business interval NOT NULL,
+	paused_elapsed interval NOT NULL,
+	escalation_level integer NOT NULL,
+	next_escalation_at timestamptz,
 	-- what the queue orders by first: the response deadline until the
 	-- first response, then the resolution deadline
 	due timestamptz GENERATED ALWAYS AS
@@ -591,6 +677,9 @@ CREATE INDEX tickets_customer ON ticket_sla.tickets (customer_id);
 CREATE INDEX tickets_terms ON ticket_sla.tickets (terms_id);
 CREATE INDEX tickets_queue ON ticket_sla.tickets (due, tier, severity, opened_at, ticket_id)
 	WHERE resolved_at IS NULL;
+-- what process_escalations reads: only tickets with a step still to fire
+CREATE INDEX tickets_escalation ON ticket_sla.tickets (next_escalation_at)
+	WHERE next_escalation_at IS NOT NULL;
 
 COMMENT ON TABLE ticket_sla.tickets IS
 'Support requests; on insert ticket_sla.stamp_ticket stamps the case number, tier, terms and deadlines';
@@ -610,6 +699,18 @@ COMMENT ON COLUMN ticket_sla.tickets.first_response_at IS 'When the first qualif
 COMMENT ON COLUMN ticket_sla.tickets.response_met IS 'Whether the first response came in time; NULL until it comes or when there is no target';
 COMMENT ON COLUMN ticket_sla.tickets.resolution_due IS 'When resolution is due; NULL when the plan sets no target';
 COMMENT ON COLUMN ticket_sla.tickets.resolution_met IS 'Whether it was resolved in time; NULL until resolved or when there is no target';
+COMMENT ON COLUMN ticket_sla.tickets.changed_at IS
+'When the status, severity or terms last changed (opened_at until then): given with the change, or the transaction time';
+COMMENT ON COLUMN ticket_sla.tickets.paused_since IS
+'Since when the resolution clock is paused (waiting on customer) or stopped (resolved); NULL while it runs';
+COMMENT ON COLUMN ticket_sla.tickets.paused_business IS
+'Business time (under the plan''s hours) the resolution clock spent paused, and resolved before a reopening; it moves resolution_due on';
+COMMENT ON COLUMN ticket_sla.tickets.paused_elapsed IS
+'The same paused time round the clock, for resolution targets on the wall clock';
+COMMENT ON COLUMN ticket_sla.tickets.escalation_level IS
+'How many steps of the escalation ladder have fired (ticket_sla.process_escalations)';
+COMMENT ON COLUMN ticket_sla.tickets.next_escalation_at IS
+'When the next step of the escalation ladder falls due; NULL when none is left or the ticket is resolved';
 COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
 
 CREATE FUNCTION ticket_sla.stamp_ticket()
@@ -618,40 +719,73 @@ AS 'MODULE_PATHNAME', 'stamp_ticket'
 LANGUAGE C;
 
 COMMENT ON FUNCTION ticket_sla.stamp_ticket() IS
-'Trigger of tickets: stamps case number, tier, terms and deadlines on insert, re-stamps on a severity or terms change, guards what must not change';
+'Trigger of tickets: stamps case number, tier, terms and deadlines on insert, re-stamps on a severity or terms change or after a pause, keeps the next escalation, guards what must not change';
 
 CREATE TRIGGER stamp
 BEFORE INSERT OR UPDATE ON ticket_sla.tickets
 FOR EACH ROW EXECUTE FUNCTION ticket_sla.stamp_ticket();
 
--- SECURITY DEFINER so that confidential tickets are retargeted too
-CREATE FUNCTION ticket_sla.retarget(contract text)
+-- SECURITY DEFINER so that confidential tickets are retargeted too.  It
+-- moves the tickets in batches of BATCH, in ticket order, and reports its
+-- progress after each.
+CREATE FUNCTION ticket_sla.retarget(contract text, batch integer DEFAULT 10000)
 RETURNS bigint
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	moved bigint;
+	total bigint;
+	moved bigint := 0;
+	done bigint;
+	last_id bigint := 0;
 BEGIN
+	IF batch IS NULL OR batch < 1 THEN
+		RAISE EXCEPTION 'batch size % is not a positive number of tickets', batch
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 	PERFORM FROM ticket_sla.contracts WHERE name = contract;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'contract "%" does not exist', contract
 			USING ERRCODE = 'no_data_found';
 	END IF;
-	UPDATE ticket_sla.tickets t SET terms_id = ct.terms_id
-	  FROM ticket_sla.customer_terms ct
+	SELECT count(*) INTO total
+	  FROM ticket_sla.tickets t
+	  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
 	 WHERE ct.contract = retarget.contract
-	   AND t.customer_id = ct.customer_id
 	   AND t.resolved_at IS NULL
 	   AND t.terms_id <> ct.terms_id;
-	GET DIAGNOSTICS moved = ROW_COUNT;
+	LOOP
+		WITH next_batch AS (
+			SELECT t.ticket_id, ct.terms_id
+			  FROM ticket_sla.tickets t
+			  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
+			 WHERE ct.contract = retarget.contract
+			   AND t.resolved_at IS NULL
+			   AND t.terms_id <> ct.terms_id
+			   AND t.ticket_id > last_id
+			 ORDER BY t.ticket_id
+			 LIMIT batch
+		), updated AS (
+			UPDATE ticket_sla.tickets t SET terms_id = b.terms_id
+			  FROM next_batch b
+			 WHERE t.ticket_id = b.ticket_id
+			RETURNING t.ticket_id
+		)
+		SELECT count(*), max(ticket_id) INTO done, last_id FROM updated;
+		EXIT WHEN done = 0;
+		moved := moved + done;
+		IF moved < total THEN
+			RAISE NOTICE 'retarget %: % of % open tickets moved', contract, moved, total;
+		END IF;
+	END LOOP;
+	RAISE NOTICE 'retarget %: % open tickets moved to the current terms', contract, moved;
 	RETURN moved;
 END
 $$;
 
-COMMENT ON FUNCTION ticket_sla.retarget(text) IS
-'Holds the open tickets of the customers on CONTRACT to its current terms, re-stamping their deadlines; returns how many tickets moved';
+COMMENT ON FUNCTION ticket_sla.retarget(text, integer) IS
+'Holds the open tickets of the customers on CONTRACT to its current terms, re-stamping their deadlines, BATCH tickets at a time with a NOTICE after each; returns how many tickets moved';
 
 ------------------------------------------------------------------------------
 -- Stamping an application's own table
@@ -694,6 +828,346 @@ COMMENT ON VIEW ticket_sla.queue IS
 'Open tickets, most urgent first: next deadline, then tier, severity, age';
 
 ------------------------------------------------------------------------------
+-- Paused clocks and their ledger
+--
+-- The resolution clock runs while a ticket is new or in progress, is
+-- paused while it waits on the customer, and stops when it is resolved or
+-- closed; the first-response clock runs until the first response.  The
+-- trigger keeps the paused time on the ticket (paused_business,
+-- paused_elapsed) and moves resolution_due on by it.
+--
+-- clock_segments holds every finished stretch of either clock: from when to
+-- when, running or paused and why, under which severity and terms, and the
+-- business time it took.  A change of status, severity or terms (at the
+-- ticket's changed_at) ends the stretches of both clocks; the first response
+-- ends the response clock's.  clock_ledger adds the stretches still running,
+-- so that the ledger alone tells why a target was missed.
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.sla_clock AS ENUM ('response', 'resolution');
+
+COMMENT ON TYPE ticket_sla.sla_clock IS
+'The two clocks of a ticket: to the first response, and to the resolution';
+
+CREATE FUNCTION ticket_sla.clock_paused_by(status ticket_sla.status)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT status NOT IN ('new', 'in progress') $$;
+
+COMMENT ON FUNCTION ticket_sla.clock_paused_by(ticket_sla.status) IS
+'Whether STATUS stops the resolution clock: waiting on the customer pauses it, resolved and closed stop it';
+
+CREATE TABLE ticket_sla.clock_segments (
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	clock ticket_sla.sla_clock NOT NULL,
+	from_at timestamptz NOT NULL,
+	to_at timestamptz NOT NULL CHECK (to_at > from_at),
+	state text NOT NULL CHECK (state IN ('running', 'paused')),
+	reason ticket_sla.status CHECK ((state = 'paused') = (reason IS NOT NULL)),
+	severity ticket_sla.severity NOT NULL,
+	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
+	business_time interval NOT NULL,
+	PRIMARY KEY (ticket_id, clock, from_at)
+);
+
+COMMENT ON TABLE ticket_sla.clock_segments IS
+'The finished stretches of every ticket''s two clocks, written by the trigger record_segments';
+COMMENT ON COLUMN ticket_sla.clock_segments.state IS 'running, or paused (the resolution clock only)';
+COMMENT ON COLUMN ticket_sla.clock_segments.reason IS 'The status that paused the clock: waiting on customer, or resolved/closed before a reopening';
+COMMENT ON COLUMN ticket_sla.clock_segments.business_time IS 'Business time of the stretch under the terms'' hours (elapsed time for a plan without hours)';
+
+-- SECURITY DEFINER because nobody writes clock_segments directly
+CREATE FUNCTION ticket_sla.record_segments()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	since timestamptz := greatest(OLD.changed_at, OLD.clock_start);
+BEGIN
+	INSERT INTO ticket_sla.clock_segments
+	SELECT OLD.ticket_id, s.clock, since, s.to_at, s.state, s.reason,
+		   OLD.severity, OLD.terms_id,
+		   ticket_sla.plan_time_between(since, s.to_at, ct.terms)
+	  FROM (VALUES
+			('response'::ticket_sla.sla_clock,
+			 CASE WHEN OLD.first_response_at IS NULL
+				  THEN coalesce(NEW.first_response_at, NEW.changed_at) END,
+			 'running', NULL::ticket_sla.status),
+			('resolution',
+			 CASE WHEN NEW.changed_at <> OLD.changed_at THEN NEW.changed_at END,
+			 CASE WHEN ticket_sla.clock_paused_by(OLD.status) THEN 'paused' ELSE 'running' END,
+			 CASE WHEN ticket_sla.clock_paused_by(OLD.status) THEN OLD.status END)
+		   ) AS s (clock, to_at, state, reason)
+	  JOIN ticket_sla.contract_terms ct ON ct.terms_id = OLD.terms_id
+	 WHERE s.to_at > since;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.record_segments() IS
+'Trigger of tickets: writes the stretches of its clocks that a change or the first response ends into clock_segments';
+
+CREATE TRIGGER record_segments
+AFTER UPDATE ON ticket_sla.tickets
+FOR EACH ROW
+WHEN (OLD.changed_at IS DISTINCT FROM NEW.changed_at
+	  OR OLD.first_response_at IS DISTINCT FROM NEW.first_response_at)
+EXECUTE FUNCTION ticket_sla.record_segments();
+
+CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
+	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed
+FROM ticket_sla.clock_segments s
+JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
+UNION ALL
+SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
+	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
+	   greatest(now(), o.from_at) - o.from_at
+FROM ticket_sla.tickets t
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+CROSS JOIN LATERAL (VALUES
+	('response'::ticket_sla.sla_clock, t.first_response_at IS NULL,
+	 greatest(t.changed_at, t.clock_start), 'running', NULL::ticket_sla.status),
+	('resolution', t.resolved_at IS NULL,
+	 greatest(t.changed_at, t.clock_start),
+	 CASE WHEN ticket_sla.clock_paused_by(t.status) THEN 'paused' ELSE 'running' END,
+	 CASE WHEN ticket_sla.clock_paused_by(t.status) THEN t.status END)
+) AS o (clock, open, from_at, state, reason)
+WHERE o.open;
+
+COMMENT ON VIEW ticket_sla.clock_ledger IS
+'Every stretch of every ticket''s clocks: the finished ones of clock_segments and those still running (to_at NULL, times so far)';
+
+------------------------------------------------------------------------------
+-- Escalations
+--
+-- process_escalations, run every minute (by pg_cron, say), fires every step
+-- of every open ticket's ladder that is due: it records the step in
+-- escalations, raises the ticket's escalation_level (the trigger then moves
+-- next_escalation_at to the next step) and sends a NOTIFY on the channel
+-- ticket_sla_escalation with a JSON payload.  Due tickets are read from the
+-- index tickets_escalation and locked; a ticket locked by another session
+-- is left to it, so that concurrent runs fire every step exactly once.
+------------------------------------------------------------------------------
+
+CREATE TABLE ticket_sla.escalations (
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	step integer NOT NULL CHECK (step > 0),
+	severity ticket_sla.severity NOT NULL,
+	recipients text[] NOT NULL,
+	due_at timestamptz NOT NULL,
+	fired_at timestamptz NOT NULL,
+	PRIMARY KEY (ticket_id, step)
+);
+
+COMMENT ON TABLE ticket_sla.escalations IS
+'Every escalation step fired, once: to whom, which step of which severity''s ladder, when it was due and when it fired';
+
+CREATE FUNCTION ticket_sla.process_escalations("at" timestamptz DEFAULT now())
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t record;
+	s record;
+	level integer;
+	fired integer := 0;
+	batch_size integer;
+BEGIN
+	IF at IS NULL THEN
+		RAISE EXCEPTION 'escalations are processed as of an instant, not NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF at > now() THEN
+		RAISE EXCEPTION 'escalations cannot be processed as of %, which is later than now', at
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Steps fire when they are due, not before.';
+	END IF;
+	LOOP
+		batch_size := 0;
+		FOR t IN
+			SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.severity,
+				   tk.clock_start, tk.escalation_level, tk.confidential, ct.terms
+			  FROM ticket_sla.tickets tk
+			  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
+			 WHERE tk.next_escalation_at <= at
+			   AND tk.resolved_at IS NULL
+			 ORDER BY tk.next_escalation_at
+			 LIMIT 100
+			   FOR UPDATE OF tk SKIP LOCKED
+		LOOP
+			batch_size := batch_size + 1;
+			level := t.escalation_level;
+			FOR s IN
+				SELECT e.step, e.due, e.recipients
+				  FROM ticket_sla.escalation_steps(t.clock_start, t.severity, t.terms) e
+				 WHERE e.step > t.escalation_level
+				 ORDER BY e.step
+			LOOP
+				EXIT WHEN s.due > at;
+				INSERT INTO ticket_sla.escalations
+				VALUES (t.ticket_id, s.step, t.severity, s.recipients, s.due, now());
+				PERFORM pg_notify('ticket_sla_escalation', json_build_object(
+					'ticket_id', t.ticket_id, 'case_number', t.case_number,
+					'customer_id', t.customer_id, 'severity', t.severity,
+					'confidential', t.confidential, 'step', s.step,
+					'recipients', s.recipients, 'due_at', s.due)::text);
+				level := s.step;
+				fired := fired + 1;
+			END LOOP;
+			UPDATE ticket_sla.tickets SET escalation_level = level
+			 WHERE ticket_id = t.ticket_id;
+		END LOOP;
+		EXIT WHEN batch_size = 0;
+	END LOOP;
+	RETURN fired;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.process_escalations(timestamptz) IS
+'Fires every escalation step due at AT (not later than now) exactly once: logs it in escalations, raises escalation_level, NOTIFY ticket_sla_escalation with a JSON payload (ticket_id, case_number, customer_id, severity, confidential, step, recipients, due_at); returns how many steps fired';
+
+------------------------------------------------------------------------------
+-- Views for dashboards and BI tools
+--
+-- Their numbers come from the engine's own functions and the stamped
+-- deadlines, under the terms each ticket is held to, so they never go stale
+-- after a contract changes.  Periods are calendar months and quarters of
+-- opened_at in UTC, as case numbers count years.
+------------------------------------------------------------------------------
+
+CREATE VIEW ticket_sla.sla_status WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
+	   co.name AS contract, t.severity, t.tier, t.status, t.opened_at, t.clock_start,
+	   t.response_due, r.remaining AS response_remaining,
+	   round((r.share * 100)::numeric, 1) AS response_used_pct, r.state AS response_state,
+	   t.resolution_due, z.remaining AS resolution_remaining,
+	   round((z.share * 100)::numeric, 1) AS resolution_used_pct, z.state AS resolution_state,
+	   t.paused_since IS NOT NULL AS paused,
+	   CASE WHEN 'breached' IN (r.state, z.state) THEN 'breached'
+			WHEN 'at risk' IN (r.state, z.state) THEN 'at risk'
+			WHEN r.state IS NOT NULL OR z.state IS NOT NULL THEN 'on track'
+	   END AS state,
+	   t.escalation_level, t.next_escalation_at
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
+CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, ct.terms,
+	coalesce(t.first_response_at, now()), t.first_response_at IS NOT NULL) r
+CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
+	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
+WHERE t.resolved_at IS NULL;
+
+COMMENT ON VIEW ticket_sla.sla_status IS
+'Every open ticket: per target the time remaining on its clock (negative when missed), the share used and its state (met, on track, at risk, breached); the ticket''s worst state; the next escalation';
+
+CREATE VIEW ticket_sla.breaches WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
+	   co.name AS contract, t.severity, b.target, b.due, b.met_at,
+	   ticket_sla.plan_time_between(b.due, b.reading, ct.terms) AS late_business,
+	   b.reading - b.due AS late_clock
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
+CROSS JOIN LATERAL (VALUES
+	('response'::ticket_sla.sla_clock, t.response_due, t.first_response_at,
+	 coalesce(t.first_response_at, now())),
+	('resolution', t.resolution_due, t.resolved_at,
+	 coalesce(t.resolved_at, t.paused_since, now()))
+) AS b (target, due, met_at, reading)
+WHERE b.reading > b.due;
+
+COMMENT ON VIEW ticket_sla.breaches IS
+'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one)';
+
+CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
+SELECT p.period, p.period_start, t.customer_id, cu.organisation,
+	   ct.contract_id, co.name AS contract, t.severity,
+	   count(*) AS tickets,
+	   sum(o.met) AS targets_met,
+	   sum(o.breached) AS targets_breached,
+	   round(100.0 * sum(o.met) / nullif(sum(o.met) + sum(o.breached), 0), 1) AS compliance_pct,
+	   percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
+	   percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
+CROSS JOIN LATERAL (SELECT
+	(t.response_met IS TRUE)::integer + (t.resolution_met IS TRUE)::integer AS met,
+	(t.response_due < coalesce(t.first_response_at, now()))::integer +
+	(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()))::integer AS breached,
+	CASE WHEN t.first_response_at IS NOT NULL
+		 THEN ticket_sla.plan_time_between(t.clock_start, greatest(t.first_response_at, t.clock_start), ct.terms)
+	END AS response_time
+) AS o
+CROSS JOIN LATERAL (VALUES
+	('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
+	('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
+) AS p (period, period_start)
+GROUP BY p.period, p.period_start, t.customer_id, cu.organisation, ct.contract_id, co.name, t.severity;
+
+COMMENT ON VIEW ticket_sla.compliance IS
+'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response';
+
+CREATE FUNCTION ticket_sla.quarterly_report(customer integer, quarter text)
+RETURNS TABLE (section text, severity ticket_sla.severity, case_number text,
+			   opened_at timestamptz, summary text, status ticket_sla.status,
+			   tickets bigint, responses_met bigint, responses_breached bigint,
+			   resolutions_met bigint, resolutions_breached bigint,
+			   response_time interval, escalations bigint)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	first_day date;
+BEGIN
+	IF quarter !~ '^\d{4}-Q[1-4]$' THEN
+		RAISE EXCEPTION 'quarter "%" is not written YYYY-Qn', quarter
+			USING ERRCODE = 'invalid_datetime_format', HINT = 'For example 2026-Q1.';
+	END IF;
+	first_day := make_date(left(quarter, 4)::integer, 3 * right(quarter, 1)::integer - 2, 1);
+	RETURN QUERY
+	WITH incident AS (
+		SELECT t.severity, t.case_number, t.opened_at, t.summary, t.status,
+			   (t.response_met IS TRUE)::integer AS r_met,
+			   (t.response_due < coalesce(t.first_response_at, now()))::integer AS r_breached,
+			   (t.resolution_met IS TRUE)::integer AS z_met,
+			   (t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()))::integer AS z_breached,
+			   CASE WHEN t.first_response_at IS NOT NULL
+					THEN ticket_sla.plan_time_between(t.clock_start,
+							greatest(t.first_response_at, t.clock_start), ct.terms)
+			   END AS r_time,
+			   (SELECT count(*) FROM ticket_sla.escalations e WHERE e.ticket_id = t.ticket_id) AS n_escalations
+		  FROM ticket_sla.tickets t
+		  JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+		 WHERE t.customer_id = customer
+		   AND t.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
+		   AND t.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
+	)
+	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
+		   count(*), sum(i.r_met), sum(i.r_breached), sum(i.z_met), sum(i.z_breached),
+		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.r_time), sum(i.n_escalations)::bigint
+	  FROM incident i
+	 GROUP BY ROLLUP (i.severity)
+	UNION ALL
+	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
+		   1, i.r_met, i.r_breached, i.z_met, i.z_breached, i.r_time, i.n_escalations
+	  FROM incident i
+	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.quarterly_report(integer, text) IS
+'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter';
+
+------------------------------------------------------------------------------
 -- Roles and row-level security
 --
 -- ticket_sla_agent      works tickets: reads the store, opens and updates
@@ -724,7 +1198,12 @@ GRANT USAGE ON SCHEMA ticket_sla
 	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 GRANT SELECT ON ALL TABLES IN SCHEMA ticket_sla
 	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
-GRANT INSERT, UPDATE ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
+-- every column but escalation_level, which only process_escalations raises
+GRANT INSERT ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
+GRANT UPDATE (contact_id, service, summary, problem_at, business_impact, description,
+			  current_behaviour, expected_behaviour, channel, severity, status, holder,
+			  support_level, confidential, terms_id, first_response_at, resolved_at, changed_at)
+	ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
 GRANT USAGE ON SEQUENCE ticket_sla.case_number_seq TO ticket_sla_agent, ticket_sla_admin;
 GRANT INSERT, UPDATE, DELETE ON ticket_sla.contracts, ticket_sla.customers, ticket_sla.contacts
 	TO ticket_sla_admin;
@@ -732,8 +1211,10 @@ GRANT DELETE ON ticket_sla.tickets TO ticket_sla_admin;
 REVOKE EXECUTE ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ticket_sla.take_premium_request(integer, date, integer)
 	TO ticket_sla_agent, ticket_sla_admin;
-REVOKE EXECUTE ON FUNCTION ticket_sla.retarget(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION ticket_sla.retarget(text) TO ticket_sla_admin;
+REVOKE EXECUTE ON FUNCTION ticket_sla.retarget(text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.retarget(text, integer) TO ticket_sla_admin;
+REVOKE EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz) TO ticket_sla_admin;
 
 ALTER TABLE ticket_sla.tickets ENABLE ROW LEVEL SECURITY;
 

@@ -53,6 +53,7 @@ INSERT INTO good (lit) VALUES
   ('named contacts 8'),
   ('premium requests 12 per year'),
   ('phone only out of hours'),
+  ('warn at 75%'),
   ('critical: respond within 1 hour'),
   ('high: resolve within 1 day'),
   ('medium: escalate after 2 hours to "Team lead"'),
@@ -60,6 +61,8 @@ INSERT INTO good (lit) VALUES
   -- clauses in any order, printed in the canonical one; a trailing ";"
   ('low: respond within 1 day; phone only out of hours; critical: respond within 1 hour; premium requests 1 per month; named contacts 2; hours (24x7); tier premium; plan "All";'),
   ('high: resolve within 8 hours; medium: resolve within 1 day;'),
+  ('critical: respond within 1 hour; warn at 1 %; phone only out of hours'),
+  ('WARN AT 99%'),
   -- keywords in any case
   ('PLAN "Mixed Case"; Tier PREMIUM; HOURS (mon-fri 9:00-18:00); Named Contacts 3; PREMIUM REQUESTS 5 PER MONTH; Phone Only Out Of Hours; CRITICAL: Respond WITHIN 1 Business HOUR, RESOLVE within 2 BUSINESS DAYS, Escalate After 30 MINUTES To "Boss" AND "CEO"'),
   ('tier Standard; premium requests 1 per Quarter'),
@@ -170,6 +173,8 @@ FROM (VALUES
   ('premium requests 12 per year', 'premium requests 1 per month'),
   ('premium requests 0 per month', 'tier standard'),
   ('phone only out of hours', 'tier standard'),
+  ('warn at 75%', 'warn at 80%'),
+  ('warn at 75%', 'tier standard'),
   ('hours (24x7)', 'tier standard'),
   ('hours (24x7; tz UTC)', 'hours (24x7; tz GMT)'),
   ('hours (24x7); critical: respond within 1 business day', 'hours (24x7); critical: respond within 24 business hours'),
@@ -247,6 +252,15 @@ FROM (VALUES
   ('phone only'),
   ('phone only out of office'),
   ('phone out of hours'),
+  -- warn at N%
+  ('warn'),
+  ('warn 75%'),
+  ('warn at'),
+  ('warn at 75'),
+  ('warn at 75 percent'),
+  ('warn at seventy%'),
+  ('warn at 7.5%'),
+  ('warn at -5%'),
   -- severity clauses and terms
   ('critical'),
   ('critical:'),
@@ -289,6 +303,7 @@ FROM (VALUES
   ('named contacts 1; named contacts 2'),
   ('premium requests 1 per month; premium requests 2 per year'),
   ('phone only out of hours; phone only out of hours'),
+  ('warn at 50%; warn at 75%'),
   ('critical: respond within 1 hour; critical: resolve within 2 hours'),
   ('critical: respond within 1 hour; high: respond within 2 hours; Critical: resolve within 1 day'),
   ('critical: respond within 1 hour, respond within 2 hours'),
@@ -298,6 +313,8 @@ FROM (VALUES
   ('named contacts 100001'),
   ('named contacts 99999999999999999999999999'),
   ('premium requests 1000001 per year'),
+  ('warn at 0%'),
+  ('warn at 100%'),
   -- durations: zero, mixed clocks, too long
   ('critical: respond within 0 minutes'),
   ('critical: respond within 0 hours 0 minutes'),

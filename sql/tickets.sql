@@ -234,11 +234,14 @@ RETURNING response_due, first_response_at, response_met;
 --
 -- Resolving, reopening
 --
--- ISMS.online critical, resolution due Friday 17:30 (one day after opening)
-UPDATE ticket_sla.tickets SET status = 'resolved' WHERE ticket_id = 13
+-- ISMS.online high, no resolution target: resolving without an instant
+-- stamps the transaction time, reopening clears it
+UPDATE ticket_sla.tickets SET status = 'resolved' WHERE ticket_id = 14
 RETURNING status, resolved_at = now() AS resolved_now, resolution_due;
-UPDATE ticket_sla.tickets SET status = 'in progress' WHERE ticket_id = 13
+UPDATE ticket_sla.tickets SET status = 'in progress' WHERE ticket_id = 14
 RETURNING status, resolved_at, resolution_met;
+-- ISMS.online critical, resolution due Friday 17:30 (one day after
+-- opening): setting resolved_at resolves, closing keeps it
 UPDATE ticket_sla.tickets SET resolved_at = '2026-07-03 17:00+00' WHERE ticket_id = 13
 RETURNING status, resolved_at, resolution_met;
 UPDATE ticket_sla.tickets SET status = 'closed' WHERE ticket_id = 13

@@ -11,6 +11,7 @@
  *		named contacts 8						limit on named contacts
  *		premium requests 12 per year			quota, per month|quarter|year
  *		phone only out of hours
+ *		warn at 75%								at risk from 75% of a target
  *		critical: respond within 30 minutes, resolve within 2 business days,
  *			escalate after 1 hour to "Director" and "VP"
  *												the terms of a severity
@@ -68,7 +69,7 @@ PG_FUNCTION_INFO_V1(contract_send);
 
 /* What the grammar wants where, for syntax error messages */
 #define CLAUSE_EXPECTED \
-	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\" or a severity"
+	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\" or a severity"
 #define TERM_EXPECTED "\"respond\", \"resolve\" or \"escalate\""
 #define UNIT_EXPECTED "\"minutes\", \"hours\" or \"days\""
 
@@ -81,13 +82,14 @@ typedef enum ClauseKind
 	CLAUSE_NAMED_CONTACTS,
 	CLAUSE_PREMIUM_REQUESTS,
 	CLAUSE_PHONE_ONLY,
+	CLAUSE_WARN,
 	CLAUSE_SEVERITY,			/* + the severity, most urgent first */
 	N_CLAUSE_KINDS = CLAUSE_SEVERITY + CONTRACT_SEVERITIES
 } ClauseKind;
 
 /* The keyword that starts each kind of clause, by ClauseKind */
 static const char *const clause_keywords[N_CLAUSE_KINDS] = {
-	"plan", "tier", "hours", "named", "premium", "phone",
+	"plan", "tier", "hours", "named", "premium", "phone", "warn",
 	"critical", "high", "medium", "low"
 };
 
@@ -161,6 +163,7 @@ typedef struct ContractParser
 	int32		premium_quota;
 	QuotaPeriod quota_period;
 	bool		phone_only_out_of_hours;
+	int32		warn_percent;
 	/* respond and resolve; the ladders are laid out when building */
 	SeverityTerms severity[CONTRACT_SEVERITIES];
 	List	   *ladder[CONTRACT_SEVERITIES];	/* ParsedSteps, as written */
@@ -561,6 +564,16 @@ parse_phone_only(ContractParser *ps)
 	ps->phone_only_out_of_hours = true;
 }
 
+/* warn clause: at N% (the share of each target after which it is at risk) */
+static void
+parse_warning(ContractParser *ps)
+{
+	expect_keyword(ps, "at");
+	ps->warn_percent = parse_count(ps, "warning share", 1, 99);
+	if (!consume(&ps->p, "%"))
+		syntax_error(ps, ps->p, "\"%\"");
+}
+
 static void
 parse_clause(ContractParser *ps)
 {
@@ -597,6 +610,9 @@ parse_clause(ContractParser *ps)
 			break;
 		case CLAUSE_PHONE_ONLY:
 			parse_phone_only(ps);
+			break;
+		case CLAUSE_WARN:
+			parse_warning(ps);
 			break;
 		default:
 			parse_severity(ps, kind - CLAUSE_SEVERITY);
@@ -725,6 +741,7 @@ build_contract(ContractParser *ps)
 	c->has_hours = ps->hours != NULL;
 	c->named_contacts = ps->named_contacts;
 	c->premium_quota = ps->premium_quota;
+	c->warn_percent = ps->warn_percent;
 	c->plan_name = plan_name;
 	c->n_steps = nsteps;
 	c->calendar_offset = calendar_offset;
@@ -802,6 +819,17 @@ append_duration(StringInfo buf, const ContractDuration *d)
 						 business, UNIT_MINUTE);
 }
 
+/* A duration as the canonical output writes it: "1 hour", "2 business days" */
+char *
+contract_duration_text(const ContractDuration *d)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_duration(&buf, d);
+	return buf.data + 1;		/* past the leading space */
+}
+
 /* The terms of a severity follow its "NAME:", separated by ", " */
 static void
 start_term(StringInfo buf, int terms_start)
@@ -864,7 +892,7 @@ append_severity(StringInfo buf, const Contract *c, int severity)
 
 /*
  * The canonical text: plan, tier, hours, named contacts, premium requests,
- * phone only out of hours, then the severities, most urgent first.
+ * phone only out of hours, warning, then the severities, most urgent first.
  */
 char *
 contract_to_text(const Contract *c)
@@ -901,6 +929,11 @@ contract_to_text(const Contract *c)
 	{
 		start_clause(&buf);
 		appendStringInfoString(&buf, "phone only out of hours");
+	}
+	if (c->warn_percent > 0)
+	{
+		start_clause(&buf);
+		appendStringInfo(&buf, "warn at %d%%", c->warn_percent);
 	}
 	for (s = 0; s < CONTRACT_SEVERITIES; s++)
 		append_severity(&buf, c, s);

@@ -93,6 +93,7 @@ typedef struct Contract
 	bool		has_hours;		/* a calendar is stored */
 	int32		named_contacts; /* limit on active named contacts; -1: none */
 	int32		premium_quota;	/* premium requests per period; -1: none */
+	int32		warn_percent;	/* at risk from this share of a target; 0: none */
 	int32		plan_name;		/* offset into names[]; -1: unnamed */
 	int32		n_steps;
 	int32		calendar_offset;	/* of the calendar, from data */
@@ -122,6 +123,7 @@ contract_name_at(const Contract *c, int32 offset)
 
 /* The canonical text form, used in error messages too */
 extern char *contract_to_text(const Contract *c);
+extern char *contract_duration_text(const ContractDuration *d);
 
 #define DatumGetContractP(X)	((Contract *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_CONTRACT_P(n) DatumGetContractP(PG_GETARG_DATUM(n))

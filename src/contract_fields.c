@@ -1,7 +1,7 @@
 /*
  * contract_fields.c
  *		What a contract says besides its targets: plan name, tier, hours,
- *		named-contact limit, premium-request quota and its periods.
+ *		named-contact limit, premium-request quota and its periods, warning.
  */
 #include "postgres.h"
 
@@ -16,6 +16,7 @@ PG_FUNCTION_INFO_V1(contract_tier);
 PG_FUNCTION_INFO_V1(contract_hours_of);
 PG_FUNCTION_INFO_V1(contract_named_contact_limit);
 PG_FUNCTION_INFO_V1(contract_premium_quota);
+PG_FUNCTION_INFO_V1(contract_warn_percent);
 PG_FUNCTION_INFO_V1(quota_period_start);
 
 static const char *const tier_labels[] = {"premium", "standard"};
@@ -75,6 +76,16 @@ contract_premium_quota(PG_FUNCTION_ARGS)
 	if (c->quota_period == QUOTA_NONE)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(c->premium_quota);
+}
+
+Datum
+contract_warn_percent(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (c->warn_percent == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(c->warn_percent);
 }
 
 /* a / b rounded down, for b > 0 */

@@ -26,20 +26,13 @@ static const char *const severity_labels[CONTRACT_SEVERITIES] = {
 	"critical", "high", "medium", "low"
 };
 
-/* What a call site keeps between calls (fn_extra) */
-typedef struct TargetsCache
-{
-	ArgCache   *contract;
-	SeverityMap severities;
-} TargetsCache;
-
 const Calendar *
 contract_hours(const struct varlena *value)
 {
 	return contract_calendar((const Contract *) value);
 }
 
-static TargetsCache *
+TargetsCache *
 targets_cache(FunctionCallInfo fcinfo)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
@@ -110,6 +103,75 @@ target_due(ArgCache *contract, const ContractDuration *target,
 		*due = biz_deadline(&contract->bc, start, target->days, target->usecs);
 	}
 	return true;
+}
+
+/*
+ * The time from "from" to "to" that counts under the plan: business time
+ * under its hours, or elapsed time for a plan without hours (always open).
+ */
+int64
+plan_time_between(ArgCache *contract, TimestampTz from, TimestampTz to)
+{
+	if (!contract->has_calendar)
+		return to - from;
+	return biz_between(&contract->bc, from, to);
+}
+
+/* The time from "from" to "to" on the clock of a target */
+int64
+target_time_between(ArgCache *contract, const ContractDuration *target,
+					TimestampTz from, TimestampTz to)
+{
+	if (target->clock == CLOCK_WALL)
+		return to - from;
+	return plan_time_between(contract, from, to);
+}
+
+/* The paused time that counts on the clock of a target */
+int64
+paused_on_clock(const ContractDuration *target, const PausedTime *paused)
+{
+	return target->clock == CLOCK_WALL ? paused->elapsed : paused->business;
+}
+
+/*
+ * When a target falls due for a ticket whose clock started at start and
+ * was paused for paused: the unpaused deadline, moved on by the paused
+ * time on the target's own clock.  False when there is no such target.
+ */
+bool
+paused_target_due(ArgCache *contract, const ContractDuration *target,
+				  TimestampTz start, const PausedTime *paused, TimestampTz *due)
+{
+	int64		extra = paused_on_clock(target, paused);
+
+	if (!target_due(contract, target, start, due))
+		return false;
+	if (extra == 0 || TIMESTAMP_NOT_FINITE(*due))
+		return true;
+	if (target->clock == CLOCK_WALL)
+		*due = wall_deadline(*due, extra);
+	else
+		*due = biz_deadline(&contract->bc, *due, 0, extra);
+	return true;
+}
+
+/*
+ * When the escalation step at index "step" of a severity's ladder falls due
+ * for a ticket whose clock started at start; false past the last step.
+ * Steps are not paused: the ladder counts from the clock start.
+ */
+bool
+step_due(ArgCache *contract, int severity, int step, TimestampTz start,
+		 TimestampTz *due)
+{
+	const Contract *c = cached_contract(contract);
+	const SeverityTerms *terms = &c->severity[severity];
+
+	if (step >= terms->n_steps)
+		return false;
+	return target_due(contract, &contract_steps(c)[terms->first_step + step].after,
+					  start, due);
 }
 
 /*

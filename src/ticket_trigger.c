@@ -14,6 +14,15 @@
  * the same clock start when the severity changes or the ticket is moved to
  * its contract's current terms, lets the first response be recorded once,
  * and keeps status and resolved_at in step.
+ *
+ * The resolution clock runs while the status is new or in progress, is
+ * paused while the ticket waits on the customer, and stops when it is
+ * resolved or closed; time spent paused (and, after a reopening, resolved)
+ * moves the resolution deadline on by as much time on the target's clock.
+ * Every change of status, severity or terms is recorded at changed_at.
+ * The escalation ladder counts from the clock start and is never paused:
+ * next_escalation_at is the next step of the ladder past escalation_level,
+ * none once the ticket is resolved.
  */
 #include "postgres.h"
 
@@ -50,18 +59,33 @@ typedef enum TicketColumn
 	COL_FIRST_RESPONSE_AT,
 	COL_RESOLUTION_DUE,
 	COL_RESOLVED_AT,
+	COL_CHANGED_AT,
+	COL_PAUSED_SINCE,
+	COL_NEXT_ESCALATION_AT,		/* the last timestamptz */
+	COL_PAUSED_BUSINESS,
+	COL_PAUSED_ELAPSED,
+	COL_ESCALATION_LEVEL,
 	N_COLUMNS
 } TicketColumn;
 
 static const char *const column_names[N_COLUMNS] = {
 	"case_number", "customer_id", "channel", "severity", "status", "tier",
 	"terms_id", "opened_at", "clock_start", "response_due",
-	"first_response_at", "resolution_due", "resolved_at"
+	"first_response_at", "resolution_due", "resolved_at", "changed_at",
+	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
+	"escalation_level"
 };
 
 /* Stamped on insert: the application gives none of them */
 static const TicketColumn stamped_columns[] = {
-	COL_CASE_NUMBER, COL_TERMS_ID, COL_CLOCK_START, COL_RESPONSE_DUE, COL_RESOLUTION_DUE
+	COL_CASE_NUMBER, COL_TERMS_ID, COL_CLOCK_START, COL_RESPONSE_DUE, COL_RESOLUTION_DUE,
+	COL_CHANGED_AT, COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS,
+	COL_PAUSED_ELAPSED, COL_ESCALATION_LEVEL
+};
+
+/* Kept by the trigger from the ticket's history: never set by an update */
+static const TicketColumn kept_columns[] = {
+	COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS, COL_PAUSED_ELAPSED
 };
 
 /* Facts of the opening and stamped values: never changed by an update */
@@ -85,6 +109,7 @@ typedef struct TicketStamper
 	Oid			phone;			/* label of ticket_sla.channel */
 	Oid			resolved;		/* labels of ticket_sla.status */
 	Oid			closed;
+	Oid			waiting;
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
 	StoreTables tables;
 } TicketStamper;
@@ -97,6 +122,14 @@ typedef struct TicketRow
 	bool		set[N_COLUMNS];
 } TicketRow;
 
+/* What the resolution clock does in a status */
+typedef enum ClockState
+{
+	CLOCK_RUNNING,				/* new, in progress */
+	CLOCK_PAUSED,				/* waiting on customer */
+	CLOCK_STOPPED				/* resolved, closed */
+} ClockState;
+
 /* One trigger call */
 typedef struct Stamping
 {
@@ -105,6 +138,7 @@ typedef struct Stamping
 	TicketRow	row;
 	TicketRow	old;			/* on update */
 	bool		is_update;
+	ArgCache   *terms;			/* the ticket's terms, once looked up */
 } Stamping;
 
 /* ---------- The statement's cache ---------- */
@@ -128,8 +162,11 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	types[COL_STATUS] = status = extension_type(nsp, "status");
 	types[COL_TIER] = extension_type(nsp, "tier");
 	types[COL_TERMS_ID] = INT4OID;
-	for (i = COL_OPENED_AT; i < N_COLUMNS; i++)
+	for (i = COL_OPENED_AT; i <= COL_NEXT_ESCALATION_AT; i++)
 		types[i] = TIMESTAMPTZOID;
+	types[COL_PAUSED_BUSINESS] = INTERVALOID;
+	types[COL_PAUSED_ELAPSED] = INTERVALOID;
+	types[COL_ESCALATION_LEVEL] = INT4OID;
 	for (i = 0; i < N_COLUMNS; i++)
 		st->attnums[i] = column_of(rel, column_names[i], types[i], TRIGGER_NAME);
 	st->premium = enum_label(types[COL_TIER], "premium");
@@ -137,6 +174,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->phone = enum_label(types[COL_CHANNEL], "phone");
 	st->resolved = enum_label(status, "resolved");
 	st->closed = enum_label(status, "closed");
+	st->waiting = enum_label(status, "waiting on customer");
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
@@ -174,6 +212,15 @@ set_timestamp(Stamping *s, TicketColumn col, TimestampTz value)
 	set_column(s, col, TimestampTzGetDatum(value), false);
 }
 
+static void
+set_usecs(Stamping *s, TicketColumn col, int64 usecs)
+{
+	Interval   *value = palloc0(sizeof(Interval));
+
+	value->time = usecs;
+	set_column(s, col, IntervalPGetDatum(value), false);
+}
+
 static HeapTuple
 write_row(Stamping *s, HeapTuple tuple)
 {
@@ -199,6 +246,13 @@ static TimestampTz
 timestamp_of(const TicketRow *row, TicketColumn col)
 {
 	return DatumGetTimestampTz(row->value[col]);
+}
+
+/* The time part of an interval column (paused time has no days) */
+static int64
+usecs_of(const TicketRow *row, TicketColumn col)
+{
+	return DatumGetIntervalP(row->value[col])->time;
 }
 
 static bool
@@ -241,6 +295,21 @@ customer_terms(Stamping *s, int32 customer_id)
 				 errmsg("customer %d does not exist", customer_id),
 				 errtablecol(s->rel, s->st->attnums[COL_CUSTOMER_ID])));
 	return ct;
+}
+
+/* The terms the ticket is held to, looked up once per row */
+static ArgCache *
+ticket_terms(Stamping *s)
+{
+	if (s->terms == NULL)
+		s->terms = store_terms(&s->st->tables, DatumGetInt32(s->row.value[COL_TERMS_ID]));
+	return s->terms;
+}
+
+static int
+ticket_severity(Stamping *s)
+{
+	return severity_index(&s->st->severities, DatumGetObjectId(s->row.value[COL_SEVERITY]));
 }
 
 /*
@@ -352,47 +421,44 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 	return s->st->standard;
 }
 
-/* Both deadlines from the clock start, under the terms */
+/*
+ * Both deadlines from the clock start under the ticket's terms, the
+ * resolution deadline moved on by the time its clock was paused
+ */
 static void
-stamp_deadlines_of(Stamping *s, ArgCache *contract)
+stamp_deadlines_of(Stamping *s)
 {
-	int			severity = severity_index(&s->st->severities,
-										  DatumGetObjectId(s->row.value[COL_SEVERITY]));
-	const SeverityTerms *terms = &cached_contract(contract)->severity[severity];
+	ArgCache   *contract = ticket_terms(s);
+	const SeverityTerms *terms = &cached_contract(contract)->severity[ticket_severity(s)];
 	TimestampTz start = timestamp_of(&s->row, COL_CLOCK_START);
+	PausedTime	paused;
 	TimestampTz due;
 
+	paused.business = usecs_of(&s->row, COL_PAUSED_BUSINESS);
+	paused.elapsed = usecs_of(&s->row, COL_PAUSED_ELAPSED);
 	if (target_due(contract, &terms->respond, start, &due))
 		set_timestamp(s, COL_RESPONSE_DUE, due);
 	else
 		set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
-	if (target_due(contract, &terms->resolve, start, &due))
+	if (paused_target_due(contract, &terms->resolve, start, &paused, &due))
 		set_timestamp(s, COL_RESOLUTION_DUE, due);
 	else
 		set_column(s, COL_RESOLUTION_DUE, (Datum) 0, true);
 }
 
+/* The next step of the ladder past escalation_level; none once resolved */
 static void
-open_ticket(Stamping *s)
+stamp_next_escalation(Stamping *s, ClockState state)
 {
-	CustomerTerms ct;
-	TimestampTz opened_at;
-	char	   *number;
+	TimestampTz due;
 
-	require_columns(s);
-	refuse_stamped_values(s);
-	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
-	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
-
-	number = next_case_number(s->st->case_seq, opened_at);
-	set_column(s, COL_CASE_NUMBER, CStringGetTextDatum(number), false);
-
-	set_column(s, COL_TIER, ObjectIdGetDatum(choose_tier(s, &ct)), false);
-	set_column(s, COL_TERMS_ID, Int32GetDatum(ct.terms_id), false);
-	set_timestamp(s, COL_CLOCK_START,
-				  clock_start(ct.contract, opened_at,
-							  DatumGetObjectId(s->row.value[COL_CHANNEL]) == s->st->phone));
-	stamp_deadlines_of(s, ct.contract);
+	if (state != CLOCK_STOPPED &&
+		step_due(ticket_terms(s), ticket_severity(s),
+				 DatumGetInt32(s->row.value[COL_ESCALATION_LEVEL]),
+				 timestamp_of(&s->row, COL_CLOCK_START), &due))
+		set_timestamp(s, COL_NEXT_ESCALATION_AT, due);
+	else
+		set_column(s, COL_NEXT_ESCALATION_AT, (Datum) 0, true);
 }
 
 /* ---------- Updating a ticket ---------- */
@@ -445,47 +511,124 @@ check_new_terms(Stamping *s)
 				 errtablecol(s->rel, s->st->attnums[COL_TERMS_ID])));
 }
 
+/* Paused time and the escalation state are the trigger's to keep */
 static void
-update_ticket(Stamping *s)
+refuse_kept_changes(const Stamping *s)
 {
-	bool		new_terms;
+	int			i;
 
-	refuse_fixed_changes(s);
-	guard_first_response(s);
-	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID])
-		return;					/* the NOT NULL constraints will refuse it */
-	new_terms = column_changed(s, COL_TERMS_ID);
-	if (new_terms)
-		check_new_terms(s);
-	if (new_terms || column_changed(s, COL_SEVERITY))
-		stamp_deadlines_of(s, store_terms(&s->st->tables,
-										  DatumGetInt32(s->row.value[COL_TERMS_ID])));
+	for (i = 0; i < (int) lengthof(kept_columns); i++)
+	{
+		TicketColumn col = kept_columns[i];
+
+		if (column_changed(s, col))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("column \"%s\" of case %s cannot be changed",
+							column_names[col], case_of(s)),
+					 errdetail("ticket_sla keeps it from the ticket's changes of status, severity and escalation."),
+					 errtablecol(s->rel, s->st->attnums[col])));
+	}
+}
+
+/* The ladder is climbed, never descended, and has only so many steps */
+static void
+check_escalation_level(Stamping *s)
+{
+	int32		old_level = DatumGetInt32(s->old.value[COL_ESCALATION_LEVEL]);
+	int32		level = DatumGetInt32(s->row.value[COL_ESCALATION_LEVEL]);
+	int32		steps = cached_contract(ticket_terms(s))->severity[ticket_severity(s)].n_steps;
+
+	if (level < old_level || level > Max(steps, old_level))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("escalation_level of case %s cannot move from %d to %d",
+						case_of(s), old_level, level),
+				 errdetail("Its escalation ladder has %d steps, and steps once fired stay fired.", steps),
+				 errtablecol(s->rel, s->st->attnums[COL_ESCALATION_LEVEL])));
+}
+
+/*
+ * When this update's change happened: the changed_at the application
+ * gives, or the resolved_at it gives, or the transaction's start.
+ */
+static TimestampTz
+change_instant(const Stamping *s)
+{
+	bool		given_change = column_changed(s, COL_CHANGED_AT) && !s->row.isnull[COL_CHANGED_AT];
+	bool		given_resolution = s->old.isnull[COL_RESOLVED_AT] && !s->row.isnull[COL_RESOLVED_AT];
+
+	if (given_change && given_resolution &&
+		timestamp_of(&s->row, COL_CHANGED_AT) != timestamp_of(&s->row, COL_RESOLVED_AT))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("case %s cannot be resolved at %s and changed at %s",
+						case_of(s), timestamp_text(&s->row, COL_RESOLVED_AT),
+						timestamp_text(&s->row, COL_CHANGED_AT)),
+				 errhint("Give one of the two.")));
+	if (given_change)
+		return timestamp_of(&s->row, COL_CHANGED_AT);
+	if (given_resolution)
+		return timestamp_of(&s->row, COL_RESOLVED_AT);
+	return GetCurrentTransactionStartTimestamp();
+}
+
+/*
+ * Record a change of status, severity or terms at "at", which is not
+ * before the last one; changed_at moves with such a change only.
+ */
+static void
+record_change(Stamping *s, bool changed, TimestampTz at)
+{
+	if (!changed)
+	{
+		if (column_changed(s, COL_CHANGED_AT))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("column \"changed_at\" of case %s moves only with its status, severity or terms",
+							case_of(s)),
+					 errtablecol(s->rel, s->st->attnums[COL_CHANGED_AT])));
+		return;
+	}
+	if (at < timestamp_of(&s->old, COL_CHANGED_AT))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("change of case %s at %s is before its last change at %s",
+						case_of(s), pstrdup(timestamptz_to_str(at)),
+						timestamp_text(&s->old, COL_CHANGED_AT)),
+				 errhint("Changes are recorded in the order they happened."),
+				 errtablecol(s->rel, s->st->attnums[COL_CHANGED_AT])));
+	set_timestamp(s, COL_CHANGED_AT, at);
 }
 
 /* ---------- Both ---------- */
 
-static bool
-resolved_status(const Stamping *s, const TicketRow *row)
+static ClockState
+clock_state(const Stamping *s, const TicketRow *row)
 {
 	Oid			status = DatumGetObjectId(row->value[COL_STATUS]);
 
-	return !row->isnull[COL_STATUS] && (status == s->st->resolved || status == s->st->closed);
+	if (status == s->st->resolved || status == s->st->closed)
+		return CLOCK_STOPPED;
+	if (status == s->st->waiting)
+		return CLOCK_PAUSED;
+	return CLOCK_RUNNING;
 }
 
 /*
- * Status and resolved_at agree: resolving stamps resolved_at, reopening
- * clears it, and setting resolved_at resolves.
+ * Status and resolved_at agree: resolving stamps resolved_at (at "at"),
+ * reopening clears it, and setting resolved_at resolves.
  */
 static void
-settle_resolution(Stamping *s)
+settle_resolution(Stamping *s, TimestampTz at)
 {
 	bool		reopened = s->is_update && column_changed(s, COL_STATUS) &&
-		resolved_status(s, &s->old);
+		clock_state(s, &s->old) == CLOCK_STOPPED;
 
-	if (resolved_status(s, &s->row))
+	if (clock_state(s, &s->row) == CLOCK_STOPPED)
 	{
 		if (s->row.isnull[COL_RESOLVED_AT])
-			set_timestamp(s, COL_RESOLVED_AT, GetCurrentTransactionStartTimestamp());
+			set_timestamp(s, COL_RESOLVED_AT, at);
 	}
 	else if (!s->row.isnull[COL_RESOLVED_AT])
 	{
@@ -496,7 +639,125 @@ settle_resolution(Stamping *s)
 	}
 }
 
-/* Nothing is answered or resolved before the ticket was opened */
+/*
+ * Add the time from "from" to "to", counted from the clock start on, to the
+ * paused time: as business time under the ticket's hours and as elapsed time.
+ */
+static void
+add_paused_time(Stamping *s, TimestampTz from, TimestampTz to)
+{
+	TimestampTz start = timestamp_of(&s->row, COL_CLOCK_START);
+
+	from = Max(from, start);
+	to = Max(to, start);
+	set_usecs(s, COL_PAUSED_BUSINESS, usecs_of(&s->row, COL_PAUSED_BUSINESS) +
+			  plan_time_between(ticket_terms(s), from, to));
+	set_usecs(s, COL_PAUSED_ELAPSED, usecs_of(&s->row, COL_PAUSED_ELAPSED) + (to - from));
+}
+
+/*
+ * Move the resolution clock from its state before to its state now, at
+ * "at": leaving a pause (or a resolution, by reopening) adds the time since
+ * paused_since to the paused time.  A resolution without a first response
+ * records the first response with it.  Returns whether paused time grew.
+ */
+static bool
+move_clock(Stamping *s, ClockState before, ClockState now, TimestampTz at)
+{
+	bool		grew = false;
+
+	if (now == CLOCK_STOPPED && s->row.isnull[COL_FIRST_RESPONSE_AT])
+		set_column(s, COL_FIRST_RESPONSE_AT, s->row.value[COL_RESOLVED_AT], false);
+	if (now == before)
+		return false;
+	if (before != CLOCK_RUNNING)
+	{
+		add_paused_time(s, timestamp_of(&s->old, COL_PAUSED_SINCE), at);
+		grew = true;
+	}
+	if (now == CLOCK_RUNNING)
+		set_column(s, COL_PAUSED_SINCE, (Datum) 0, true);
+	else
+		set_column(s, COL_PAUSED_SINCE,
+				   now == CLOCK_STOPPED ? s->row.value[COL_RESOLVED_AT] :
+				   TimestampTzGetDatum(at), false);
+	return grew;
+}
+
+/* ---------- Opening and updating ---------- */
+
+static void
+open_ticket(Stamping *s)
+{
+	CustomerTerms ct;
+	TimestampTz opened_at;
+	char	   *number;
+
+	require_columns(s);
+	refuse_stamped_values(s);
+	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
+	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
+	s->terms = ct.contract;
+
+	number = next_case_number(s->st->case_seq, opened_at);
+	set_column(s, COL_CASE_NUMBER, CStringGetTextDatum(number), false);
+
+	set_column(s, COL_TIER, ObjectIdGetDatum(choose_tier(s, &ct)), false);
+	set_column(s, COL_TERMS_ID, Int32GetDatum(ct.terms_id), false);
+	set_timestamp(s, COL_CLOCK_START,
+				  clock_start(ct.contract, opened_at,
+							  DatumGetObjectId(s->row.value[COL_CHANNEL]) == s->st->phone));
+	set_timestamp(s, COL_CHANGED_AT, opened_at);
+	set_usecs(s, COL_PAUSED_BUSINESS, 0);
+	set_usecs(s, COL_PAUSED_ELAPSED, 0);
+	set_column(s, COL_ESCALATION_LEVEL, Int32GetDatum(0), false);
+	if (s->row.isnull[COL_STATUS])
+		return;					/* the NOT NULL constraint will refuse it */
+
+	/* a ticket filed as waiting or resolved has its clock so from the start */
+	settle_resolution(s, GetCurrentTransactionStartTimestamp());
+	move_clock(s, CLOCK_RUNNING, clock_state(s, &s->row),
+			   timestamp_of(&s->row, COL_CLOCK_START));
+	stamp_deadlines_of(s);
+	stamp_next_escalation(s, clock_state(s, &s->row));
+}
+
+static void
+update_ticket(Stamping *s)
+{
+	TimestampTz at;
+	bool		new_terms;
+	bool		new_severity;
+	bool		paused_more;
+	ClockState	state;
+
+	refuse_fixed_changes(s);
+	refuse_kept_changes(s);
+	guard_first_response(s);
+	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID] ||
+		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||
+		s->row.isnull[COL_CHANGED_AT])
+		return;					/* the NOT NULL constraints will refuse it */
+	new_terms = column_changed(s, COL_TERMS_ID);
+	if (new_terms)
+		check_new_terms(s);
+	new_severity = column_changed(s, COL_SEVERITY);
+
+	at = change_instant(s);
+	settle_resolution(s, at);
+	record_change(s, new_terms || new_severity || column_changed(s, COL_STATUS), at);
+	state = clock_state(s, &s->row);
+	paused_more = move_clock(s, clock_state(s, &s->old), state, at);
+	if (new_terms || new_severity || paused_more)
+		stamp_deadlines_of(s);
+	if (column_changed(s, COL_ESCALATION_LEVEL))
+		check_escalation_level(s);
+	if (new_terms || new_severity || column_changed(s, COL_STATUS) ||
+		column_changed(s, COL_ESCALATION_LEVEL))
+		stamp_next_escalation(s, state);
+}
+
+/* Nothing is answered, resolved or changed before the ticket was opened */
 static void
 check_after_opening(const Stamping *s, TicketColumn col)
 {
@@ -511,6 +772,13 @@ check_after_opening(const Stamping *s, TicketColumn col)
 			 errtablecol(s->rel, s->st->attnums[col])));
 }
 
+static void
+check_given_instants(const Stamping *s)
+{
+	check_after_opening(s, COL_FIRST_RESPONSE_AT);
+	check_after_opening(s, COL_RESOLVED_AT);
+}
+
 Datum
 stamp_ticket(PG_FUNCTION_ARGS)
 {
@@ -521,16 +789,20 @@ stamp_ticket(PG_FUNCTION_ARGS)
 	s.is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
 	s.rel = td->tg_relation;
 	s.st = ticket_stamper(fcinfo, s.rel);
+	s.terms = NULL;
 	read_row(s.st, s.rel, tuple, &s.row);
+	/* given instants are checked before anything is derived from them */
 	if (s.is_update)
 	{
 		read_row(s.st, s.rel, td->tg_trigtuple, &s.old);
+		check_given_instants(&s);
 		update_ticket(&s);
 	}
 	else
+	{
 		open_ticket(&s);
-	settle_resolution(&s);
-	check_after_opening(&s, COL_FIRST_RESPONSE_AT);
-	check_after_opening(&s, COL_RESOLVED_AT);
+		check_given_instants(&s);
+	}
+	check_after_opening(&s, COL_CHANGED_AT);
 	return PointerGetDatum(write_row(&s, tuple));
 }
