@@ -11,7 +11,7 @@ OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 	src/escalation.o src/progress.o
 DATA = ticket_sla--0.1.sql
 
-REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks
+REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
 ISOLATION = case_numbers premium_quota named_contacts escalations

@@ -1101,8 +1101,9 @@ JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
 CROSS JOIN LATERAL (SELECT
 	(t.response_met IS TRUE)::integer + (t.resolution_met IS TRUE)::integer AS met,
-	(t.response_due < coalesce(t.first_response_at, now()))::integer +
-	(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()))::integer AS breached,
+	coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer +
+	coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
+		AS breached,
 	CASE WHEN t.first_response_at IS NOT NULL
 		 THEN ticket_sla.plan_time_between(t.clock_start, greatest(t.first_response_at, t.clock_start), ct.terms)
 	END AS response_time
@@ -1137,9 +1138,11 @@ BEGIN
 	WITH incident AS (
 		SELECT t.severity, t.case_number, t.opened_at, t.summary, t.status,
 			   (t.response_met IS TRUE)::integer AS r_met,
-			   (t.response_due < coalesce(t.first_response_at, now()))::integer AS r_breached,
+			   coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer
+					AS r_breached,
 			   (t.resolution_met IS TRUE)::integer AS z_met,
-			   (t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()))::integer AS z_breached,
+			   coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
+					AS z_breached,
 			   CASE WHEN t.first_response_at IS NOT NULL
 					THEN ticket_sla.plan_time_between(t.clock_start,
 							greatest(t.first_response_at, t.clock_start), ct.terms)
@@ -1152,8 +1155,10 @@ BEGIN
 		   AND t.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
 	)
 	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
-		   count(*), sum(i.r_met), sum(i.r_breached), sum(i.z_met), sum(i.z_breached),
-		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.r_time), sum(i.n_escalations)::bigint
+		   count(*), coalesce(sum(i.r_met), 0), coalesce(sum(i.r_breached), 0),
+		   coalesce(sum(i.z_met), 0), coalesce(sum(i.z_breached), 0),
+		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.r_time),
+		   coalesce(sum(i.n_escalations), 0)::bigint
 	  FROM incident i
 	 GROUP BY ROLLUP (i.severity)
 	UNION ALL

@@ -152,3 +152,10 @@ SELECT ticket_sla.response_progress('2026-03-02', 'low', 'tier standard', '2026-
 SELECT ticket_sla.plan_time_between('2026-03-06 16:00+00', '2026-03-09 10:00+00', terms),
 	   ticket_sla.plan_time_between('2026-03-06 16:00+00', '2026-03-09 10:00+00', 'tier standard')
 FROM ticket_sla.contracts;
+
+DROP VIEW clocks;
+DROP VIEW ledger;
+DROP FUNCTION open(ticket_sla.severity, timestamptz);
+DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);

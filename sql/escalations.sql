@@ -141,3 +141,10 @@ RESET ROLE;
 -- steps are not fired before they are due: no processing as of the future
 SELECT split_part(error_of($$SELECT ticket_sla.process_escalations(now() + interval '1 minute')$$), ':', 1);
 SELECT error_of($$SELECT ticket_sla.process_escalations(NULL)$$);
+
+DROP VIEW fired;
+DROP VIEW ladders;
+DROP FUNCTION open(text, ticket_sla.severity, timestamptz);
+DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);
