@@ -4,9 +4,11 @@
 source "$(dirname "$0")/lib.sh"
 require_root "$@"
 
-ensure_packages "${BASE_PACKAGES[@]}"
+ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron
 build_and_install
-start_cluster
+# pg_cron runs its jobs in background workers of the database "postgres"
+start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
+	-c cron.use_background_workers=on -c max_worker_processes=16
 
 passed=0
 failed=0
@@ -42,8 +44,22 @@ run_reference_selfcheck() {
 	fi
 }
 
+# process_escalations run every minute by pg_cron, as the README shows
+run_cron_escalations() {
+	local result
+	result=$(psql -X -q -A -t -f "$TOP/test/cron/escalations.sql" 2>&1 | grep -v '^$' | tail -n 1)
+	if [ "$result" = ok ]; then
+		echo "test cron_escalations          ... ok"
+		passed=$((passed + 1))
+	else
+		echo "test cron_escalations          ... FAILED ($result)"
+		failed=$((failed + 1))
+	fi
+}
+
 run_regress
 run_reference_selfcheck
+run_cron_escalations
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
