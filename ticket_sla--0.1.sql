@@ -1086,33 +1086,40 @@ WHERE b.reading > b.due;
 COMMENT ON VIEW ticket_sla.breaches IS
 'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one)';
 
+-- grouped by ids first, the names joined after: the sort under the
+-- percentiles stays narrow
 CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
-SELECT p.period, p.period_start, t.customer_id, cu.organisation,
-	   ct.contract_id, co.name AS contract, t.severity,
-	   count(*) AS tickets,
-	   sum(o.met) AS targets_met,
-	   sum(o.breached) AS targets_breached,
-	   round(100.0 * sum(o.met) / nullif(sum(o.met) + sum(o.breached), 0), 1) AS compliance_pct,
-	   percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
-	   percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
-FROM ticket_sla.tickets t
-JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
-JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
-JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
-CROSS JOIN LATERAL (SELECT
-	(t.response_met IS TRUE)::integer + (t.resolution_met IS TRUE)::integer AS met,
-	coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer +
-	coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
-		AS breached,
-	CASE WHEN t.first_response_at IS NOT NULL
-		 THEN ticket_sla.plan_time_between(t.clock_start, greatest(t.first_response_at, t.clock_start), ct.terms)
-	END AS response_time
-) AS o
-CROSS JOIN LATERAL (VALUES
-	('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
-	('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
-) AS p (period, period_start)
-GROUP BY p.period, p.period_start, t.customer_id, cu.organisation, ct.contract_id, co.name, t.severity;
+SELECT g.period, g.period_start, g.customer_id, cu.organisation,
+	   g.contract_id, co.name AS contract, g.severity, g.tickets,
+	   g.targets_met, g.targets_breached,
+	   round(100.0 * g.targets_met / nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
+	   g.median_response, g.p90_response
+FROM (
+	SELECT p.period, p.period_start, t.customer_id, ct.contract_id, t.severity,
+		   count(*) AS tickets,
+		   sum(o.met) AS targets_met,
+		   sum(o.breached) AS targets_breached,
+		   percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
+		   percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
+	FROM ticket_sla.tickets t
+	JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+	CROSS JOIN LATERAL (SELECT
+		(t.response_met IS TRUE)::integer + (t.resolution_met IS TRUE)::integer AS met,
+		coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer +
+		coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
+			AS breached,
+		CASE WHEN t.first_response_at IS NOT NULL
+			 THEN ticket_sla.plan_time_between(t.clock_start, greatest(t.first_response_at, t.clock_start), ct.terms)
+		END AS response_time
+	) AS o
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, t.customer_id, ct.contract_id, t.severity
+) AS g
+JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
 COMMENT ON VIEW ticket_sla.compliance IS
 'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response';

@@ -13,8 +13,9 @@
 --   in production; false: with session_replication_role = replica, which
 --   skips the user trigger (and the foreign-key checks: the values are valid
 --   by construction), the stamped columns computed by the same functions
---   (customer_terms, response_deadline, resolution_deadline), clock_start
---   being opened_at since none of the plans says "phone only out of hours".
+--   (customer_terms, response_deadline, resolution_deadline, escalation_due),
+--   clock_start being opened_at since none of the plans says "phone only out
+--   of hours", nothing paused and no escalation fired yet.
 CREATE PROCEDURE bench_fill(target bigint, via_trigger boolean)
 LANGUAGE plpgsql
 AS $$
@@ -58,7 +59,9 @@ BEGIN
 			(customer_id, contact_id, service, summary, problem_at, business_impact,
 			 description, current_behaviour, expected_behaviour, channel, severity,
 			 status, confidential, opened_at, first_response_at, resolved_at,
-			 case_number, tier, terms_id, clock_start, response_due, resolution_due)
+			 case_number, tier, terms_id, clock_start, response_due, resolution_due,
+			 changed_at, paused_since, paused_business, paused_elapsed, escalation_level,
+			 next_escalation_at)
 		SELECT t.customer_id, contact_id, 'Mail security gateway', format('Ticket %s: outbound mail delayed', n),
 		       opened_at - interval '30 minutes', 'Invoices do not reach our customers',
 		       'Outbound messages stay in the deferred queue; TLS handshake timeouts towards large providers.',
@@ -71,7 +74,10 @@ BEGIN
 		              replace(format('%6s', nextval('ticket_sla.case_number_seq')), ' ', '0')),
 		       ticket_sla.tier(ct.terms), ct.terms_id, opened_at,
 		       ticket_sla.response_deadline(opened_at, severity, ct.terms),
-		       ticket_sla.resolution_deadline(opened_at, severity, ct.terms)
+		       ticket_sla.resolution_deadline(opened_at, severity, ct.terms),
+		       opened_at, resolved_at, '0', '0', 0,
+		       CASE WHEN resolved_at IS NULL THEN
+		            (ticket_sla.escalation_due(opened_at, severity, ct.terms, opened_at)).next_due END
 		FROM new_tickets t JOIN ticket_sla.customer_terms ct USING (customer_id)
 		ORDER BY n;
 		SET LOCAL session_replication_role = origin;

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# process_escalations and the compliance view on a big store: 1,000,000
+# tickets of which about 100,000 open (the fill of queue.sql, through the
+# trigger).  Targets: process_escalations with nothing due reads the index
+# tickets_escalation and no ticket row; the compliance view over a year
+# runs in parallel workers.
+#
+# Usage: bash test/bench/escalations.sh [tickets] [seconds]   (default 1000000 10)
+# Takes about two minutes by default (filling a million: about a minute).
+#
+# 1. The catch-up run: process_escalations() once fires every step due on
+#    the open tickets (the fill starts from nothing fired).
+# 2. The idle run, with 1,000 fresh tickets whose steps are ahead and
+#    nothing due: its batch query's plan (EXPLAIN ANALYZE,
+#    BUFFERS), the ticket heap and index blocks one call reads (from
+#    pg_statio_user_tables), and its latency under pgbench.
+# 3. The compliance view for the months and quarters of one year: the plan,
+#    and its time with parallel workers (2) against without (0), best of
+#    three each, interleaved.
+source "$(dirname "$0")/../lib.sh"
+require_root "$@"
+TICKETS=${1:-1000000}
+SECS=${2:-10}
+BENCH="$TOP/test/bench"
+
+ensure_packages "${BASE_PACKAGES[@]}"
+build_and_install
+start_cluster -c shared_buffers=1GB -c max_wal_size=16GB -c checkpoint_timeout=1h \
+	-c autovacuum=off -c jit=off -c work_mem=64MB -c max_parallel_workers_per_gather=2
+
+PSQL=(psql -qX -v ON_ERROR_STOP=1)
+"${PSQL[@]}" -v customers=100 -f "$BENCH/queue.sql"
+start=$(date +%s)
+"${PSQL[@]}" -c "CALL bench_fill($TICKETS, true)" -c "VACUUM ANALYZE ticket_sla.tickets"
+"${PSQL[@]}" -At -c "SELECT format('%s tickets, %s open, filled through the trigger in %s s',
+	count(*), count(*) FILTER (WHERE resolved_at IS NULL), $(($(date +%s) - start)))
+	FROM ticket_sla.tickets"
+
+"${PSQL[@]}" <<'SQL'
+\timing on
+\echo '1. The catch-up run (every step due on the open tickets):'
+SELECT ticket_sla.process_escalations() AS steps_fired;
+\timing off
+-- and 1,000 critical tickets opened in the last half hour on the Cyren
+-- plans (customers 1, 2, 4, 5, ...), whose first step (after 1 hour) is ahead
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+SELECT c, 'Mail security gateway', 'Outbound mail stops', now(), 'No invoices go out',
+	'Outbound queue grows', 'Deferred', 'Delivered', 'phone', 'critical',
+	now() - random() * interval '30 minutes'
+FROM generate_series(1, 1000) i, LATERAL (SELECT 1 + 3 * (i % 33) + i % 2 AS c) AS cu;
+VACUUM ANALYZE ticket_sla.tickets;
+SELECT count(*) AS open_tickets_with_a_step_ahead
+FROM ticket_sla.tickets WHERE next_escalation_at IS NOT NULL;
+
+\echo
+\echo '2. Nothing due: the batch query of process_escalations'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)
+SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.severity,
+	   tk.clock_start, tk.escalation_level, tk.confidential, ct.terms
+  FROM ticket_sla.tickets tk
+  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
+ WHERE tk.next_escalation_at <= now()
+   AND tk.resolved_at IS NULL
+ ORDER BY tk.next_escalation_at
+ LIMIT 100
+   FOR UPDATE OF tk SKIP LOCKED;
+
+-- the blocks of the tickets table and its indexes that one call reads
+SELECT pg_stat_force_next_flush();
+CREATE TEMP TABLE before AS
+SELECT coalesce(heap_blks_read, 0) + coalesce(heap_blks_hit, 0) AS heap,
+	   coalesce(idx_blks_read, 0) + coalesce(idx_blks_hit, 0) AS idx
+FROM pg_statio_user_tables WHERE relid = 'ticket_sla.tickets'::regclass;
+SELECT ticket_sla.process_escalations() AS steps_fired;
+SELECT pg_stat_force_next_flush();
+SELECT s.heap_blks_read + s.heap_blks_hit - b.heap AS ticket_heap_blocks_read,
+	   s.idx_blks_read + s.idx_blks_hit - b.idx AS ticket_index_blocks_read
+FROM pg_statio_user_tables s, before b WHERE s.relid = 'ticket_sla.tickets'::regclass;
+SQL
+
+echo "SELECT ticket_sla.process_escalations();" > "$CLUSTER_DIR/idle.sql"
+pgbench -n -c 1 -T "$SECS" -f "$CLUSTER_DIR/idle.sql" 2>&1 | sed -n 's/^latency average = /process_escalations() with nothing due, latency average = /p'
+
+"${PSQL[@]}" <<'SQL'
+\echo
+\echo '3. The compliance view over one year'
+EXPLAIN (COSTS OFF)
+SELECT * FROM ticket_sla.compliance WHERE period_start >= '2024-01-01' AND period_start < '2025-01-01';
+SQL
+
+# best of three timings of the year's compliance, with and without workers,
+# interleaved; the whole result fetched (to /dev/null)
+YEAR_QUERY="SELECT * FROM ticket_sla.compliance WHERE period_start >= '2024-01-01' AND period_start < '2025-01-01'"
+time_query() {
+	"${PSQL[@]}" -c "SET max_parallel_workers_per_gather = $1" -c '\o /dev/null' -c '\timing on' \
+		-c "$YEAR_QUERY" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
+}
+serial=() parallel=()
+for round in 1 2 3; do
+	serial+=("$(time_query 0)")
+	parallel+=("$(time_query 2)")
+done
+best() { printf '%s\n' "$@" | sort -g | head -n 1; }
+s=$(best "${serial[@]}") p=$(best "${parallel[@]}")
+rows=$("${PSQL[@]}" -At -c "SELECT count(*) FROM ($YEAR_QUERY) q")
+awk -v s="$s" -v p="$p" -v r="$rows" 'BEGIN { printf "compliance for one year (%d rows): %.0f ms without workers, %.0f ms with 2, speed-up %.2f\n", r, s, p, s / p }'
