@@ -76,3 +76,47 @@ WHERE ticket_sla.business_time_between(a, b, calendar) <> -ticket_sla.business_t
    OR ticket_sla.business_time_between(lower(span), upper(span), calendar) <>
       coalesce((SELECT sum(upper(r) - lower(r)) FROM ticket_sla.business_intervals(calendar, span) AS r), '0')
 LIMIT 10;
+
+-- Contracts over the same calendars: the targets, pauses and escalation
+-- steps of the contract functions against the reference's arithmetic.  For
+-- the first 400 cases with open time: a resolution target of m business
+-- minutes, paused for p business minutes, a ladder of k business minutes
+-- then j minutes on the clock, read at b; from the duration's minutes.
+CREATE TEMP TABLE contract_cases AS
+SELECT c.*, format('hours (%s); warn at 50%%; critical: resolve within %s business minutes, '
+				   'escalate after %s business minutes to "A", escalate after %s minutes to "B"',
+				   literal, m, k, j)::ticket_sla.contract AS contract,
+	   p * interval '1 minute' AS paused
+FROM (SELECT *, 1 + abs(extract(epoch FROM dur)::bigint / 60) % 3000 AS m,
+			 abs(extract(epoch FROM dur)::bigint / 60) % 700 AS p,
+			 1 + abs(extract(epoch FROM dur)::bigint / 60) % 900 AS k,
+			 1 + case_no % 600 AS j
+	  FROM cases
+	  WHERE EXISTS (SELECT FROM ticket_sla.business_intervals(calendar, tstzrange(a, a + interval '30 days')))
+	  ORDER BY case_no LIMIT 400) AS c;
+SELECT count(*) AS contract_cases, count(*) FILTER (WHERE paused > interval '0') AS paused
+FROM contract_cases;
+
+SELECT case_no, literal, a, b, m, paused, r.*
+FROM contract_cases,
+	 LATERAL ticket_sla.resolution_progress(a, 'critical', contract, paused, '0', b, false) AS r,
+	 LATERAL (SELECT ticket_sla_ref.deadline(cal, a, m * interval '1 minute') AS unpaused) AS u
+WHERE r.due IS DISTINCT FROM
+	  CASE WHEN paused = '0' THEN u.unpaused ELSE ticket_sla_ref.deadline(cal, u.unpaused, paused) END
+   OR r.target IS DISTINCT FROM ticket_sla_ref.time_between(cal, a, u.unpaused)
+   OR r.used IS DISTINCT FROM ticket_sla_ref.time_between(cal, a, greatest(a, b)) - paused
+   OR r.remaining IS DISTINCT FROM r.target - r.used
+   OR r.state IS DISTINCT FROM CASE WHEN b > r.due THEN 'breached'
+									WHEN r.used * 2 >= r.target THEN 'at risk' ELSE 'on track' END
+LIMIT 10;
+
+SELECT case_no, literal, a, b, k, j
+FROM contract_cases,
+	 LATERAL (SELECT ticket_sla_ref.deadline(cal, a, k * interval '1 minute') AS step1,
+					 a + j * interval '1 minute' AS step2) AS want
+WHERE ARRAY(SELECT due FROM ticket_sla.escalation_steps(a, 'critical', contract) ORDER BY step)
+	  IS DISTINCT FROM ARRAY[want.step1, want.step2]
+   OR (ticket_sla.escalation_due(a, 'critical', contract, b)).step IS DISTINCT FROM
+	  CASE WHEN want.step1 > b THEN 0 WHEN want.step2 > b THEN 1 ELSE 2 END
+   OR ticket_sla.plan_time_between(a, b, contract) IS DISTINCT FROM ticket_sla_ref.time_between(cal, a, b)
+LIMIT 10;

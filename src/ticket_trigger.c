@@ -463,21 +463,22 @@ stamp_next_escalation(Stamping *s, ClockState state)
 
 /* ---------- Updating a ticket ---------- */
 
+/* Refuse a change of any of the n columns, saying why with "detail" */
 static void
-refuse_fixed_changes(const Stamping *s)
+refuse_changes(const Stamping *s, const TicketColumn *columns, int n, const char *detail)
 {
 	int			i;
 
-	for (i = 0; i < (int) lengthof(fixed_columns); i++)
+	for (i = 0; i < n; i++)
 	{
-		TicketColumn col = fixed_columns[i];
+		TicketColumn col = columns[i];
 
 		if (column_changed(s, col))
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					 errmsg("column \"%s\" of case %s cannot be changed",
 							column_names[col], case_of(s)),
-					 errdetail("It is fixed when the ticket is opened; a change of severity re-stamps the deadlines."),
+					 errdetail("%s", detail),
 					 errtablecol(s->rel, s->st->attnums[col])));
 	}
 }
@@ -509,26 +510,6 @@ check_new_terms(Stamping *s)
 						case_of(s), ct.terms_id, wanted),
 				 errhint("ticket_sla.retarget(contract) moves every open ticket of a contract."),
 				 errtablecol(s->rel, s->st->attnums[COL_TERMS_ID])));
-}
-
-/* Paused time and the escalation state are the trigger's to keep */
-static void
-refuse_kept_changes(const Stamping *s)
-{
-	int			i;
-
-	for (i = 0; i < (int) lengthof(kept_columns); i++)
-	{
-		TicketColumn col = kept_columns[i];
-
-		if (column_changed(s, col))
-			ereport(ERROR,
-					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-					 errmsg("column \"%s\" of case %s cannot be changed",
-							column_names[col], case_of(s)),
-					 errdetail("ticket_sla keeps it from the ticket's changes of status, severity and escalation."),
-					 errtablecol(s->rel, s->st->attnums[col])));
-	}
 }
 
 /* The ladder is climbed, never descended, and has only so many steps */
@@ -731,8 +712,11 @@ update_ticket(Stamping *s)
 	bool		paused_more;
 	ClockState	state;
 
-	refuse_fixed_changes(s);
-	refuse_kept_changes(s);
+	refuse_changes(s, fixed_columns, lengthof(fixed_columns),
+				   "It is fixed when the ticket is opened; a change of severity re-stamps the deadlines.");
+	/* paused time and the escalation state are the trigger's to keep */
+	refuse_changes(s, kept_columns, lengthof(kept_columns),
+				   "ticket_sla keeps it from the ticket's changes of status, severity and escalation.");
 	guard_first_response(s);
 	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID] ||
 		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||

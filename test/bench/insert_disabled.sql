@@ -4,7 +4,8 @@
 -- in the same format, the contract's tier and terms (customer N is on
 -- contract and terms (N - 1) % 3 + 1, of which 2 is premium), the clock
 -- start, and deadlines as plain values (NULL where the plan has no target),
--- so that the row has the same width and the same indexes are maintained.
+-- nothing paused, and the first escalation step of the Cyren plans' P1 and
+-- P2, so that the row has the same width and the same indexes are maintained.
 \set cust random(1, :customers)
 \set contact 3 * (:cust - 1) + random(1, 3)
 \set sev random(1, 4)
@@ -14,7 +15,8 @@
 INSERT INTO ticket_sla.tickets
 	(customer_id, contact_id, service, summary, problem_at, business_impact,
 	 description, current_behaviour, expected_behaviour, channel, severity, opened_at,
-	 case_number, tier, terms_id, clock_start, response_due, resolution_due)
+	 case_number, tier, terms_id, clock_start, response_due, resolution_due,
+	 changed_at, paused_business, paused_elapsed, escalation_level, next_escalation_at)
 VALUES
 	(:cust, :contact, 'Mail security gateway',
 	 'Outbound mail held in the queue for hours',
@@ -33,4 +35,6 @@ VALUES
 	 :k,
 	 timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second',
 	 timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '2 hours',
-	 CASE WHEN :k = 3 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '2 days' END);
+	 CASE WHEN :k = 3 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '2 days' END,
+	 timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second', '0', '0', 0,
+	 CASE WHEN :k < 3 AND :sev <= 2 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '1 hour' END);

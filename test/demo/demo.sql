@@ -301,3 +301,95 @@ SELECT s AS "reply subject", ticket_sla.case_from_subject(s) AS "case"
 FROM (VALUES ('RE: AW: ' || lower(ticket_sla.subject_tag(:'harbor_case')) || ' Spam quarantine digests not delivered'),
              ('Fwd: digests still missing, see ' || :'harbor_case'),
              ('Question about SHOWCASE-2026-123456 pricing')) AS v(s);
+
+\echo
+\echo '== Escalations through the day =='
+\echo 'Cyren escalates unresolved P1 and P2 cases by elapsed time; Perseus Premium'
+\echo 'calls in a forensic provider after 4 hours.  The ladders of the day''s open'
+\echo 'tickets (resolved ones never escalate):'
+SELECT t.case_number, t.severity, left(cu.organisation, 24) AS organisation, s.step, s.after,
+       to_char(s.due, 'Dy HH24:MI') AS due, array_to_string(s.recipients, ', ') AS "to"
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu USING (customer_id)
+JOIN ticket_sla.contract_terms ct USING (terms_id),
+     ticket_sla.escalation_steps(t.clock_start, t.severity, ct.terms) s
+WHERE t.opened_at >= '2026-11-17' AND t.resolved_at IS NULL
+ORDER BY s.due, t.case_number, s.step;
+\echo 'process_escalations(), run every minute by pg_cron, fires each step once:'
+\echo 'it logs it, raises the ticket''s escalation_level, and sends a NOTIFY on'
+\echo 'ticket_sla_escalation, which this session listens to.  Run as of 12:00 and'
+\echo 'of 18:00, and once more as of 18:00:'
+LISTEN ticket_sla_escalation;
+SELECT '12:00' AS "as of", ticket_sla.process_escalations('2026-11-17 12:00+01') AS "steps fired";
+SELECT '18:00' AS "as of", ticket_sla.process_escalations('2026-11-17 18:00+01') AS "steps fired";
+SELECT '18:00 again' AS "as of", ticket_sla.process_escalations('2026-11-17 18:00+01') AS "steps fired";
+UNLISTEN ticket_sla_escalation;
+SELECT t.case_number, e.step, array_to_string(e.recipients, ', ') AS "to",
+       to_char(e.due_at, 'Dy HH24:MI') AS due, t.escalation_level,
+       to_char(t.next_escalation_at, 'Dy HH24:MI') AS "next step"
+FROM ticket_sla.escalations e JOIN ticket_sla.tickets t USING (ticket_id)
+ORDER BY e.due_at, t.case_number, e.step;
+
+\echo
+\echo '== A clock paused while the customer answers =='
+\echo 'Give ISMS.online''s critical tickets a resolution target of 8 business hours.'
+\echo 'Westmoor''s portal outage, opened Monday 10:00 GMT (11:00 in Berlin), waits on'
+\echo 'the council from 11:00 to Tuesday 10:00 GMT: the 8 business hours paused move'
+\echo 'the deadline from Monday 18:00 GMT to Tuesday 17:00 GMT (18:00 in Berlin).'
+SET client_min_messages = warning;
+UPDATE ticket_sla.contracts
+SET terms = replace(terms::text, 'critical: respond within 1 business hour',
+                    'critical: respond within 1 business hour, resolve within 8 business hours')::ticket_sla.contract
+WHERE name = 'ISMS.online';
+RESET client_min_messages;
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+       description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+SELECT customer_id, 'ISMS.online', 'Portal unreachable for all council users', '2026-11-16 09:50+00',
+       'Nobody can record risks before the audit', 'Every page returns 503.', '503 errors.',
+       'The portal loads.', 'phone', 'critical', '2026-11-16 10:00+00'
+FROM ticket_sla.customers WHERE organisation = 'Westmoor District Council';
+SELECT case_number AS outage FROM ticket_sla.tickets WHERE summary LIKE 'Portal unreachable%' \gset
+UPDATE ticket_sla.tickets SET first_response_at = '2026-11-16 10:25+00' WHERE case_number = :'outage';
+UPDATE ticket_sla.tickets SET status = 'waiting on customer', changed_at = '2026-11-16 11:00+00'
+WHERE case_number = :'outage';
+UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = '2026-11-17 10:00+00'
+WHERE case_number = :'outage';
+UPDATE ticket_sla.tickets SET resolved_at = '2026-11-17 15:00+00' WHERE case_number = :'outage';
+SELECT case_number, to_char(resolution_due, 'Dy HH24:MI') AS "resolution due",
+       paused_business AS "paused (business)", to_char(resolved_at, 'Dy HH24:MI') AS resolved,
+       resolution_met
+FROM ticket_sla.tickets WHERE case_number = :'outage';
+\echo 'Its ledger: every stretch of both clocks, and why the clock stood still.'
+SELECT clock, to_char(from_at, 'Dy HH24:MI') AS "from", to_char(to_at, 'Dy HH24:MI') AS "to",
+       state, reason, business_time, elapsed
+FROM ticket_sla.clock_ledger WHERE case_number = :'outage' ORDER BY clock, from_at;
+
+\echo
+\echo '== ISMS.online''s quarterly incident and activity report =='
+\echo 'Westmoor District Council, 2026-Q4 (UTC); in October it filed three requests.'
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+       description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+SELECT cu.customer_id, 'ISMS.online', v.summary, v.opened_at::timestamptz, 'Audit preparation',
+       v.summary, 'Not as documented.', 'As documented.', 'web', v.severity::ticket_sla.severity,
+       v.opened_at::timestamptz
+FROM ticket_sla.customers cu, (VALUES
+  ('Single sign-on fails for all users', 'critical', '2026-10-05 09:30+00'),
+  ('Risk heat map shows no colours for one team', 'high', '2026-10-14 15:00+00'),
+  ('Typo in the ISO 27001 Annex A control text', 'medium', '2026-10-20 11:00+00')
+) AS v(summary, severity, opened_at)
+WHERE cu.organisation = 'Westmoor District Council';
+UPDATE ticket_sla.tickets t SET first_response_at = v.answered::timestamptz
+FROM (VALUES ('Single sign-on%', '2026-10-05 10:10+00'), ('Risk heat map%', '2026-10-15 13:00+00'),
+             ('Typo in%', '2026-10-20 13:00+00')) AS v(summary, answered)
+WHERE t.summary LIKE v.summary;
+UPDATE ticket_sla.tickets t SET resolved_at = v.resolved::timestamptz
+FROM (VALUES ('Single sign-on%', '2026-10-05 16:00+00'), ('Risk heat map%', '2026-10-16 12:00+00'),
+             ('Typo in%', '2026-10-27 12:00+00')) AS v(summary, resolved)
+WHERE t.summary LIKE v.summary;
+SELECT section, severity, case_number, to_char(opened_at, 'YYYY-MM-DD HH24:MI') AS opened,
+       left(summary, 42) AS summary, tickets, responses_met AS "responses met",
+       responses_breached AS "missed", resolutions_met AS "resolved in time",
+       response_time AS "to first response", escalations
+FROM ticket_sla.quarterly_report(
+       (SELECT customer_id FROM ticket_sla.customers WHERE organisation = 'Westmoor District Council'),
+       '2026-Q4');
