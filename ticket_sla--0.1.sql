@@ -1241,6 +1241,17 @@ CREATE POLICY cleared_change ON ticket_sla.tickets FOR UPDATE
 CREATE POLICY cleared_delete ON ticket_sla.tickets FOR DELETE
 	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
 
+-- What the trigger and process_escalations write about a ticket is seen by
+-- those who see the ticket
+ALTER TABLE ticket_sla.clock_segments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_sla.escalations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY with_its_ticket ON ticket_sla.clock_segments FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = clock_segments.ticket_id));
+CREATE POLICY with_its_ticket ON ticket_sla.escalations FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = escalations.ticket_id));
+
+COMMENT ON POLICY with_its_ticket ON ticket_sla.clock_segments IS 'The stretches of a ticket''s clocks are visible to those who see the ticket';
+COMMENT ON POLICY with_its_ticket ON ticket_sla.escalations IS 'The escalations of a ticket are visible to those who see the ticket';
 COMMENT ON POLICY file_any ON ticket_sla.tickets IS 'Anybody allowed to insert may file a ticket, confidential or not';
 COMMENT ON POLICY cleared_see ON ticket_sla.tickets IS 'Confidential tickets are visible only to members of ticket_sla_cleared';
 COMMENT ON POLICY cleared_change ON ticket_sla.tickets IS 'Confidential tickets are changed only by members of ticket_sla_cleared, and only they flag a filed ticket confidential';

@@ -66,6 +66,9 @@ SELECT file('Night Shift', 'critical', now() - interval '30 minutes'),
 	   file('Night Shift', 'critical', now() - interval '10 minutes', secret => true);
 UPDATE ticket_sla.tickets SET status = 'waiting on customer', changed_at = now() - interval '2 hours'
 WHERE ticket_id = 4;
+-- the confidential ticket is taken up: its clocks' first stretches end
+UPDATE ticket_sla.tickets SET status = 'in progress' WHERE ticket_id = 6;
+SELECT count(*) AS segments_of_6 FROM ticket_sla.clock_segments WHERE ticket_id = 6;
 SELECT ticket_id, response_remaining, response_used_pct, response_state,
 	   resolution_remaining, resolution_used_pct, resolution_state, paused, state,
 	   escalation_level, next_escalation_at - opened_at AS escalates_after
@@ -76,6 +79,7 @@ FROM ticket_sla.breaches ORDER BY ticket_id, target;
 -- writes nothing
 SET ROLE ticket_sla_reporting;
 SELECT count(*) AS visible, bool_or(ticket_id = 6) AS sees_confidential FROM ticket_sla.sla_status;
+SELECT count(*) AS segments_of_6 FROM ticket_sla.clock_segments WHERE ticket_id = 6;
 SELECT error_of($$UPDATE ticket_sla.tickets SET holder = 'Eve' WHERE ticket_id = 1$$);
 SELECT error_of($$SELECT ticket_sla.process_escalations()$$);
 RESET ROLE;
