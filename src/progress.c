@@ -63,7 +63,7 @@ paused_usecs(FunctionCallInfo fcinfo, int argno)
 	return paused->time;
 }
 
-/* business_time_between(from, to, c contract): under the plan's hours */
+/* plan_time_between(from, to, c contract): under the plan's hours */
 Datum
 contract_time_between(PG_FUNCTION_ARGS)
 {
