@@ -14,7 +14,7 @@ DATA = ticket_sla--0.1.sql
 REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
-ISOLATION = case_numbers premium_quota named_contacts escalations
+ISOLATION = case_numbers premium_quota named_contacts escalations severity_race
 ISOLATION_OPTS = --inputdir=test/isolation
 
 # -Wextra for our code; the server's headers are included as system headers,
