@@ -736,8 +736,9 @@ update_ticket(Stamping *s)
 		stamp_deadlines_of(s);
 	if (column_changed(s, COL_ESCALATION_LEVEL))
 		check_escalation_level(s);
-	if (new_terms || new_severity || column_changed(s, COL_STATUS) ||
-		column_changed(s, COL_ESCALATION_LEVEL))
+	/* the ladder stops with a resolution and starts again with a reopening */
+	if (new_terms || new_severity || column_changed(s, COL_ESCALATION_LEVEL) ||
+		(clock_state(s, &s->old) == CLOCK_STOPPED) != (state == CLOCK_STOPPED))
 		stamp_next_escalation(s, state);
 }
 
