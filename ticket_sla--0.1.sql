@@ -1086,6 +1086,28 @@ WHERE b.reading > b.due;
 COMMENT ON VIEW ticket_sla.breaches IS
 'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one)';
 
+-- What each ticket counts for in the reports: its targets met and missed
+-- (0 or 1 each; an open one is missed once past due) and the business time
+-- to its first response.  The reports below aggregate it.
+CREATE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
+	   t.opened_at, t.summary, t.status,
+	   (t.response_met IS TRUE)::integer AS response_met,
+	   coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer
+		   AS response_breached,
+	   (t.resolution_met IS TRUE)::integer AS resolution_met,
+	   coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
+		   AS resolution_breached,
+	   CASE WHEN t.first_response_at IS NOT NULL
+			THEN ticket_sla.plan_time_between(t.clock_start,
+					greatest(t.first_response_at, t.clock_start), ct.terms)
+	   END AS response_time
+FROM ticket_sla.tickets t
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id;
+
+COMMENT ON VIEW ticket_sla.ticket_outcomes IS
+'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due) and the business time to its first response under the plan''s hours';
+
 -- grouped by ids first, the names joined after: the sort under the
 -- percentiles stays narrow
 CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
@@ -1095,28 +1117,18 @@ SELECT g.period, g.period_start, g.customer_id, cu.organisation,
 	   round(100.0 * g.targets_met / nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
 	   g.median_response, g.p90_response
 FROM (
-	SELECT p.period, p.period_start, t.customer_id, ct.contract_id, t.severity,
+	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
 		   count(*) AS tickets,
-		   sum(o.met) AS targets_met,
-		   sum(o.breached) AS targets_breached,
+		   sum(o.response_met + o.resolution_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached) AS targets_breached,
 		   percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
 		   percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
-	FROM ticket_sla.tickets t
-	JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
-	CROSS JOIN LATERAL (SELECT
-		(t.response_met IS TRUE)::integer + (t.resolution_met IS TRUE)::integer AS met,
-		coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer +
-		coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
-			AS breached,
-		CASE WHEN t.first_response_at IS NOT NULL
-			 THEN ticket_sla.plan_time_between(t.clock_start, greatest(t.first_response_at, t.clock_start), ct.terms)
-		END AS response_time
-	) AS o
+	FROM ticket_sla.ticket_outcomes o
 	CROSS JOIN LATERAL (VALUES
-		('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
-		('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
+		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
 	) AS p (period, period_start)
-	GROUP BY p.period, p.period_start, t.customer_id, ct.contract_id, t.severity
+	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
 ) AS g
 JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
 JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
@@ -1143,34 +1155,24 @@ BEGIN
 	first_day := make_date(left(quarter, 4)::integer, 3 * right(quarter, 1)::integer - 2, 1);
 	RETURN QUERY
 	WITH incident AS (
-		SELECT t.severity, t.case_number, t.opened_at, t.summary, t.status,
-			   (t.response_met IS TRUE)::integer AS r_met,
-			   coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer
-					AS r_breached,
-			   (t.resolution_met IS TRUE)::integer AS z_met,
-			   coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
-					AS z_breached,
-			   CASE WHEN t.first_response_at IS NOT NULL
-					THEN ticket_sla.plan_time_between(t.clock_start,
-							greatest(t.first_response_at, t.clock_start), ct.terms)
-			   END AS r_time,
-			   (SELECT count(*) FROM ticket_sla.escalations e WHERE e.ticket_id = t.ticket_id) AS n_escalations
-		  FROM ticket_sla.tickets t
-		  JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
-		 WHERE t.customer_id = customer
-		   AND t.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
-		   AND t.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
+		SELECT o.*,
+			   (SELECT count(*) FROM ticket_sla.escalations e WHERE e.ticket_id = o.ticket_id) AS n_escalations
+		  FROM ticket_sla.ticket_outcomes o
+		 WHERE o.customer_id = customer
+		   AND o.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
+		   AND o.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
 	)
 	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
-		   count(*), coalesce(sum(i.r_met), 0), coalesce(sum(i.r_breached), 0),
-		   coalesce(sum(i.z_met), 0), coalesce(sum(i.z_breached), 0),
-		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.r_time),
+		   count(*), coalesce(sum(i.response_met), 0), coalesce(sum(i.response_breached), 0),
+		   coalesce(sum(i.resolution_met), 0), coalesce(sum(i.resolution_breached), 0),
+		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.response_time),
 		   coalesce(sum(i.n_escalations), 0)::bigint
 	  FROM incident i
 	 GROUP BY ROLLUP (i.severity)
 	UNION ALL
 	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
-		   1, i.r_met, i.r_breached, i.z_met, i.z_breached, i.r_time, i.n_escalations
+		   1, i.response_met, i.response_breached, i.resolution_met, i.resolution_breached,
+		   i.response_time, i.n_escalations
 	  FROM incident i
 	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
 END

@@ -324,6 +324,26 @@ biz_require_open_time(BizCalendar *bc)
 				 errdetail("Calendar: \"%s\".", calendar_to_text(bc->cal))));
 }
 
+/* Business time is measured between finite instants only */
+void
+biz_require_finite(TimestampTz from, TimestampTz to)
+{
+	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("business time between infinite instants does not fit an interval")));
+}
+
+/* Business time as an interval: microseconds, never days or months */
+Interval *
+biz_interval(int64 usecs)
+{
+	Interval   *result = palloc0(sizeof(Interval));
+
+	result->time = usecs;
+	return result;
+}
+
 /* Business time in [from, to), negative when to < from. */
 int64
 biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to)

@@ -109,6 +109,8 @@ extern TimestampTz walk_open_time(BizCalendar *bc, TimestampTz from, int dir,
 
 /* business_time.c */
 extern void biz_require_open_time(BizCalendar *bc);
+extern void biz_require_finite(TimestampTz from, TimestampTz to);
+extern Interval *biz_interval(int64 usecs);
 extern TimestampTz biz_deadline(BizCalendar *bc, TimestampTz start,
 								int32 days, int64 usecs);
 extern int64 biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to);

@@ -79,14 +79,9 @@ business_time_between(PG_FUNCTION_ARGS)
 {
 	TimestampTz from = PG_GETARG_TIMESTAMPTZ(0);
 	TimestampTz to = PG_GETARG_TIMESTAMPTZ(1);
-	Interval   *result = palloc0(sizeof(Interval));
 
-	if (TIMESTAMP_NOT_FINITE(from) || TIMESTAMP_NOT_FINITE(to))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("business time between infinite instants does not fit an interval")));
-	result->time = biz_between(calendar_arg(fcinfo, 2), from, to);
-	PG_RETURN_INTERVAL_P(result);
+	biz_require_finite(from, to);
+	PG_RETURN_INTERVAL_P(biz_interval(biz_between(calendar_arg(fcinfo, 2), from, to)));
 }
 
 Datum

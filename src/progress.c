@@ -25,25 +25,6 @@ PG_FUNCTION_INFO_V1(contract_time_between);
 PG_FUNCTION_INFO_V1(response_progress);
 PG_FUNCTION_INFO_V1(resolution_progress);
 
-/* Checks the instants of a reading: infinite ones have no time between */
-static void
-require_finite(TimestampTz t)
-{
-	if (TIMESTAMP_NOT_FINITE(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("business time between infinite instants does not fit an interval")));
-}
-
-static Interval *
-usecs_interval(int64 usecs)
-{
-	Interval   *result = palloc0(sizeof(Interval));
-
-	result->time = usecs;
-	return result;
-}
-
 /*
  * An interval argument as microseconds of time: paused time is business
  * time (or elapsed time), which has no days or months.
@@ -71,9 +52,8 @@ contract_time_between(PG_FUNCTION_ARGS)
 	TimestampTz to = PG_GETARG_TIMESTAMPTZ(1);
 	TargetsCache *cache = targets_cache(fcinfo);
 
-	require_finite(from);
-	require_finite(to);
-	PG_RETURN_INTERVAL_P(usecs_interval(
+	biz_require_finite(from, to);
+	PG_RETURN_INTERVAL_P(biz_interval(
 		plan_time_between(arg_cache_get(fcinfo, 2, contract_hours, &cache->contract),
 						  from, to)));
 }
@@ -118,8 +98,7 @@ target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
 	Datum		values[6];
 	bool		nulls[6] = {false, false, false, false, false, false};
 
-	require_finite(start);
-	require_finite(at);
+	biz_require_finite(start, at);
 	if (!target_due(contract, target, start, &unpaused))
 		PG_RETURN_NULL();
 	paused_target_due(contract, target, start, paused, &due);
@@ -130,9 +109,9 @@ target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "target progress must return a row");
 	values[0] = TimestampTzGetDatum(due);
-	values[1] = IntervalPGetDatum(usecs_interval(length));
-	values[2] = IntervalPGetDatum(usecs_interval(used));
-	values[3] = IntervalPGetDatum(usecs_interval(length - used));
+	values[1] = IntervalPGetDatum(biz_interval(length));
+	values[2] = IntervalPGetDatum(biz_interval(used));
+	values[3] = IntervalPGetDatum(biz_interval(length - used));
 	values[4] = Float8GetDatum(length > 0 ? (double) used / length : 0);
 	values[5] = CStringGetTextDatum(target_state(c, at, due, stopped, used, length));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));

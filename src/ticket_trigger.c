@@ -215,10 +215,7 @@ set_timestamp(Stamping *s, TicketColumn col, TimestampTz value)
 static void
 set_usecs(Stamping *s, TicketColumn col, int64 usecs)
 {
-	Interval   *value = palloc0(sizeof(Interval));
-
-	value->time = usecs;
-	set_column(s, col, IntervalPGetDatum(value), false);
+	set_column(s, col, IntervalPGetDatum(biz_interval(usecs)), false);
 }
 
 static HeapTuple
