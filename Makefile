@@ -8,10 +8,12 @@ MODULE_big = ticket_sla
 OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 	src/business_time.o src/arg_cache.o src/functions.o src/contract.o src/targets.o src/text_form.o src/scan.o \
 	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o src/store.o \
-	src/escalation.o src/progress.o
-DATA = ticket_sla--0.1.sql
+	src/escalation.o src/progress.o src/srf.o \
+	src/holidays.o src/hebrew.o src/holiday_dates.o src/holiday_functions.o src/ical.o
+# the first version's install script, then an update script to each next one
+DATA = ticket_sla--0.1.sql ticket_sla--0.1--0.2.sql
 
-REGRESS = calendar_io business_time dst differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting
+REGRESS = calendar_io business_time dst holidays ical differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
 ISOLATION = case_numbers premium_quota named_contacts escalations severity_race

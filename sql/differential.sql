@@ -19,9 +19,34 @@ CREATE TEMP TABLE cases AS
 SELECT c.*, c.literal::ticket_sla.calendar AS calendar
 FROM ticket_sla_ref.random_cases(0.42, 3000) AS c;
 
+-- Holidays by rule: every fifth case again (numbered from 100000 on), its
+-- calendar with the holidays of a region, the regions taken in turn; the
+-- reference reads the same calendar with that region's holidays, as
+-- ticket_sla.holidays lists them, among its closed dates, except the dates
+-- the calendar opens itself.
+INSERT INTO cases
+SELECT 100000 + c.case_no,
+       jsonb_set(c.cal, '{closed}',
+                 (SELECT jsonb_agg(d ORDER BY d)
+                  FROM (SELECT jsonb_array_elements_text(c.cal->'closed')
+                        UNION
+                        SELECT ticket_sla_ref.date_key(h.day)
+                        FROM ticket_sla.holidays(r.region, 2016, 2036) AS h
+                        WHERE NOT c.cal->'open' ? ticket_sla_ref.date_key(h.day)) AS u(d))),
+       c.literal || '; holidays ' || r.region,
+       c.a, c.b, c.dur, c.during,
+       (c.literal || '; holidays ' || r.region)::ticket_sla.calendar
+FROM cases AS c,
+     LATERAL (SELECT (ARRAY['DE', 'DE-BW', 'DE-BY', 'DE-BE', 'DE-BB', 'DE-HB', 'DE-HH', 'DE-HE',
+                            'DE-MV', 'DE-NI', 'DE-NW', 'DE-RP', 'DE-SL', 'DE-SN', 'DE-ST', 'DE-SH',
+                            'DE-TH', 'AT', 'CH', 'NL', 'GB-ENG', 'GB-SCT', 'GB-NIR', 'US', 'IL']
+                     )[1 + c.case_no / 5 % 25] AS region) AS r
+WHERE c.case_no % 5 = 0;
+
 -- how varied the cases are
 SELECT count(*) AS cases,
        count(DISTINCT cal->>'tz') AS zones,
+       count(*) FILTER (WHERE literal LIKE '%holidays%') AS with_holidays,
        count(*) FILTER (WHERE literal LIKE '%closed%') AS with_closed_dates,
        count(*) FILTER (WHERE literal LIKE '%open%') AS with_open_dates,
        count(*) FILTER (WHERE extract(day FROM dur) <> 0) AS with_days,

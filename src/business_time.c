@@ -30,15 +30,12 @@ floor_div(int64 a, int64 b)
 
 /* Refuse instants whose local dates fall outside the supported years. */
 static void
-check_supported(TimestampTz t)
+check_supported(BizCalendar *bc, TimestampTz t)
 {
 	int64		day = floor_div(t, USECS_PER_DAY);
 
-	if (day < FIRST_SUPPORTED_DAY + 7 || day > LAST_SUPPORTED_DAY - 7)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp %s is outside the years 1000 to 9999 that business-time arithmetic supports",
-						timestamptz_to_str(t))));
+	if (day < bc->first_day + 7 || day > bc->last_day - 7)
+		report_outside_years(bc, t);
 }
 
 /* ---------- walking dates ---------- */
@@ -48,7 +45,7 @@ static int64
 last_date_within(BizCalendar *bc, int64 limit)
 {
 	return Min(floor_div(limit - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
-			   LAST_SUPPORTED_DAY);
+			   bc->last_day);
 }
 
 /*
@@ -187,7 +184,7 @@ skip_through_quiet_changes(BizCalendar *bc, int32 day, int64 room, int64 until,
 	double		weeks_needed = (double) room * bc->open_sums.weeks_per_unit + 2;
 	/* about where the room runs out, by the weekly hours alone */
 	int64		horizon = bc->open_sums.weeks_per_unit > 0 &&
-		weeks_needed < (double) ((LAST_SUPPORTED_DAY - day) / CAL_DAYS_PER_WEEK) ?
+		weeks_needed < (double) ((bc->last_day - day) / CAL_DAYS_PER_WEEK) ?
 		(int64) day * USECS_PER_DAY + (int64) weeks_needed * WEEK_USECS : PG_INT64_MAX;
 	int			changes = 0;
 	bool		blocked = false;	/* a change ahead is not quiet */
@@ -259,7 +256,7 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 		/* no range of this date or a later one starts before the limit */
 		if ((int64) day * USECS_PER_DAY - ZONE_MAX_OFFSET_USECS >= limit)
 			break;
-		if (day > LAST_SUPPORTED_DAY)
+		if (day > bc->last_day)
 		{
 			*stop = DT_NOEND;
 			*passed = used;
@@ -321,7 +318,7 @@ biz_require_open_time(BizCalendar *bc)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("calendar has no open time"),
-				 errdetail("Calendar: \"%s\".", calendar_to_text(bc->cal))));
+				 errdetail("Calendar: \"%s\".", calendar_to_text(bc->written))));
 }
 
 /* Business time is measured between finite instants only */
@@ -350,8 +347,8 @@ biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to)
 {
 	int64		passed;
 
-	check_supported(from);
-	check_supported(to);
+	check_supported(bc, from);
+	check_supported(bc, to);
 	if (to < from)
 		return -biz_between(bc, to, from);
 	forward_open_time(bc, from, PG_INT64_MAX, to, &passed);
@@ -370,7 +367,7 @@ add_open_time(BizCalendar *bc, TimestampTz from, int dir, int64 budget)
 	else
 		stop = -walk_open_time(bc, from, -1, budget, DT_NOEND, &passed);
 	if (passed < budget)
-		report_no_open_time(from, dir);
+		report_no_open_time(bc, from, dir);
 	return stop;
 }
 
@@ -389,9 +386,9 @@ business_date_of(BizCalendar *bc, TimestampTz t, const CalRange **ranges, int *n
 		*n = day_ranges(bc, day, ranges);
 		if (*n > 0 && date_time_to_utc(bc, day, (*ranges)[0].start) <= t)
 			return day;
-		if (bc->open_weekdays > 0 ? --day < FIRST_SUPPORTED_DAY :
+		if (bc->open_weekdays > 0 ? --day < bc->first_day :
 			!next_business_date(bc, day, -1, &day))
-			report_no_open_time(t, -1);
+			report_no_open_time(bc, t, -1);
 	}
 }
 
@@ -503,7 +500,7 @@ biz_deadline(BizCalendar *bc, TimestampTz start, int32 days, int64 usecs)
 {
 	TimestampTz t = start;
 
-	check_supported(start);
+	check_supported(bc, start);
 	if (days != 0)
 		t = shift_business_days(bc, t, days);
 	if (usecs > 0)
@@ -519,7 +516,7 @@ span_ending_after(BizCalendar *bc, TimestampTz at, Span *span)
 {
 	BizWalker	w;
 
-	check_supported(at);
+	check_supported(bc, at);
 	biz_walker_start(&w, bc, at, 1);
 	while (biz_walker_next(&w, span))
 		if (span->hi > at)
@@ -541,6 +538,6 @@ biz_next_open(BizCalendar *bc, TimestampTz at)
 	Span		span;
 
 	if (!span_ending_after(bc, at, &span))
-		report_no_open_time(at, 1);
+		report_no_open_time(bc, at, 1);
 	return Max(span.lo, at);
 }

@@ -34,7 +34,9 @@ typedef struct DateSums
 /* A calendar made ready for arithmetic: prepared once, used for many calls. */
 typedef struct BizCalendar
 {
-	const Calendar *cal;
+	const Calendar *written;	/* the calendar as written, for messages */
+	const Calendar *cal;		/* what the arithmetic reads: the holidays of
+								 * its regions are closed dates in it */
 	const CalRange *ranges;
 	const CalDate *dates;
 	/* dates[i].day, and PG_INT32_MIN at -1 and PG_INT32_MAX at n_dates */
@@ -43,6 +45,13 @@ typedef struct BizCalendar
 	int64		week_open;		/* open microseconds in a week of weekly hours */
 	int			open_weekdays;	/* weekdays with weekly hours */
 	bool		has_hours;		/* any open time at all */
+
+	/*
+	 * The dates the arithmetic may reach: the years 1000 to 9999, or only
+	 * those whose holidays the rules know.
+	 */
+	int32		first_day;
+	int32		last_day;
 
 	/*
 	 * When no range of one date can overlap a range of another (no overnight

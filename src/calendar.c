@@ -7,6 +7,7 @@
  *		Mon-Fri 09:00-12:00,13:00-18:00		weekly hours: days, then ranges
  *		24x7								every day, all day
  *		tz Europe/Berlin					the time zone (default UTC)
+ *		holidays DE-BE, GB-ENG				the public holidays of regions
  *		closed 2026-12-24..2026-12-26		closed dates
  *		open 2026-12-31 09:00-13:00			special hours on dates
  *
@@ -23,6 +24,7 @@
 #include "postgres.h"
 
 #include "calendar.h"
+#include "holidays.h"
 #include "scan.h"
 #include "text_form.h"
 
@@ -46,7 +48,10 @@ PG_FUNCTION_INFO_V1(calendar_send);
 #define CLOSED_DATES (-1)
 
 /* What may start a clause, for syntax error messages */
-#define CLAUSE_EXPECTED "a day name, \"24x7\", \"tz\", \"closed\" or \"open\""
+#define CLAUSE_EXPECTED "a day name, \"24x7\", \"tz\", \"holidays\", \"closed\" or \"open\""
+
+/* What a holiday region's code is made of */
+#define REGION_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-"
 
 static const char *const weekday_names[CAL_DAYS_PER_WEEK] = {
 	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
@@ -76,6 +81,7 @@ typedef struct CalParser
 	const char *p;				/* the next character to read */
 	RangeList	week[CAL_DAYS_PER_WEEK];	/* weekly ranges, Monday first */
 	const char *tzname;			/* canonical zone name; NULL before "tz" */
+	uint64		regions;		/* holiday regions, bit i = region i */
 	List	   *spans;			/* DateSpans, in the order written */
 	List	   *open_clauses;	/* the ranges (RangeList) of each "open" */
 } CalParser;
@@ -105,10 +111,9 @@ typedef struct KeyListStyle
 } KeyListStyle;
 
 static void append_weekday(StringInfo buf, int32 weekday);
-static void append_date(StringInfo buf, int32 day);
 
 static const KeyListStyle weekday_style = {",", "-", append_weekday};
-static const KeyListStyle date_style = {", ", "..", append_date};
+static const KeyListStyle date_style = {", ", "..", append_calendar_date};
 
 static void syntax_error(const CalParser *ps, const char *p,
 						 const char *expected) pg_attribute_noreturn();
@@ -441,6 +446,46 @@ parse_zone(CalParser *ps)
 	ps->tzname = pg_get_timezone_name(tz);
 }
 
+/* The codes of all holiday regions, comma-separated, for hints */
+char *
+holiday_region_codes(void)
+{
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	for (i = 0; i < holiday_region_count(); i++)
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "", holiday_region_code(i));
+	return buf.data;
+}
+
+/* holidays REGION[, REGION...]: the public holidays of built-in regions */
+static void
+parse_holidays(CalParser *ps)
+{
+	do
+	{
+		const char *start;
+		int			len;
+		int			region;
+
+		skip_space(&ps->p);
+		start = ps->p;
+		len = strspn(start, REGION_CHARS);
+		if (len == 0)
+			syntax_error(ps, start, "a holiday region such as DE-BE");
+		region = holiday_region_find(start, len);
+		if (region < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("holiday region \"%.*s\" not recognized", len, start),
+					 errdetail("At position %d.", char_position(ps->input, start)),
+					 errhint("The regions are %s.", holiday_region_codes())));
+		ps->regions |= UINT64CONST(1) << region;
+		ps->p += len;
+	} while (consume(&ps->p, ","));
+}
+
 /* date: YYYY-MM-DD, as days since 2000-01-01 */
 static int32
 parse_date(CalParser *ps)
@@ -529,6 +574,8 @@ parse_clause(CalParser *ps)
 	ps->p += len;
 	if (word_is(word, len, "24x7"))
 		add_24x7(ps);
+	else if (word_is(word, len, "holidays"))
+		parse_holidays(ps);
 	else if (word_is(word, len, "closed"))
 		parse_date_list(ps, CLOSED_DATES);
 	else if (word_is(word, len, "open"))
@@ -625,7 +672,7 @@ apply_span(const CalParser *ps, DatedDay *day, const DateSpan *span)
 		StringInfoData date;
 
 		initStringInfo(&date);
-		append_date(&date, day->day);
+		append_calendar_date(&date, day->day);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("date \"%s\" is both closed and open", date.data),
@@ -674,6 +721,26 @@ collect_dated_days(CalParser *ps, int *ndated)
 	return dated;
 }
 
+static int
+string_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The codes of the regions named, sorted: a canonical order of their own */
+static int
+sorted_region_codes(uint64 regions, const char **codes)
+{
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < holiday_region_count(); i++)
+		if (regions & (UINT64CONST(1) << i))
+			codes[n++] = holiday_region_code(i);
+	qsort(codes, n, sizeof(const char *), string_cmp);
+	return n;
+}
+
 /* Copy the ranges of list to ranges[k...]; returns the next free index */
 static int
 store_ranges(CalRange *ranges, int k, const RangeList *list)
@@ -687,6 +754,10 @@ static Calendar *
 build_calendar(CalParser *ps)
 {
 	const char *tzname = ps->tzname ? ps->tzname : "UTC";
+	const char *codes[CAL_MAX_REGIONS];
+	int			ncodes = sorted_region_codes(ps->regions, codes);
+	Size		codes_size = 0;
+	char	   *p;
 	int			ndated;
 	DatedDay   *dated = collect_dated_days(ps, &ndated);
 	int			nranges = 0;
@@ -711,9 +782,12 @@ build_calendar(CalParser *ps)
 				 errdetail("The calendar has %d ranges once merged; the limit is %d.",
 						   nranges, CAL_MAX_RANGES)));
 
+	for (i = 0; i < ncodes; i++)
+		codes_size += strlen(codes[i]) + 1;
+
 	/* zeroed, so that padding cannot make equal calendars differ */
 	size = offsetof(Calendar, data) + nranges * sizeof(CalRange) +
-		ndated * sizeof(CalDate) + strlen(tzname) + 1;
+		ndated * sizeof(CalDate) + strlen(tzname) + 1 + codes_size;
 	cal = palloc0(size);
 	SET_VARSIZE(cal, size);
 	cal->version = CALENDAR_FORMAT_VERSION;
@@ -738,6 +812,9 @@ build_calendar(CalParser *ps)
 	}
 
 	strcpy(unconstify(char *, calendar_tzname(cal)), tzname);
+	p = unconstify(char *, calendar_regions(cal));
+	for (i = 0; i < ncodes; i++)
+		p += strlen(strcpy(p, codes[i])) + 1;
 	return cal;
 }
 
@@ -762,8 +839,9 @@ append_weekday(StringInfo buf, int32 weekday)
 	appendStringInfoString(buf, weekday_names[weekday]);
 }
 
-static void
-append_date(StringInfo buf, int32 day)
+/* A date as literals write it, YYYY-MM-DD (days since 2000-01-01) */
+void
+append_calendar_date(StringInfo buf, int32 day)
 {
 	int			year;
 	int			month;
@@ -981,7 +1059,26 @@ append_dated(StringInfo buf, const Calendar *cal)
 	pfree(open);
 }
 
-/* The canonical text: weekly hours, tz, closed, open */
+/* The "holidays" clause, if the calendar has regions */
+static void
+append_regions(StringInfo buf, const Calendar *cal)
+{
+	const char *code;
+
+	for (code = calendar_regions(cal); code < calendar_end(cal); code += strlen(code) + 1)
+	{
+		if (code == calendar_regions(cal))
+		{
+			start_clause(buf);
+			appendStringInfoString(buf, "holidays ");
+		}
+		else
+			appendStringInfoString(buf, ", ");
+		appendStringInfoString(buf, code);
+	}
+}
+
+/* The canonical text: weekly hours, tz, holidays, closed, open */
 char *
 calendar_to_text(const Calendar *cal)
 {
@@ -991,6 +1088,7 @@ calendar_to_text(const Calendar *cal)
 	append_weekly(&buf, cal);
 	start_clause(&buf);
 	appendStringInfo(&buf, "tz %s", calendar_tzname(cal));
+	append_regions(&buf, cal);
 	append_dated(&buf, cal);
 	return buf.data;
 }

@@ -12,12 +12,17 @@
  *										ranges of "open" dates
  *		CalDate		dates[n_dates];		sorted by day
  *		char		tzname[];			NUL-terminated canonical zone name
+ *		char		regions[];			the holiday regions: NUL-terminated
+ *										codes, sorted; none in a calendar
+ *										without "holidays" (and in every
+ *										value stored before they existed)
  */
 #ifndef TICKET_SLA_CALENDAR_H
 #define TICKET_SLA_CALENDAR_H
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 #define CALENDAR_FORMAT_VERSION 1
 
@@ -27,6 +32,7 @@
 /* Limits that keep a literal from growing absurd (SQLSTATE 54000). */
 #define CAL_MAX_DATES		10000
 #define CAL_MAX_RANGES		10000
+#define CAL_MAX_REGIONS		32
 
 /*
  * One open range, in seconds after the local midnight of the date it belongs
@@ -79,6 +85,27 @@ calendar_tzname(const Calendar *cal)
 	return (const char *) (calendar_dates(cal) + cal->n_dates);
 }
 
+/* The first holiday region's code; as far as calendar_end() when none */
+static inline const char *
+calendar_regions(const Calendar *cal)
+{
+	const char *tzname = calendar_tzname(cal);
+
+	return tzname + strlen(tzname) + 1;
+}
+
+static inline const char *
+calendar_end(const Calendar *cal)
+{
+	return (const char *) cal + VARSIZE(cal);
+}
+
+static inline bool
+calendar_has_holidays(const Calendar *cal)
+{
+	return calendar_regions(cal) < calendar_end(cal);
+}
+
 /* Weekday of a day number (days since 2000-01-01, a Saturday), 0 = Monday. */
 static inline int
 calendar_weekday(int32 day)
@@ -92,6 +119,8 @@ calendar_weekday(int32 day)
 extern Datum calendar_out(PG_FUNCTION_ARGS);
 extern Calendar *calendar_parse(const char *input);
 extern char *calendar_to_text(const Calendar *cal);
+extern void append_calendar_date(StringInfo buf, int32 day);
+extern char *holiday_region_codes(void);
 
 #define DatumGetCalendarP(X)	((Calendar *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_CALENDAR_P(n) DatumGetCalendarP(PG_GETARG_DATUM(n))

@@ -11,17 +11,54 @@
  */
 #include "postgres.h"
 
+#include "utils/datetime.h"
 #include "utils/timestamp.h"
 
 #include "days.h"
+#include "holiday_dates.h"
+#include "holidays.h"
+
+/* The year of a day number */
+static int
+year_of_day(int32 day)
+{
+	int			year;
+	int			month;
+	int			mday;
+
+	j2date(day + POSTGRES_EPOCH_JDATE, &year, &month, &mday);
+	return year;
+}
+
+/* Why the years are narrower than 1000 to 9999, if they are */
+static int
+errdetail_years(const BizCalendar *bc)
+{
+	if (!calendar_has_holidays(bc->written))
+		return 0;
+	return errdetail("The rules of the calendar's holiday regions cover the years %d to %d.",
+					 HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR);
+}
 
 void
-report_no_open_time(TimestampTz from, int dir)
+report_outside_years(const BizCalendar *bc, TimestampTz t)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("calendar has no open time %s %s within the supported years 1000 to 9999",
-					dir > 0 ? "after" : "before", timestamptz_to_str(from))));
+			 errmsg("timestamp %s is outside the years %d to %d that business-time arithmetic supports",
+					timestamptz_to_str(t), year_of_day(bc->first_day), year_of_day(bc->last_day)),
+			 errdetail_years(bc)));
+}
+
+void
+report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("calendar has no open time %s %s within the supported years %d to %d",
+					dir > 0 ? "after" : "before", timestamptz_to_str(from),
+					year_of_day(bc->first_day), year_of_day(bc->last_day)),
+			 errdetail_years(bc)));
 }
 
 bool
@@ -62,7 +99,7 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 	do
 	{
 		day += dir;
-		if (day < FIRST_SUPPORTED_DAY || day > LAST_SUPPORTED_DAY)
+		if (day < bc->first_day || day > bc->last_day)
 			return false;
 	} while (!is_business_date(bc, day));
 	*result = day;
@@ -77,7 +114,7 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 int32
 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampTz from)
 {
-	int64		max_weeks = (dir > 0 ? LAST_SUPPORTED_DAY - day : day - FIRST_SUPPORTED_DAY) /
+	int64		max_weeks = (dir > 0 ? bc->last_day - day : day - bc->first_day) /
 		CAL_DAYS_PER_WEEK;
 	WeekRun		run = weeks_below(bc, &bc->business_days, day + dir, dir, max_weeks, n);
 
@@ -94,7 +131,7 @@ nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampT
 	}
 	for (; n > 0; n--)
 		if (!next_business_date(bc, day, dir, &day))
-			report_no_open_time(from, dir);
+			report_no_open_time(bc, from, dir);
 	return day;
 }
 
@@ -436,12 +473,32 @@ prepare_buckets(BizCalendar *bc)
 	}
 }
 
-/* Prepare cal for arithmetic; allocates in the current memory context. */
-void
-biz_init(BizCalendar *bc, const Calendar *cal)
+/* The dates the arithmetic may reach under cal (see BizCalendar) */
+static void
+prepare_years(BizCalendar *bc)
 {
-	const char *tzname = calendar_tzname(cal);
+	if (calendar_has_holidays(bc->written))
+	{
+		bc->first_day = date2j(HOLIDAY_FIRST_YEAR, 1, 1) - POSTGRES_EPOCH_JDATE;
+		bc->last_day = date2j(HOLIDAY_LAST_YEAR, 12, 31) - POSTGRES_EPOCH_JDATE;
+	}
+	else
+	{
+		bc->first_day = FIRST_SUPPORTED_DAY;
+		bc->last_day = LAST_SUPPORTED_DAY;
+	}
+}
+
+/*
+ * Prepare calendar written for arithmetic; allocates in the current memory
+ * context.
+ */
+void
+biz_init(BizCalendar *bc, const Calendar *written)
+{
+	const char *tzname = calendar_tzname(written);
 	pg_tz	   *tz = pg_tzset(tzname);
+	const Calendar *cal;
 	int			wd;
 	int			i;
 
@@ -449,7 +506,8 @@ biz_init(BizCalendar *bc, const Calendar *cal)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time zone \"%s\" not recognized", tzname)));
-	bc->cal = cal;
+	bc->written = written;
+	bc->cal = cal = calendar_with_holidays(written);
 	bc->ranges = calendar_ranges(cal);
 	bc->dates = calendar_dates(cal);
 	zone_init(&bc->zone, tz);
@@ -461,6 +519,7 @@ biz_init(BizCalendar *bc, const Calendar *cal)
 	bc->has_hours = bc->open_weekdays > 0;
 	for (i = 0; i < cal->n_dates && !bc->has_hours; i++)
 		bc->has_hours = bc->dates[i].count > 0;
+	prepare_years(bc);
 	prepare_extent(bc);
 	prepare_date_days(bc);
 	prepare_buckets(bc);

@@ -11,7 +11,8 @@
 
 /*
  * The dates the arithmetic works in: the years 1000 to 9999, as in calendar
- * literals (days since 2000-01-01).
+ * literals (days since 2000-01-01), unless the calendar's holidays narrow
+ * them (BizCalendar.first_day, last_day).
  */
 #define FIRST_SUPPORTED_DAY		(-365242)
 #define LAST_SUPPORTED_DAY		2921939
@@ -37,7 +38,8 @@ extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int di
 extern int64 ranges_open_time(const CalRange *ranges, int n);
 extern WeekRun weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
 						   int dir, int64 max_weeks, int64 room);
-extern void report_no_open_time(TimestampTz from, int dir) pg_attribute_noreturn();
+extern void report_outside_years(const BizCalendar *bc, TimestampTz t) pg_attribute_noreturn();
+extern void report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir) pg_attribute_noreturn();
 
 /*
  * Index of the first dated exception on or after day (n_dates if none):

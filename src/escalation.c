@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
+#include "srf.h"
 #include "targets.h"
 
 PG_FUNCTION_INFO_V1(escalation_due);
@@ -90,32 +91,6 @@ recipients_array(const Contract *c, const ContractStep *step)
 	}
 	return PointerGetDatum(construct_array(names, step->n_names, TEXTOID, -1, false,
 										   TYPALIGN_INT));
-}
-
-/*
- * Set up a materialized result: a tuplestore that lives as long as the
- * query, and the row type.  (InitMaterializedSRF does this from 16 on.)
- */
-static Tuplestorestate *
-materialized_result(FunctionCallInfo fcinfo, TupleDesc *desc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext oldcxt;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	*desc = CreateTupleDescCopy(*desc);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->setDesc = *desc;
-	MemoryContextSwitchTo(oldcxt);
-	return rsinfo->setResult;
 }
 
 /*

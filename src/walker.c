@@ -204,14 +204,14 @@ skippable_weeks(BizCalendar *bc, TimestampTz c, int dir, int64 max_weeks)
 		i = first_date_from(bc, day - SKIP_DATE_MARGIN_DAYS);
 		if (i < bc->cal->n_dates)
 			weeks = Min(weeks, ((int64) bc->dates[i].day - day - SKIP_DATE_MARGIN_DAYS - 1) / CAL_DAYS_PER_WEEK);
-		weeks = Min(weeks, ((int64) LAST_SUPPORTED_DAY - day) / CAL_DAYS_PER_WEEK - 1);
+		weeks = Min(weeks, ((int64) bc->last_day - day) / CAL_DAYS_PER_WEEK - 1);
 	}
 	else
 	{
 		i = first_date_from(bc, day + SKIP_DATE_MARGIN_DAYS + 1) - 1;
 		if (i >= 0)
 			weeks = Min(weeks, ((int64) day - bc->dates[i].day - SKIP_DATE_MARGIN_DAYS - 1) / CAL_DAYS_PER_WEEK);
-		weeks = Min(weeks, ((int64) day - FIRST_SUPPORTED_DAY) / CAL_DAYS_PER_WEEK - 1);
+		weeks = Min(weeks, ((int64) day - bc->first_day) / CAL_DAYS_PER_WEEK - 1);
 	}
 	return Max(weeks, 0);
 }

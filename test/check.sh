@@ -4,7 +4,8 @@
 source "$(dirname "$0")/lib.sh"
 require_root "$@"
 
-ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron
+# nodejs (with ICU) for the Hebrew calendar check
+ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron nodejs
 build_and_install
 # pg_cron runs its jobs in background workers of the database "postgres"
 start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
@@ -57,9 +58,28 @@ run_cron_escalations() {
 	fi
 }
 
+# Israel's holidays as the extension lists them, 1990 to 2100, against the
+# same days worked out from ICU's Hebrew calendar (Node.js's Intl)
+run_israel_icu() {
+	local result status=0
+	result=$(psql -X -q -A -t -d postgres -v ON_ERROR_STOP=1 \
+		-c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
+		-c "SELECT day, name FROM ticket_sla.holidays('IL', 1990, 2100)" |
+		node "$TOP/test/holidays/israel_from_icu.mjs" 2>&1) || status=$?
+	if [ "$status" = 0 ]; then
+		echo "test israel_from_icu           ... ok (${result})"
+		passed=$((passed + 1))
+	else
+		printf '%s\n' "$result" | head -n 20
+		echo "test israel_from_icu           ... FAILED"
+		failed=$((failed + 1))
+	fi
+}
+
 run_regress
 run_reference_selfcheck
 run_cron_escalations
+run_israel_icu
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -10,4 +10,5 @@ ensure_packages "${BASE_PACKAGES[@]}"
 build_and_install
 start_cluster
 
-psql -X -v ON_ERROR_STOP=1 -f "$TOP/test/demo/demo.sql"
+cd "$TOP"    # the demo reads test/ical/ from here
+psql -X -v ON_ERROR_STOP=1 -f test/demo/demo.sql

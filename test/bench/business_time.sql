@@ -25,23 +25,7 @@ INSERT INTO measured VALUES
     ('business_deadline 20 days', format('ticket_sla.business_deadline(ts, ''20 days'', %L::ticket_sla.calendar)', :'cal')),
     ('business_time_between', format('ticket_sla.business_time_between(ts, ts2, %L::ticket_sla.calendar)', :'cal'));
 
--- Rounds of every query in turn, so that a slow spell of the machine hits
--- them all alike; each query's best round counts.
-CREATE TEMP TABLE timings (name text, secs float8);
-DO $$
-DECLARE
-    m record;
-    t0 timestamptz;
-BEGIN
-    FOR round IN 1..7 LOOP
-        FOR m IN SELECT * FROM measured LOOP
-            t0 := clock_timestamp();
-            EXECUTE format('SELECT count(%s) FROM starts', m.expr);
-            INSERT INTO timings VALUES (m.name, extract(epoch FROM clock_timestamp() - t0));
-        END LOOP;
-    END LOOP;
-END $$;
-CREATE TEMP TABLE best AS SELECT name, min(secs) AS secs FROM timings GROUP BY name;
+\ir best_of_rounds.sql
 
 \echo Per-call cost over :rows start instants (best of 7 rounds; "net" subtracts the scan):
 SELECT t.name,

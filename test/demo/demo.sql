@@ -10,16 +10,36 @@ SET DateStyle = 'ISO, YMD';
 
 \echo
 \echo '== The calendars =='
-\echo 'Berlin office hours with the 2026 German and Berlin public holidays and short'
-\echo 'days on Christmas Eve and New Year''s Eve; the ISMS.online "09:00-18:00 GMT'
-\echo 'on UK weekdays" without English bank holidays; and a round-the-clock plan.'
+\echo 'Berlin office hours with the German and Berlin public holidays (by rule, every'
+\echo 'year) and short days on Christmas Eve and New Year''s Eve; the ISMS.online'
+\echo '"09:00-18:00 GMT on UK weekdays" without English bank holidays; and a'
+\echo 'round-the-clock plan.'
 \echo '(All times in this demo are printed in Berlin time: TimeZone = Europe/Berlin.)'
 CREATE TEMP TABLE calendars (name text PRIMARY KEY, cal ticket_sla.calendar);
 INSERT INTO calendars VALUES
-  ('Berlin office', 'Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2026-01-01, 2026-04-03, 2026-04-06, 2026-05-01, 2026-05-14, 2026-05-25, 2026-10-03, 2026-12-25, 2026-12-26; open 2026-12-24, 2026-12-31 09:00-13:00'),
-  ('UK business hours (GMT)', 'mon-fri 9:00-18:00; tz GMT; closed 2026-01-01, 2026-04-03, 2026-04-06, 2026-05-04, 2026-05-25, 2026-08-31, 2026-12-25, 2026-12-28'),
+  ('Berlin office', 'Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE; open 2026-12-24, 2026-12-31 09:00-13:00'),
+  ('UK business hours (GMT)', 'mon-fri 9:00-18:00; tz GMT; holidays gb-eng'),
   ('24x7', '24x7; tz UTC');
 SELECT name, cal AS "canonical form" FROM calendars;
+
+\echo
+\echo '== What the holiday rules close =='
+\echo 'Berlin in 2026, and England and Wales in 2022 (a jubilee, a state funeral,'
+\echo 'Christmas on a Sunday).'
+SELECT to_char(day, 'Dy YYYY-MM-DD') AS day, name FROM ticket_sla.holidays('DE-BE', 2026, 2026);
+SELECT to_char(day, 'Dy YYYY-MM-DD') AS day, name FROM ticket_sla.holidays('GB-ENG', 2022, 2022);
+
+\echo
+\echo '== An office''s own closures, from its Outlook calendar =='
+\echo 'test/ical/outlook_office_closures_2026.ics: the dates of its all-day events'
+\echo '(meetings and a cancelled closure are left out); those before December taken'
+\echo 'into the Berlin calendar (its own short days in December stay as they are).'
+\set outlook `cat test/ical/outlook_office_closures_2026.ics`
+SELECT string_agg(to_char(d, 'MM-DD'), ' ') AS "closed dates in the feed"
+FROM ticket_sla.closed_dates_from_ical(:'outlook') AS d;
+SELECT ticket_sla.with_closed_dates(cal, ARRAY(SELECT ticket_sla.closed_dates_from_ical(:'outlook', '[2026-01-01,2026-12-01)')))
+       AS "Berlin office with the feed's closures"
+FROM calendars WHERE name = 'Berlin office';
 
 \echo
 \echo '== Is the support desk open? (at a few instants) =='
