@@ -606,8 +606,9 @@ parse_clauses(CalParser *ps)
 
 /* ---------- Building the stored form ---------- */
 
-static int
-int32_cmp(const void *a, const void *b)
+/* qsort and bsearch order of day numbers (int32) */
+int
+day_cmp(const void *a, const void *b)
 {
 	int32		x = *(const int32 *) a;
 	int32		y = *(const int32 *) b;
@@ -706,7 +707,7 @@ collect_dated_days(CalParser *ps, int *ndated)
 	{
 		DateSpan   *span = (DateSpan *) lfirst(lc);
 		int32	   *found = bsearch(&span->first, dates, n, sizeof(int32),
-									int32_cmp);
+									day_cmp);
 
 		Assert(found != NULL);
 		/* every date of the span is listed, so they follow one another */

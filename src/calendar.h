@@ -120,6 +120,7 @@ extern Datum calendar_out(PG_FUNCTION_ARGS);
 extern Calendar *calendar_parse(const char *input);
 extern char *calendar_to_text(const Calendar *cal);
 extern void append_calendar_date(StringInfo buf, int32 day);
+extern int	day_cmp(const void *a, const void *b);
 extern char *holiday_region_codes(void);
 
 #define DatumGetCalendarP(X)	((Calendar *) PG_DETOAST_DATUM(X))

@@ -82,15 +82,6 @@ stored_region(const char *code)
 	return region;
 }
 
-static int
-int32_cmp(const void *a, const void *b)
-{
-	int32		x = *(const int32 *) a;
-	int32		y = *(const int32 *) b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * Every day the calendar's regions close, sorted and distinct; sets *n.
  * Holidays that fall on the same day in two regions are one day.
@@ -102,8 +93,6 @@ closed_holidays(const Calendar *cal, int *n)
 	int			nregions = 0;
 	int32	   *days;
 	int			count = 0;
-	int			kept = 0;
-	int			i;
 
 	for (code = calendar_regions(cal); code < calendar_end(cal); code += strlen(code) + 1)
 		nregions++;
@@ -121,13 +110,22 @@ closed_holidays(const Calendar *cal, int *n)
 			count += yd->n;
 		}
 	}
-	if (nregions > 1)
-		qsort(days, count, sizeof(int32), int32_cmp);
-	for (i = 0; i < count; i++)
+	*n = sort_unique_days(days, count);
+	return days;
+}
+
+/* Sort n day numbers and drop the repeats; returns how many are left. */
+int
+sort_unique_days(int32 *days, int n)
+{
+	int			kept = 0;
+	int			i;
+
+	qsort(days, n, sizeof(int32), day_cmp);
+	for (i = 0; i < n; i++)
 		if (kept == 0 || days[kept - 1] != days[i])
 			days[kept++] = days[i];
-	*n = kept;
-	return days;
+	return kept;
 }
 
 /*

@@ -8,5 +8,6 @@
 #include "calendar.h"
 
 extern const Calendar *calendar_with_holidays(const Calendar *cal);
+extern int	sort_unique_days(int32 *days, int n);
 
 #endif							/* TICKET_SLA_HOLIDAY_DATES_H */

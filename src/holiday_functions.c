@@ -17,6 +17,7 @@
 #include "utils/typcache.h"
 
 #include "calendar.h"
+#include "holiday_dates.h"
 #include "holidays.h"
 #include "ical.h"
 #include "srf.h"
@@ -113,15 +114,6 @@ add_day(int day, const char *summary, void *arg)
 	list->days[list->n++] = day;
 }
 
-static int
-int32_cmp(const void *a, const void *b)
-{
-	int32		x = *(const int32 *) a;
-	int32		y = *(const int32 *) b;
-
-	return (x > y) - (x < y);
-}
-
 /* The SQLSTATE of a problem the parser reports */
 static int
 ical_sqlstate(IcalProblem problem)
@@ -146,8 +138,6 @@ ical_dates(text *ics, const IcalRange *range, int *n)
 {
 	DayList		list;
 	IcalError	err;
-	int			kept = 0;
-	int			i;
 
 	list.max = 64;
 	list.n = 0;
@@ -157,11 +147,7 @@ ical_dates(text *ics, const IcalRange *range, int *n)
 		ereport(ERROR,
 				(errcode(ical_sqlstate(err.problem)),
 				 errmsg("cannot read iCalendar: %s", err.message)));
-	qsort(list.days, list.n, sizeof(int32), int32_cmp);
-	for (i = 0; i < list.n; i++)
-		if (kept == 0 || list.days[kept - 1] != list.days[i])
-			list.days[kept++] = list.days[i];
-	*n = kept;
+	*n = sort_unique_days(list.days, list.n);
 	return list.days;
 }
 

@@ -58,3 +58,13 @@ stop_cluster() {
 		rm -rf "$CLUSTER_DIR"
 	fi
 }
+
+# A timing benchmark: build, start a cluster without parallel workers or JIT
+# (so that every query runs alike) and run the benchmark's SQL file with the
+# psql variable rows.  Usage: run_timing_sql FILE ROWS
+run_timing_sql() {
+	ensure_packages "${BASE_PACKAGES[@]}"
+	build_and_install
+	start_cluster -c shared_buffers=512MB -c max_parallel_workers_per_gather=0 -c jit=off
+	psql -qX -v ON_ERROR_STOP=1 -v rows="$2" -f "$1"
+}
