@@ -106,13 +106,18 @@ calendar_has_holidays(const Calendar *cal)
 	return calendar_regions(cal) < calendar_end(cal);
 }
 
-/* Weekday of a day number (days since 2000-01-01, a Saturday), 0 = Monday. */
+/*
+ * Weekday of a day number (days since 2000-01-01, a Saturday), 0 = Monday,
+ * for the days of the years 1000 to 9999 and well beyond: shifted by whole
+ * weeks to be positive, one unsigned remainder does (the arithmetic asks
+ * for weekdays often).
+ */
+#define CAL_WEEKDAY_SHIFT	(60000 * CAL_DAYS_PER_WEEK + 5)
+
 static inline int
 calendar_weekday(int32 day)
 {
-	int			r = day % CAL_DAYS_PER_WEEK;
-
-	return (r + CAL_DAYS_PER_WEEK + 5) % CAL_DAYS_PER_WEEK;
+	return (uint32) (day + CAL_WEEKDAY_SHIFT) % CAL_DAYS_PER_WEEK;
 }
 
 /* The canonical text form, used in error messages too. */
