@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 require_root "$@"
 
 # nodejs (with ICU) for the Hebrew calendar check
-ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron nodejs
+ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron nodejs libipc-run-perl
 build_and_install
 # pg_cron runs its jobs in background workers of the database "postgres"
 start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
@@ -76,10 +76,23 @@ run_israel_icu() {
 	fi
 }
 
+# The TAP tests (test/t): crash recovery, dump and restore, the update from
+# 0.1, a hot standby, logical replication
+run_tap() {
+	if bash "$TOP/test/tap.sh"; then
+		echo "test tap                        ... ok"
+		passed=$((passed + 1))
+	else
+		echo "test tap                        ... FAILED"
+		failed=$((failed + 1))
+	fi
+}
+
 run_regress
 run_reference_selfcheck
 run_cron_escalations
 run_israel_icu
+run_tap
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

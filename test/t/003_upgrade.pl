@@ -1,0 +1,217 @@
+# The update from 0.1 to 0.2: a database that created the extension at
+# 0.1 and filled it (the ticket store, and an application's own tables with
+# calendars and contracts in columns, a generated column, an expression
+# index and the stamp_deadlines trigger) runs ALTER EXTENSION ticket_sla
+# UPDATE.  Its data stay as they were and compute the same deadlines, the
+# functions of 0.2 work, and its schema is that of a fresh CREATE EXTENSION.
+#
+# When test/tap.sh could build the library of 0.1 (from the last commit
+# before 0.2; TICKET_SLA_LIB_0_1 names the file), the database of 0.1 runs
+# on it: the extension's C functions are bound to that file until the
+# update, as if 0.1 were installed, and then to the installed library, as
+# installing 0.2 does.  The data are then written by 0.1's code and read by
+# 0.2's.  Without it, both versions' SQL objects run on the installed
+# library.
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use TicketSlaTap;
+
+my $node = new_node('upgrade');
+$node->start;
+sql($node, 'CREATE DATABASE upgraded');
+sql($node, 'CREATE DATABASE fresh');
+my %up = (db => 'upgraded');
+
+sql($node, "CREATE EXTENSION ticket_sla VERSION '0.1'", %up);
+is( sql($node, q{
+SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla';
+SELECT count(*) FROM pg_proc WHERE proname IN ('holidays', 'closed_dates_from_ical', 'with_closed_dates')},
+		%up),
+	"0.1\n0",
+	'CREATE EXTENSION ... VERSION 0.1 installs 0.1, without the functions of 0.2');
+
+# the library behind the extension's C functions in database upgraded
+sub bind_library
+{
+	my ($path) = @_;
+	sql($node, qq{
+UPDATE pg_proc SET probin = '$path'
+WHERE pronamespace = 'ticket_sla'::regnamespace AND probin IS NOT NULL}, %up);
+	return;
+}
+my $lib_0_1 = $ENV{TICKET_SLA_LIB_0_1};
+SKIP:
+{
+	skip 'no library of 0.1 (TICKET_SLA_LIB_0_1): 0.1 runs on the installed library', 1
+	  unless defined $lib_0_1 && -r $lib_0_1;
+	bind_library($lib_0_1);
+	my ($rc, $out, $err) = $node->psql('upgraded',
+		"SELECT 'Mon-Fri 09:00-17:00; tz Europe/Berlin; holidays DE'::ticket_sla.calendar");
+	like($err, qr/ERROR:  .*holidays/, "the database of 0.1 runs on 0.1's library, which knows no holidays clause");
+}
+
+# the store, its plans' hours with closed dates instead of holidays
+fill_store($node, %up, holidays => 0);
+
+# an application's own tables: calendars and contracts in columns, a
+# deadline in a generated column, an expression index, and the trigger
+# for an application's own table
+sql($node, q{
+CREATE EXTENSION amcheck;
+CREATE SCHEMA app;
+CREATE TABLE app.offices (
+	name text PRIMARY KEY,
+	cal ticket_sla.calendar NOT NULL,
+	friday_due timestamptz GENERATED ALWAYS AS
+		(ticket_sla.business_deadline('2024-03-01 16:30+00', '3 hours 15 minutes', cal)) STORED
+);
+CREATE INDEX offices_next_open ON app.offices (ticket_sla.next_business_time('2024-03-02 12:00+00', cal));
+INSERT INTO app.offices (name, cal) VALUES
+	('Berlin', 'Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2024-03-29, 2024-04-01; open 2024-03-30 10:00-14:00'),
+	('Night shift', 'Mon-Fri 22:00-06:00; tz America/New_York'),
+	('London', 'Mon-Fri 09:00-12:00,13:00-17:30; tz Europe/London; closed 2024-12-24..2024-12-31'),
+	('GMT', '24x7; tz GMT'),
+	('Sydney', 'Mon-Sat 08:00-20:00; Sun 10:00-14:00; tz Australia/Sydney');
+CREATE TABLE app.requests (
+	id integer PRIMARY KEY,
+	opened timestamptz NOT NULL,
+	prio ticket_sla.severity NOT NULL,
+	plan ticket_sla.contract,
+	answer_by timestamptz,
+	fix_by timestamptz
+);
+CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON app.requests FOR EACH ROW
+EXECUTE FUNCTION ticket_sla.stamp_deadlines('opened', 'prio', 'plan', 'answer_by', 'fix_by');
+INSERT INTO app.requests (id, opened, prio, plan)
+SELECT i, '2024-03-01 15:00+00'::timestamptz + i * interval '5 hours 11 minutes',
+	(ARRAY['critical', 'high', 'medium', 'low']::ticket_sla.severity[])[1 + i % 4],
+	(SELECT terms FROM ticket_sla.contracts ORDER BY contract_id OFFSET i % 7 LIMIT 1)
+FROM generate_series(1, 40) i;
+}, %up);
+
+# What must not change: the tables, and what the functions compute from
+# the stored values (deadlines, business time, next openings on a grid of
+# instants)
+my $grid_sql = q{
+SELECT md5(string_agg(concat_ws(' ', o.name, s,
+	ticket_sla.business_deadline(s, d, o.cal),
+	ticket_sla.business_time_between(s, s + interval '3 days', o.cal),
+	ticket_sla.next_business_time(s, o.cal),
+	ticket_sla.is_business_time(s, o.cal)), '|' ORDER BY o.name, s, d))
+FROM app.offices o,
+	generate_series('2024-03-27 00:00+00'::timestamptz, '2024-04-03 00:00+00', '3 hours 17 minutes') s,
+	unnest(ARRAY['45 minutes', '7 hours', '2 days', '-3 hours']::interval[]) d;
+SELECT md5(string_agg(concat_ws(' ', c.name, s, sev,
+	ticket_sla.response_deadline(s, sev, c.terms), ticket_sla.resolution_deadline(s, sev, c.terms),
+	(SELECT string_agg(e::text, ',') FROM ticket_sla.escalation_steps(s, sev, c.terms) e),
+	ticket_sla.response_progress(s, sev, c.terms, s + interval '5 hours', false)), '|' ORDER BY c.name, s, sev))
+FROM ticket_sla.contracts c,
+	generate_series('2024-12-20 00:00+00'::timestamptz, '2024-12-31 00:00+00', '7 hours 1 minute') s,
+	unnest(enum_range(NULL::ticket_sla.severity)) sev;
+SELECT string_agg(name || ' ' || cal::text, E'\n' ORDER BY name) FROM app.offices;
+SELECT string_agg(name || ' ' || terms::text, E'\n' ORDER BY name) FROM ticket_sla.contracts;
+};
+my $app_sql = q{
+SELECT md5(string_agg(o::text, '|' ORDER BY o.name)) FROM app.offices o;
+SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
+};
+my $store_before = table_fingerprints($node, %up);
+my $inputs       = deadline_inputs($node, %up);
+my $grid_before  = sql($node, $grid_sql, %up);
+my $app_before   = sql($node, $app_sql, %up);
+is(deadline_mismatches($node, %up), '', '0.1: stamped deadlines agree with the functions');
+is(sql($node, q{SELECT count(*) FROM app.requests WHERE answer_by IS NOT NULL}, %up),
+	'24', '0.1: the application trigger stamped the response deadlines of the 24 requests whose plan has a target');
+
+# installing 0.2 puts its library where $libdir/ticket_sla points
+bind_library('$libdir/ticket_sla') if defined $lib_0_1 && -r $lib_0_1;
+sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %up);
+is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %up),
+	'0.2', 'ALTER EXTENSION ticket_sla UPDATE moves to 0.2');
+
+is_deeply(table_fingerprints($node, %up), $store_before, 'the store is unchanged, row for row');
+is(sql($node, $app_sql, %up), $app_before, "the application's tables are unchanged");
+is(sql($node, $grid_sql, %up), $grid_before,
+	'stored calendars and contracts read the same and compute the same deadlines, times and ladders');
+is(deadlines_differing($node, $inputs, %up), '', "every ticket's deadlines recompute as stamped under 0.1");
+is(deadline_mismatches($node, %up), '', '0.2: stamped deadlines agree with the functions');
+is( sql($node, q{
+SELECT string_agg(name, ',') FROM app.offices
+WHERE friday_due IS DISTINCT FROM ticket_sla.business_deadline('2024-03-01 16:30+00', '3 hours 15 minutes', cal)},
+		%up),
+	'', 'the generated column stored under 0.1 equals what 0.2 computes');
+is(sql($node, q{SELECT bt_index_check('app.offices_next_open', true)}, %up),
+	'', "amcheck: every row is in the expression index under 0.2's values (heapallindexed)");
+sql($node, 'DROP EXTENSION amcheck', %up);
+# re-stamping every request under 0.2 changes nothing
+sql($node, 'UPDATE app.requests SET prio = prio', %up);
+is(sql($node, $app_sql, %up), $app_before, 'the application trigger re-stamps the same deadlines');
+
+# the functions of 0.2
+is( sql($node, q{
+SELECT count(*) || ': ' || string_agg(to_char(day, 'MM-DD') || ' ' || name, ', ' ORDER BY day)
+FROM ticket_sla.holidays('DE-BE', 2026, 2026)}, %up),
+	'10: 01-01 Neujahr, 03-08 Internationaler Frauentag, 04-03 Karfreitag, 04-06 Ostermontag, '
+	  . '05-01 Tag der Arbeit, 05-14 Christi Himmelfahrt, 05-25 Pfingstmontag, '
+	  . '10-03 Tag der Deutschen Einheit, 12-25 1. Weihnachtstag, 12-26 2. Weihnachtstag',
+	"holidays('DE-BE', 2026, 2026): Berlin's ten public holidays");
+# Thursday 2026-12-24 10:00 in Berlin, 2 business days: Friday 25th and
+# Saturday 26th are holidays, Sunday is closed; Monday 28th is one day,
+# Tuesday 29th 10:00 the second
+is( sql($node, q{
+SELECT ticket_sla.business_deadline('2026-12-24 10:00+01', '2 days',
+	'Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE');
+SELECT 'Mon-Fri 09:00-18:00; holidays de-be; tz Europe/Berlin'::ticket_sla.calendar;
+SELECT ticket_sla.with_closed_dates('Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE',
+	ARRAY(SELECT ticket_sla.closed_dates_from_ical(E'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20261228\r\nDTEND;VALUE=DATE:20261230\r\nSUMMARY:Inventory\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')))},
+		%up),
+	"2026-12-29 09:00:00+00\n"
+	  . "Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE\n"
+	  . 'Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE; closed 2026-12-28, 2026-12-29',
+	'a calendar with holidays DE-BE: the deadline skips Christmas; the iCalendar functions work');
+# a contract stored under 0.1 takes the holidays clause: a new version of
+# its terms, and the next ticket is stamped under it.  Cyren Standard,
+# Thursday 2026-07-02 16:00 in New York, 4 business hours: 2 on Thursday,
+# Friday 3rd is Independence Day observed, 2 on Monday: 11:00 EDT.
+is( sql($node, q{
+UPDATE ticket_sla.contracts
+SET terms = replace(terms::text, 'tz America/New_York', 'tz America/New_York; holidays US')::ticket_sla.contract
+WHERE name = 'Cyren Standard';
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+VALUES (4, 'Mail', 'Before the holiday', '2026-07-02 19:50+00', 'No mail', 'Mail stops', 'Queued',
+	'Delivered', 'web', 'critical', '2026-07-02 20:00+00')
+RETURNING terms_id, case_number, response_due}, %up),
+	'9|CASE-2026-000085|2026-07-06 15:00:00+00',
+	'a 0.1 contract with holidays US added: the next ticket skips Independence Day');
+is(deadlines_differing($node, $inputs, %up), '', "the tickets opened under 0.1 keep their deadlines");
+
+# The schema of the updated database is that of a fresh CREATE EXTENSION
+sql($node, 'CREATE EXTENSION ticket_sla', db => 'fresh');
+my $cat_up    = schema_catalog($node, %up);
+my $cat_fresh = schema_catalog($node, db => 'fresh');
+cmp_ok(scalar(split /\n/, $cat_fresh), '>', 500, 'the catalog description of the schema is substantial');
+is(text_diff($cat_up, $cat_fresh), '', 'updated and fresh: the catalogs describe the same schema');
+
+# pg_dump --binary-upgrade --schema-only writes every member of the
+# extension; compared without oids, transaction ids, sequence states, the application's
+# schema and the dump's random \restrict key
+sub member_dump
+{
+	my ($db) = @_;
+	my ($out, $err) = run_command([ 'pg_dump', '--binary-upgrade', '--schema-only',
+			'--exclude-schema=app', '-d', $node->connstr($db) ]);
+	die "pg_dump failed: $err" if $err ne '';
+	return join "\n", grep { !/binary_upgrade_set_next|^\\(un)?restrict |relfrozenxid|^WHERE oid = '\d+';|pg_catalog.setval\(/ }
+	  split /\n/, $out;
+}
+my $dump_up    = member_dump('upgraded');
+my $dump_fresh = member_dump('fresh');
+like($dump_fresh, qr/ALTER EXTENSION ticket_sla ADD FUNCTION ticket_sla\.holidays\(/,
+	'the schema dump lists the members of the extension');
+is(text_diff($dump_up, $dump_fresh), '', 'updated and fresh: pg_dump --binary-upgrade --schema-only is the same');
+
+done_testing();
