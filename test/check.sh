@@ -30,18 +30,29 @@ run_regress() {
 	fi
 }
 
+# One line for a test that is not a pg_regress suite, counted: NAME, then
+# whether it passed (0 or not, as an exit status), then what to add in brackets.
+report() {
+	local name=$1 status=$2 detail=${3:+ ($3)}
+	if [ "$status" = 0 ]; then
+		printf 'test %-26s ... ok%s\n' "$name" "$detail"
+		passed=$((passed + 1))
+	else
+		printf 'test %-26s ... FAILED%s\n' "$name" "$detail"
+		failed=$((failed + 1))
+	fi
+}
+
 # The naive reference of the differential test, checked on its own against
 # hand-worked examples, so that agreeing with it means something.
 run_reference_selfcheck() {
 	local summary
 	summary=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -f "$TOP/test/reference_selfcheck.sql" 2>&1 | tail -n 1)
 	if [[ "$summary" =~ ^[0-9]+\|0$ ]]; then
-		echo "test reference_selfcheck        ... ok ($summary checks|failures)"
-		passed=$((passed + 1))
+		report reference_selfcheck 0 "$summary checks|failures"
 	else
 		psql -X -q -f "$TOP/test/reference_selfcheck.sql" 2>&1 | grep -E 'FAIL|ERROR' | head -n 20
-		echo "test reference_selfcheck        ... FAILED ($summary)"
-		failed=$((failed + 1))
+		report reference_selfcheck 1 "$summary"
 	fi
 }
 
@@ -50,11 +61,9 @@ run_cron_escalations() {
 	local result
 	result=$(psql -X -q -A -t -f "$TOP/test/cron/escalations.sql" 2>&1 | grep -v '^$' | tail -n 1)
 	if [ "$result" = ok ]; then
-		echo "test cron_escalations          ... ok"
-		passed=$((passed + 1))
+		report cron_escalations 0
 	else
-		echo "test cron_escalations          ... FAILED ($result)"
-		failed=$((failed + 1))
+		report cron_escalations 1 "$result"
 	fi
 }
 
@@ -67,25 +76,19 @@ run_israel_icu() {
 		-c "SELECT day, name FROM ticket_sla.holidays('IL', 1990, 2100)" |
 		node "$TOP/test/holidays/israel_from_icu.mjs" 2>&1) || status=$?
 	if [ "$status" = 0 ]; then
-		echo "test israel_from_icu           ... ok (${result})"
-		passed=$((passed + 1))
+		report israel_from_icu 0 "$result"
 	else
 		printf '%s\n' "$result" | head -n 20
-		echo "test israel_from_icu           ... FAILED"
-		failed=$((failed + 1))
+		report israel_from_icu 1
 	fi
 }
 
 # The TAP tests (test/t): crash recovery, dump and restore, the update from
 # 0.1, a hot standby, logical replication
 run_tap() {
-	if bash "$TOP/test/tap.sh"; then
-		echo "test tap                        ... ok"
-		passed=$((passed + 1))
-	else
-		echo "test tap                        ... FAILED"
-		failed=$((failed + 1))
-	fi
+	local status=0
+	bash "$TOP/test/tap.sh" || status=$?
+	report tap "$status"
 }
 
 run_regress

@@ -21,13 +21,7 @@ $standby->start;
 
 # after the base backup: more tickets, changes, escalations and new terms,
 # carried by WAL
-sql($primary, q{
-INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
-	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
-SELECT 1 + i % 7, 'Streamed', 'Streamed ' || i, at - interval '5 minutes', 'Impact', 'Description',
-	'Current', 'Expected', 'email', (ARRAY['critical', 'high', 'medium', 'low']::ticket_sla.severity[])[1 + i % 4], at
-FROM generate_series(1, 28) i,
-	LATERAL (SELECT '2024-04-01 07:00+00'::timestamptz + i * interval '3 hours 7 minutes' AS at) a;
+sql($primary, more_tickets_sql('Streamed', 'email', 28) . q{
 UPDATE ticket_sla.tickets SET first_response_at = clock_start + interval '20 minutes', status = 'in progress',
 	changed_at = clock_start + interval '20 minutes'
 WHERE service = 'Streamed' AND ticket_id % 2 = 0;

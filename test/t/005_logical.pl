@@ -61,13 +61,7 @@ WHERE schemaname = 'ticket_sla'}),
 # pauses and resolutions (the publisher's record_segments writes the
 # ledger), a new version of terms (its record_terms writes contract_terms),
 # the open tickets moved to them (as retarget does) and escalations
-sql($publisher, q{
-INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
-	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
-SELECT 1 + i % 7, 'Replicated', 'Replicated ' || i, at - interval '5 minutes', 'Impact', 'Description',
-	'Current', 'Expected', 'phone', (ARRAY['critical', 'high', 'medium', 'low']::ticket_sla.severity[])[1 + i % 4], at
-FROM generate_series(1, 21) i,
-	LATERAL (SELECT '2024-04-01 07:00+00'::timestamptz + i * interval '3 hours 7 minutes' AS at) a;
+sql($publisher, more_tickets_sql('Replicated', 'phone', 21) . q{
 UPDATE ticket_sla.tickets SET status = 'waiting on customer', changed_at = clock_start + interval '1 hour'
 WHERE service = 'Replicated' AND ticket_id % 3 = 0;
 UPDATE ticket_sla.tickets SET status = 'resolved', changed_at = clock_start + interval '30 hours'

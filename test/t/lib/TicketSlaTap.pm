@@ -13,7 +13,7 @@ use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 
-our @EXPORT = qw(new_node sql seed_plans_sql fill_store retarget_sql store_tables
+our @EXPORT = qw(new_node sql seed_plans_sql fill_store retarget_sql more_tickets_sql store_tables
   table_fingerprints tables_only deadline_mismatches deadline_inputs
   deadlines_differing schema_catalog text_diff view_queries
   function_queries $TOP);
@@ -136,6 +136,20 @@ SQL
 # An UPDATE that does what ticket_sla.retarget(contract) does, the change
 # recorded at a fixed instant rather than at now(): the open tickets of the
 # contract's customers move to its current terms
+# SQL that opens $count more tickets of service $service by $channel, one
+# every 3 hours 7 minutes from 2024-04-01 07:00 UTC, severities in turn
+sub more_tickets_sql
+{
+	my ($service, $channel, $count) = @_;
+	return qq{
+INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
+	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+SELECT 1 + i % 7, '$service', '$service ' || i, at - interval '5 minutes', 'Impact', 'Description',
+	'Current', 'Expected', '$channel', (ARRAY['critical', 'high', 'medium', 'low']::ticket_sla.severity[])[1 + i % 4], at
+FROM generate_series(1, $count) i,
+	LATERAL (SELECT '2024-04-01 07:00+00'::timestamptz + i * interval '3 hours 7 minutes' AS at) a;};
+}
+
 sub retarget_sql
 {
 	my ($contract, $at) = @_;
