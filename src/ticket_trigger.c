@@ -378,6 +378,7 @@ refuse_stamped_values(const Stamping *s)
 					 errmsg("cannot insert a value into column \"%s\" of relation \"%s\"",
 							column_names[col], RelationGetRelationName(s->rel)),
 					 errdetail("ticket_sla stamps it when the ticket is opened."),
+					 errhint("To restore a dump of the store, run pg_restore with session_replication_role = replica."),
 					 errtablecol(s->rel, s->st->attnums[col])));
 	}
 }

@@ -1,12 +1,11 @@
-# pg_dump -Fc of a database with a filled ticket store, pg_restore into a
-# new database of a second cluster: the extension, its schema and every
-# table of ticket_sla row for row, and the deadlines recomputed there.
-#
-# The install script marks no table with pg_extension_config_dump, so
-# pg_dump writes CREATE EXTENSION and no row of the store: the row-for-row
-# comparisons of the real extension are TODO tests until it does.  The
-# second half simulates the fix (the tables and sequences marked in
-# pg_extension.extconfig by hand) and shows what a restore then needs.
+# pg_dump -Fc of a database with a filled ticket store, pg_restore into
+# new databases of a second cluster, as the README's "Operations" section
+# says: with the store's triggers off (session_replication_role = replica),
+# in one transaction.  The extension, its schema and every table and
+# sequence of ticket_sla come back row for row (0.3 marks them with
+# pg_extension_config_dump), the deadlines agree with the functions, and
+# the next ticket follows on.  A restore with the triggers on fails, and
+# in one transaction leaves nothing behind.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -42,106 +41,86 @@ my $dump = "$PostgreSQL::Test::Utils::tmp_check/ticket_sla.dump";
 $source->command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $source->connstr('postgres') ],
 	'pg_dump -Fc');
 
+# the dump holds the data of every table and sequence of the store
+my $toc = (run_command([ 'pg_restore', '-l', $dump ]))[0];
+my @data_entries = sort map { /(?:TABLE DATA|SEQUENCE SET) ticket_sla (\S+)/ ? $1 : () } split /\n/, $toc;
+is( join(',', @data_entries),
+	join(',', sort(@tables, sql($source, q{
+SELECT string_agg(sequencename, E'\n') FROM pg_sequences WHERE schemaname = 'ticket_sla'}) =~ /(\S+)/g)),
+	'the dump holds the rows of every table and the value of every sequence of the store');
+
 my $target = new_node('target');
 $target->start;
 sql($target, 'CREATE DATABASE restored');
-my ($out, $err) = run_command([ 'pg_restore', '-d', $target->connstr('restored'), $dump ]);
-is($err, '', 'pg_restore into a new database reports no error');
+my ($out, $err);
+{
+	local $ENV{PGOPTIONS} = '-c session_replication_role=replica';
+	($out, $err) = run_command([ 'pg_restore', '--single-transaction', '--exit-on-error',
+		'-d', $target->connstr('restored'), $dump ]);
+}
+is($err, '', 'pg_restore with session_replication_role = replica reports no error');
 
 is(sql($target, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", db => 'restored'),
-	'0.2', 'the restored database has the extension at 0.2');
+	'0.3', 'the restored database has the extension at 0.3');
 is(text_diff(schema_catalog($target, db => 'restored'), schema_catalog($source)), '',
 	'the restored schema is the source schema (catalogs compared by name)');
 is(deadlines_differing($target, $inputs, db => 'restored'), '',
 	"the restored node's functions recompute every source ticket's deadlines");
 
-# What pg_dump wrote for the store: its configuration tables
-my $toc = (run_command([ 'pg_restore', '-l', $dump ]))[0];
-my @data_entries = sort map { /TABLE DATA ticket_sla (\S+)/ ? $1 : () } split /\n/, $toc;
-note "TABLE DATA entries in the dump: @data_entries";
-note 'pg_extension.extconfig: '
-  . sql($source, "SELECT coalesce(extconfig::regclass[]::text, 'NULL') FROM pg_extension WHERE extname = 'ticket_sla'");
-
 my $after = table_fingerprints($target, db => 'restored');
-TODO:
-{
-	local $TODO = 'ticket_sla--0.1.sql marks no table or sequence with pg_extension_config_dump: pg_dump keeps none of the store';
-	is(join(',', @data_entries), join(',', @tables), 'the dump holds the data of every table of the store');
-	for my $key (sort keys %$before)
-	{
-		is($after->{$key}, $before->{$key}, "restored $key equals the source's");
-	}
-	is(deadline_mismatches($target, db => 'restored') . '|'
-		  . sql($target, 'SELECT count(*) FROM ticket_sla.tickets', db => 'restored'),
-		'|84', 'the restored tickets carry the deadlines the functions compute');
-}
-
-# ---------------------------------------------------------------------------
-# The fix, simulated: a copy of the source database whose extension marks
-# every table and sequence of the store as configuration (what calls of
-# pg_extension_config_dump in the install and update scripts would record).
-sql($source, 'CREATE DATABASE marked TEMPLATE postgres');
-sql($source, q{
-UPDATE pg_extension SET extconfig = m.oids, extcondition = m.conditions
-FROM (SELECT array_agg(c.oid ORDER BY c.oid) AS oids, array_agg(''::text ORDER BY c.oid) AS conditions
-      FROM pg_class c
-      WHERE c.relnamespace = 'ticket_sla'::regnamespace AND c.relkind IN ('r', 'S')) m
-WHERE extname = 'ticket_sla'}, db => 'marked');
-is_deeply(table_fingerprints($source, db => 'marked'), $before, 'the marked copy holds the same store');
-
-my $marked_dump = "$PostgreSQL::Test::Utils::tmp_check/marked.dump";
-$source->command_ok([ 'pg_dump', '-Fc', '-f', $marked_dump, '-d', $source->connstr('marked') ],
-	'pg_dump -Fc of the marked copy');
-
-# A plain restore fires the store's triggers on the COPY of every row: the
-# contracts' trigger adds terms of its own, the tickets' trigger refuses
-# the stamped columns, and what references tickets finds none.
-sql($target, 'CREATE DATABASE plain');
-($out, $err) = run_command([ 'pg_restore', '-d', $target->connstr('plain'), $marked_dump ]);
-note "plain pg_restore of the marked dump:\n$err";
-my $plain = table_fingerprints($target, db => 'plain');
-TODO:
-{
-	local $TODO = "the store's triggers fire on pg_restore's COPY (record_terms, stamp)";
-	is($err, '', 'plain pg_restore of the marked dump reports no error');
-	is_deeply($plain, $before, 'plain pg_restore of the marked dump restores every row');
-}
-
-# Restored with the triggers off (session_replication_role = replica, for
-# a superuser), the marked dump carries everything.
-sql($target, 'CREATE DATABASE replica');
-{
-	local $ENV{PGOPTIONS} = '-c session_replication_role=replica';
-	($out, $err) = run_command([ 'pg_restore', '-d', $target->connstr('replica'), $marked_dump ]);
-}
-is($err, '', 'pg_restore of the marked dump with session_replication_role = replica: no error');
-my $restored = table_fingerprints($target, db => 'replica');
 for my $key (sort keys %$before)
 {
-	is($restored->{$key}, $before->{$key}, "marked dump, restored: $key equals the source's");
+	is($after->{$key}, $before->{$key}, "restored $key equals the source's");
 }
-is(deadline_mismatches($target, db => 'replica'), '',
-	'marked dump, restored: stamped deadlines agree with the functions');
+is(deadline_mismatches($target, db => 'restored'), '',
+	'the restored tickets carry the deadlines the functions compute');
 is( sql($target, q{
 SELECT ticket_sla.process_escalations('2024-03-20 00:00+00');
 SELECT count(*) FROM ticket_sla.sla_status;
 SELECT count(*) || ' ' || sum(targets_met) || ' ' || sum(targets_breached)
-FROM ticket_sla.compliance WHERE period = 'quarter'}, db => 'replica'),
+FROM ticket_sla.compliance WHERE period = 'quarter'}, db => 'restored'),
 	sql($source, q{
 SELECT 0;
 SELECT count(*) FROM ticket_sla.sla_status;
 SELECT count(*) || ' ' || sum(targets_met) || ' ' || sum(targets_breached)
 FROM ticket_sla.compliance WHERE period = 'quarter'}),
-	'marked dump, restored: no escalation fires twice, the views agree');
-# the next ticket, contact and contract take the next numbers
+	'restored: no escalation fires twice, the views agree');
+# the next ticket, contact and contract take the next numbers (the source
+# has 21 contacts, 84 tickets and 8 versions of terms, the current terms
+# of customer 4's contract being version 8)
 is( sql($target, q{
 INSERT INTO ticket_sla.contacts (customer_id, name) VALUES (1, 'New') RETURNING contact_id;
 INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
 	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
 VALUES (4, 'Web', 'After the restore', '2024-05-02 13:00+00', 'Some', 'It broke', 'Broken', 'Works',
 	'web', 'high', '2024-05-02 13:05+00')
-RETURNING ticket_id, case_number, terms_id, response_due}, db => 'replica'),
+RETURNING ticket_id, case_number, terms_id, response_due}, db => 'restored'),
 	"22\n85|CASE-2024-000085|8|2024-05-02 19:05:00+00",
-	'marked dump, restored: the next contact, ticket and case number follow on, under the current terms');
+	'restored: the next contact, ticket and case number follow on, under the current terms');
+
+# ---------------------------------------------------------------------------
+# With the triggers on, the COPY of the store's rows fires them: the
+# contracts' trigger records terms of its own, the tickets' trigger refuses
+# the stamped columns, with a hint at the way to restore.
+sql($target, 'CREATE DATABASE plain');
+($out, $err) = run_command([ 'pg_restore', '-d', $target->connstr('plain'), $dump ]);
+like($err, qr/cannot insert a value into column "case_number" of relation "tickets"/,
+	'pg_restore with the triggers on: the tickets are refused');
+like($err, qr/HINT:  To restore a dump of the store, run pg_restore with session_replication_role = replica\./,
+	'... with a hint at how to restore');
+is(sql($target, 'SELECT count(*) FROM ticket_sla.tickets', db => 'plain'), '0',
+	'... and none of them is restored');
+
+# in one transaction (--single-transaction --exit-on-error), the failed
+# restore leaves an empty database
+sql($target, 'CREATE DATABASE atomic');
+($out, $err) = run_command([ 'pg_restore', '--single-transaction', '--exit-on-error',
+	'-d', $target->connstr('atomic'), $dump ]);
+like($err, qr/cannot insert a value into column|duplicate key value/,
+	'pg_restore --single-transaction with the triggers on fails');
+is( sql($target, q{
+SELECT count(*) FROM pg_extension WHERE extname = 'ticket_sla';
+SELECT count(*) FROM pg_namespace WHERE nspname = 'ticket_sla'}, db => 'atomic'),
+	"0\n0", '... and leaves neither the extension nor its schema behind');
 
 done_testing();

@@ -1,17 +1,23 @@
-# The update from 0.1 to 0.2: a database that created the extension at
-# 0.1 and filled it (the ticket store, and an application's own tables with
+# The updates from every released version to the current one (0.3).
+#
+# From 0.1 (through 0.2): a database that created the extension at 0.1 and
+# filled it (the ticket store, and an application's own tables with
 # calendars and contracts in columns, a generated column, an expression
 # index and the stamp_deadlines trigger) runs ALTER EXTENSION ticket_sla
 # UPDATE.  Its data stay as they were and compute the same deadlines, the
-# functions of 0.2 work, and its schema is that of a fresh CREATE EXTENSION.
+# functions of 0.2 work, the store is in dumps (0.3), and its schema is
+# that of a fresh CREATE EXTENSION.
 #
 # When test/tap.sh could build the library of 0.1 (from the last commit
 # before 0.2; TICKET_SLA_LIB_0_1 names the file), the database of 0.1 runs
 # on it: the extension's C functions are bound to that file until the
 # update, as if 0.1 were installed, and then to the installed library, as
-# installing 0.2 does.  The data are then written by 0.1's code and read by
-# 0.2's.  Without it, both versions' SQL objects run on the installed
-# library.
+# installing the current version does.  The data are then written by 0.1's
+# code and read by the current one's.  Without it, both versions' SQL
+# objects run on the installed library.
+#
+# From 0.2: a database filled under 0.2 (plans with holidays) updates with
+# its store unchanged and the same schema as a fresh CREATE EXTENSION.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -126,27 +132,27 @@ is(deadline_mismatches($node, %up), '', '0.1: stamped deadlines agree with the f
 is(sql($node, q{SELECT count(*) FROM app.requests WHERE answer_by IS NOT NULL}, %up),
 	'24', '0.1: the application trigger stamped the response deadlines of the 24 requests whose plan has a target');
 
-# installing 0.2 puts its library where $libdir/ticket_sla points
+# installing the current version puts its library where $libdir/ticket_sla points
 bind_library('$libdir/ticket_sla') if defined $lib_0_1 && -r $lib_0_1;
 sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %up);
 is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %up),
-	'0.2', 'ALTER EXTENSION ticket_sla UPDATE moves to 0.2');
+	'0.3', 'ALTER EXTENSION ticket_sla UPDATE moves to 0.3');
 
 is_deeply(table_fingerprints($node, %up), $store_before, 'the store is unchanged, row for row');
 is(sql($node, $app_sql, %up), $app_before, "the application's tables are unchanged");
 is(sql($node, $grid_sql, %up), $grid_before,
 	'stored calendars and contracts read the same and compute the same deadlines, times and ladders');
 is(deadlines_differing($node, $inputs, %up), '', "every ticket's deadlines recompute as stamped under 0.1");
-is(deadline_mismatches($node, %up), '', '0.2: stamped deadlines agree with the functions');
+is(deadline_mismatches($node, %up), '', '0.3: stamped deadlines agree with the functions');
 is( sql($node, q{
 SELECT string_agg(name, ',') FROM app.offices
 WHERE friday_due IS DISTINCT FROM ticket_sla.business_deadline('2024-03-01 16:30+00', '3 hours 15 minutes', cal)},
 		%up),
-	'', 'the generated column stored under 0.1 equals what 0.2 computes');
+	'', 'the generated column stored under 0.1 equals what 0.3 computes');
 is(sql($node, q{SELECT bt_index_check('app.offices_next_open', true)}, %up),
-	'', "amcheck: every row is in the expression index under 0.2's values (heapallindexed)");
+	'', "amcheck: every row is in the expression index under 0.3's values (heapallindexed)");
 sql($node, 'DROP EXTENSION amcheck', %up);
-# re-stamping every request under 0.2 changes nothing
+# re-stamping every request under 0.3 changes nothing
 sql($node, 'UPDATE app.requests SET prio = prio', %up);
 is(sql($node, $app_sql, %up), $app_before, 'the application trigger re-stamps the same deadlines');
 
@@ -189,16 +195,43 @@ RETURNING terms_id, case_number, response_due}, %up),
 	'a 0.1 contract with holidays US added: the next ticket skips Independence Day');
 is(deadlines_differing($node, $inputs, %up), '', "the tickets opened under 0.1 keep their deadlines");
 
-# The schema of the updated database is that of a fresh CREATE EXTENSION
+# ---------------------------------------------------------------------------
+# From 0.2: the store filled under 0.2, with holidays in its plans
+my %from02 = (db => 'from02');
+sql($node, 'CREATE DATABASE from02');
+sql($node, "CREATE EXTENSION ticket_sla VERSION '0.2'", %from02);
+is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extname = 'ticket_sla'", %from02),
+	'0.2|t', 'CREATE EXTENSION ... VERSION 0.2 installs 0.2, which marks nothing for pg_dump');
+fill_store($node, %from02);
+my $store_02  = table_fingerprints($node, %from02);
+my $inputs_02 = deadline_inputs($node, %from02);
+sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %from02);
+is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %from02),
+	'0.3', 'ALTER EXTENSION ticket_sla UPDATE moves 0.2 to 0.3');
+is_deeply(table_fingerprints($node, %from02), $store_02, 'from 0.2: the store is unchanged, row for row');
+is(deadlines_differing($node, $inputs_02, %from02), '', "from 0.2: every ticket's deadlines recompute as stamped");
+# the eight tables and six sequences of the store, as 0.3 marks them
+is( sql($node, q{
+SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
+WHERE e.extname = 'ticket_sla'}, %from02),
+	'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
+	  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,premium_requests,'
+	  . 'tickets,tickets_ticket_id_seq',
+	'from 0.2: every table and sequence of the store is marked for pg_dump');
+
+# The schema of an updated database is that of a fresh CREATE EXTENSION
 sql($node, 'CREATE EXTENSION ticket_sla', db => 'fresh');
 my $cat_up    = schema_catalog($node, %up);
 my $cat_fresh = schema_catalog($node, db => 'fresh');
 cmp_ok(scalar(split /\n/, $cat_fresh), '>', 500, 'the catalog description of the schema is substantial');
-is(text_diff($cat_up, $cat_fresh), '', 'updated and fresh: the catalogs describe the same schema');
+is(text_diff($cat_up, $cat_fresh), '', 'updated from 0.1 and fresh: the catalogs describe the same schema');
+is(text_diff(schema_catalog($node, %from02), $cat_fresh), '',
+	'updated from 0.2 and fresh: the catalogs describe the same schema');
 
 # pg_dump --binary-upgrade --schema-only writes every member of the
-# extension; compared without oids, transaction ids, sequence states, the application's
-# schema and the dump's random \restrict key
+# extension; compared without oids (also those of the configuration
+# tables), transaction ids, sequence states, the application's schema and
+# the dump's random \restrict key
 sub member_dump
 {
 	my ($db) = @_;
@@ -206,12 +239,14 @@ sub member_dump
 			'--exclude-schema=app', '-d', $node->connstr($db) ]);
 	die "pg_dump failed: $err" if $err ne '';
 	return join "\n", grep { !/binary_upgrade_set_next|^\\(un)?restrict |relfrozenxid|^WHERE oid = '\d+';|pg_catalog.setval\(/ }
-	  split /\n/, $out;
+	  map { /binary_upgrade_create_empty_extension/ ? s/\d{4,}/OID/gr : $_ } split /\n/, $out;
 }
 my $dump_up    = member_dump('upgraded');
 my $dump_fresh = member_dump('fresh');
 like($dump_fresh, qr/ALTER EXTENSION ticket_sla ADD FUNCTION ticket_sla\.holidays\(/,
 	'the schema dump lists the members of the extension');
-is(text_diff($dump_up, $dump_fresh), '', 'updated and fresh: pg_dump --binary-upgrade --schema-only is the same');
+is(text_diff($dump_up, $dump_fresh), '', 'updated from 0.1 and fresh: pg_dump --binary-upgrade --schema-only is the same');
+is(text_diff(member_dump('from02'), $dump_fresh), '',
+	'updated from 0.2 and fresh: pg_dump --binary-upgrade --schema-only is the same');
 
 done_testing();
