@@ -56,6 +56,16 @@ overlap_usecs(int32 a, int32 b)
 }
 
 /*
+ * Whether [lo, hi) lasts STEADY_MARGIN_USECS; hi may be DT_NOEND (the table
+ * ends with no change after it), where hi - lo would overflow.
+ */
+static bool
+spans_margin(TimestampTz lo, TimestampTz hi)
+{
+	return hi == DT_NOEND || hi - lo >= STEADY_MARGIN_USECS;
+}
+
+/*
  * Where the plain shift of segment k is exact (see STEADY_MARGIN_USECS):
  * after the change that opens it, past any overlap with the segment before;
  * up to the change that closes it, short of any overlap with the next.
@@ -69,9 +79,9 @@ zone_find_steady(ZoneCursor *zone, int k)
 	TimestampTz seg_hi = known_hi ? zone->changes[k] : zone->cover_hi;
 	TimestampTz prev_lo = k > 1 ? zone->changes[k - 2] : zone->cover_lo;
 	TimestampTz next_hi = k + 1 < zone->n_changes ? zone->changes[k + 1] : zone->cover_hi;
-	bool		spaced = seg_hi - seg_lo >= STEADY_MARGIN_USECS &&
-		(!known_lo || seg_lo - prev_lo >= STEADY_MARGIN_USECS) &&
-		(!known_hi || next_hi - seg_hi >= STEADY_MARGIN_USECS);
+	bool		spaced = spans_margin(seg_lo, seg_hi) &&
+		(!known_lo || spans_margin(prev_lo, seg_lo)) &&
+		(!known_hi || spans_margin(seg_hi, next_hi));
 
 	if (known_lo && spaced)
 		zone->steady_los[k] = seg_lo + USECS_PER_SEC +
