@@ -202,7 +202,13 @@ SELECT error_of($$UPDATE ticket_sla.contracts SET terms = 'tier premium'$$);
 SELECT error_of($$UPDATE ticket_sla.customers SET contract_id = 1$$);
 SELECT error_of($$UPDATE ticket_sla.premium_requests SET used = 0$$);
 SELECT error_of($$SELECT ticket_sla.retarget('ISMS.online')$$);
+-- nor spend a customer's premium requests without opening a ticket; the
+-- ticket it opens takes one all the same (the trigger takes it as the
+-- extension's owner): Monthly Two's second of the period from 2026-03-31
+SELECT error_of($$SELECT ticket_sla.take_premium_request(4, '2026-03-31', 2)$$);
+SELECT tier FROM open(4, '2026-04-01 10:00+00');
 RESET ROLE;
+SELECT * FROM ticket_sla.premium_requests WHERE customer_id = 4 ORDER BY period_start;
 
 -- the cleared agent sees and works both
 SET ROLE ent_cleared;

@@ -27,11 +27,14 @@
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "case_number.h"
@@ -111,6 +114,7 @@ typedef struct TicketStamper
 	Oid			closed;
 	Oid			waiting;
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
+	Oid			owner;			/* of the trigger function: the extension's */
 	StoreTables tables;
 } TicketStamper;
 
@@ -142,6 +146,20 @@ typedef struct Stamping
 } Stamping;
 
 /* ---------- The statement's cache ---------- */
+
+/* The role that owns function fn */
+static Oid
+function_owner(Oid fn)
+{
+	HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for function %u", fn);
+	owner = ((Form_pg_proc) GETSTRUCT(tuple))->proowner;
+	ReleaseSysCache(tuple);
+	return owner;
+}
 
 static TicketStamper *
 ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
@@ -178,6 +196,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
+	st->owner = function_owner(fcinfo->flinfo->fn_oid);
 	store_tables(&st->tables, nsp);
 	fcinfo->flinfo->fn_extra = st;
 	return st;
@@ -312,10 +331,13 @@ ticket_severity(Stamping *s)
 /*
  * Takes a premium request of the period from the quota, if one is left,
  * through ticket_sla.take_premium_request: its upsert's row lock makes
- * concurrent inserts count one after another.
+ * concurrent inserts count one after another.  It runs as owner (the
+ * extension's), so that no role that opens tickets needs the right to call
+ * it, which would let it spend any customer's quota.  An error resets the
+ * user with the (sub)transaction it aborts.
  */
 static bool
-take_premium_request(int32 customer_id, DateADT period, int32 quota)
+take_premium_request(Oid owner, int32 customer_id, DateADT period, int32 quota)
 {
 	static SPIPlanPtr plan;
 	static Oid	argtypes[] = {INT4OID, DATEOID, INT4OID};
@@ -324,6 +346,8 @@ take_premium_request(int32 customer_id, DateADT period, int32 quota)
 	Datum		taken;
 	bool		isnull;
 	int			rc;
+	Oid			user;
+	int			security;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -333,7 +357,10 @@ take_premium_request(int32 customer_id, DateADT period, int32 quota)
 		if (plan == NULL || SPI_keepplan(plan) != 0)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	}
+	GetUserIdAndSecContext(&user, &security);
+	SetUserIdAndSecContext(owner, security | SECURITY_LOCAL_USERID_CHANGE);
 	rc = SPI_execute_plan(plan, args, NULL, false, 1);
+	SetUserIdAndSecContext(user, security);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "ticket_sla.take_premium_request failed: %s", SPI_result_code_string(rc));
 	taken = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -409,7 +436,7 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 	period = quota_period_of(c->quota_period, ct->contract_start,
 							 contract_local_date(ct->contract,
 												 timestamp_of(&s->row, COL_OPENED_AT)));
-	if (take_premium_request(DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
+	if (take_premium_request(s->st->owner, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
 							 c->premium_quota))
 		return s->st->premium;
 	ereport(NOTICE,
