@@ -30,3 +30,10 @@ include $(PGXS)
 # every object depends on every header: there are few of both (after the
 # include, so that the default target stays PGXS's "all")
 $(OBJS): $(wildcard src/*.h)
+
+# The regression suites and isolation specs once more, on a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer loaded into a server of its
+# own (test/sanitize.sh); the system's installation is left alone.
+.PHONY: check-sanitizers
+check-sanitizers:
+	bash test/sanitize.sh

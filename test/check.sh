@@ -11,38 +11,6 @@ build_and_install
 start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
 	-c cron.use_background_workers=on -c max_worker_processes=16
 
-passed=0
-failed=0
-
-# pg_regress suites (sql/ and expected/): one line per test, "ok" or "FAILED".
-run_regress() {
-	local out status=0
-	out=$(make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" installcheck 2>&1) || status=$?
-	printf '%s\n' "$out"
-	passed=$((passed + $(printf '%s\n' "$out" | grep -cE '\.\.\. ok|^ok ' || true)))
-	failed=$((failed + $(printf '%s\n' "$out" | grep -cE '\.\.\. FAILED|^not ok ' || true)))
-	if [ "$status" != 0 ]; then
-		# a run that failed without naming a failed test failed all the same
-		if ! printf '%s\n' "$out" | grep -qE '\.\.\. FAILED|^not ok '; then
-			failed=$((failed + 1))
-		fi
-		[ -f "$TOP/regression.diffs" ] && head -n 200 "$TOP/regression.diffs"
-	fi
-}
-
-# One line for a test that is not a pg_regress suite, counted: NAME, then
-# whether it passed (0 or not, as an exit status), then what to add in brackets.
-report() {
-	local name=$1 status=$2 detail=${3:+ ($3)}
-	if [ "$status" = 0 ]; then
-		printf 'test %-26s ... ok%s\n' "$name" "$detail"
-		passed=$((passed + 1))
-	else
-		printf 'test %-26s ... FAILED%s\n' "$name" "$detail"
-		failed=$((failed + 1))
-	fi
-}
-
 # The naive reference of the differential test, checked on its own against
 # hand-worked examples, so that agreeing with it means something.
 run_reference_selfcheck() {
@@ -91,11 +59,21 @@ run_tap() {
 	report tap "$status"
 }
 
-run_regress
+# The regression suites and isolation specs once more, on a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer (test/sanitize.sh)
+run_sanitizers() {
+	local out status=0
+	out=$(bash "$TOP/test/sanitize.sh" 2>&1) || status=$?
+	[ "$status" = 0 ] || printf '%s\n' "$out" | tail -n 150
+	report sanitizers "$status" "$(printf '%s\n' "$out" | tail -n 1)"
+}
+
+run_installcheck "$TOP" "$PG_CONFIG"
 run_reference_selfcheck
 run_cron_escalations
 run_israel_icu
 run_tap
+run_sanitizers
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -68,3 +68,43 @@ run_timing_sql() {
 	start_cluster -c shared_buffers=512MB -c max_parallel_workers_per_gather=0 -c jit=off
 	psql -qX -v ON_ERROR_STOP=1 -v rows="$2" -f "$1"
 }
+
+# What the test scripts count: tests passed and failed, reported by
+# report and run_installcheck.
+passed=0
+failed=0
+
+# One line for a test that is not a pg_regress suite, counted: NAME, then
+# whether it passed (0 or not, as an exit status), then what to add in brackets.
+report() {
+	local name=$1 status=$2 detail=${3:+ ($3)}
+	if [ "$status" = 0 ]; then
+		printf 'test %-26s ... ok%s\n' "$name" "$detail"
+		passed=$((passed + 1))
+	else
+		printf 'test %-26s ... FAILED%s\n' "$name" "$detail"
+		failed=$((failed + 1))
+	fi
+}
+
+# make installcheck (the pg_regress suites, then the isolation specs) of the
+# tree DIR with pg_config CONFIG: one line per test, "ok" or "FAILED",
+# counted; on failure the differences.  Usage: run_installcheck DIR CONFIG
+run_installcheck() {
+	local dir=$1 config=$2 out status=0 diffs
+	out=$(make -C "$dir" -s PG_CONFIG="$config" installcheck 2>&1) || status=$?
+	printf '%s\n' "$out"
+	passed=$((passed + $(printf '%s\n' "$out" | grep -cE '\.\.\. ok|^ok ' || true)))
+	failed=$((failed + $(printf '%s\n' "$out" | grep -cE '\.\.\. FAILED|^not ok ' || true)))
+	if [ "$status" != 0 ]; then
+		# a run that failed without naming a failed test failed all the same
+		if ! printf '%s\n' "$out" | grep -qE '\.\.\. FAILED|^not ok '; then
+			failed=$((failed + 1))
+		fi
+		for diffs in "$dir/regression.diffs" "$dir/output_iso/regression.diffs"; do
+			if [ -f "$diffs" ]; then
+				head -n 200 "$diffs"
+			fi
+		done
+	fi
+}
