@@ -40,11 +40,16 @@ check_supported(BizCalendar *bc, TimestampTz t)
 
 /* ---------- walking dates ---------- */
 
-/* The last date whose ranges all end by local time limit. */
+/*
+ * The last date whose ranges all end before local time limit.  Before, not
+ * at: where limit is the end of a steady stretch, a range ending there has
+ * its end beyond the plain shift (an autumn change at 02:00 resolves a
+ * range ending at 02:00 with the offset after it, an hour later).
+ */
 static int64
 last_date_within(BizCalendar *bc, int64 limit)
 {
-	return Min(floor_div(limit - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
+	return Min(floor_div(limit - 1 - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
 			   bc->last_day);
 }
 
@@ -212,25 +217,52 @@ skip_through_quiet_changes(BizCalendar *bc, int32 day, int64 room, int64 until,
 }
 
 /*
+ * The instant at which date day's clock shows secs, and whether the clock
+ * ever shows that time: one in a spring-forward gap converts with the
+ * offset before the change, to an instant at which the clock shows a later
+ * time.  Where the offset is steady, every local time exists.
+ */
+static bool
+date_time_exists(BizCalendar *bc, int32 day, int32 secs, TimestampTz *utc)
+{
+	int64		local_secs = (int64) day * CAL_SECS_PER_DAY + secs;
+
+	if (zone_local_to_utc_if_steady(&bc->zone, local_secs, utc))
+		return true;
+	*utc = zone_local_to_utc(&bc->zone, local_secs);
+	return *utc + (int64) zone_offset_at(&bc->zone, *utc) * USECS_PER_SEC ==
+		local_secs * USECS_PER_SEC;
+}
+
+/*
  * Walk open time forward, date by date, for an additive calendar: from
  * instant from until budget of open time has passed or limit (DT_NOEND for
  * none) is reached.  Each range converts exactly; where one offset holds,
  * whole dates and weeks are summed without looking at their ranges.  Sets
  * *stop (the earliest instant at which the budget is used up) and *passed.
- * Returns false, having done nothing that counts, if two dates' open spans
- * overlap in UTC after all (a range starting in a spring-forward gap): only
- * the walker merges those.
+ * Returns false, having done nothing that counts, if a range has an end in
+ * a spring-forward gap, or two dates' open spans overlap in UTC after all:
+ * only the walker merges those.  Such an end takes the offset before the
+ * change, which can put it after spans of later dates (Samoa skipped
+ * 2011-12-30: that day's ranges fall among those of the 31st).
  */
 static bool
 walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 		   TimestampTz *stop, int64 *passed)
 {
 	int32		from_day = zone_local_date(&bc->zone, from);
-	TimestampTz ignored;
-	/* the previous date's overnight ranges reach into from's date */
+	TimestampTz two_days_before;
+
+	/*
+	 * The previous date's overnight ranges reach into from's date; with a
+	 * change of offset since the midnight before it, the ranges of the date
+	 * before that can too (one ending in a gap of a whole day, as Samoa's
+	 * on 2011-12-30, lands a day later).
+	 */
 	int32		day = from_day - (zone_local_to_utc_if_steady(&bc->zone,
 															(int64) (from_day - 2) * CAL_SECS_PER_DAY,
-															&ignored) ? 1 : 2);
+															&two_days_before) &&
+								  zone_steady_between(&bc->zone, two_days_before, from) ? 1 : 2);
 	TimestampTz c = from;
 	TimestampTz last_hi = DT_NOBEGIN;
 	int64		used = 0;
@@ -265,11 +297,12 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 		n = day_ranges(bc, day, &ranges);
 		for (i = 0; i < n; i++)
 		{
-			TimestampTz lo = date_time_to_utc(bc, day, ranges[i].start);
-			TimestampTz hi = date_time_to_utc(bc, day, ranges[i].end);
+			TimestampTz lo;
+			TimestampTz hi;
 
-			if (hi <= lo)
-				continue;		/* inside a spring-forward gap */
+			if (!date_time_exists(bc, day, ranges[i].start, &lo) ||
+				!date_time_exists(bc, day, ranges[i].end, &hi))
+				return false;
 			if (lo < last_hi)
 				return false;
 			last_hi = hi;

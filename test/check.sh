@@ -59,6 +59,16 @@ run_tap() {
 	report tap "$status"
 }
 
+# libFuzzer (with ASan and UBSan) on the calendar and contract parsers, the
+# arithmetic and the iCalendar reader, about a minute (test/fuzz.sh)
+run_fuzz() {
+	local out status=0
+	out=$(bash "$TOP/test/fuzz.sh" 2>&1) || status=$?
+	printf '%s\n' "$out" | grep -E 'executions|kept' || true
+	[ "$status" = 0 ] || printf '%s\n' "$out" | tail -n 80
+	report fuzz "$status"
+}
+
 # The regression suites and isolation specs once more, on a build with
 # AddressSanitizer and UndefinedBehaviorSanitizer (test/sanitize.sh)
 run_sanitizers() {
@@ -74,6 +84,7 @@ run_cron_escalations
 run_israel_icu
 run_tap
 run_sanitizers
+run_fuzz
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
