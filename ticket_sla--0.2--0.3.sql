@@ -1,5 +1,7 @@
--- ticket_sla 0.2 -> 0.3: pg_dump keeps the ticket store; the compliance
--- view and the quarterly report run in parallel queries.
+-- ticket_sla 0.2 -> 0.3: pg_dump keeps the ticket store; the quarterly
+-- report runs in parallel queries; names bound safely; confidential
+-- escalation notices; premium requests taken by the trigger only; a schema
+-- whose owner could drop the store is refused.
 
 \echo Use "ALTER EXTENSION ticket_sla UPDATE TO '0.3'" to load this file. \quit
 
@@ -53,36 +55,6 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.tickets_ticket_id_seq', '
 
 ALTER FUNCTION ticket_sla.quarterly_report(integer, text) PARALLEL SAFE;
 
--- The outcomes of the tickets are worked out in a subquery of their own
--- (OFFSET 0 keeps the planner from merging it into the grouping): each
--- ticket's business response time is then computed once, not once for its
--- month and again for its quarter, and by the parallel workers that scan
--- the tickets rather than by the leader that aggregates.  Same columns,
--- same figures as 0.2.
-CREATE OR REPLACE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
-SELECT g.period, g.period_start, g.customer_id, cu.organisation,
-	   g.contract_id, co.name AS contract, g.severity, g.tickets,
-	   g.targets_met, g.targets_breached,
-	   round(100.0 OPERATOR(pg_catalog.*) g.targets_met
-			 OPERATOR(pg_catalog./) nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
-	   g.median_response, g.p90_response
-FROM (
-	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
-		   count(*) AS tickets,
-		   sum(o.response_met + o.resolution_met) AS targets_met,
-		   sum(o.response_breached + o.resolution_breached) AS targets_breached,
-		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
-		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
-	FROM (SELECT * FROM ticket_sla.ticket_outcomes OFFSET 0) AS o
-	CROSS JOIN LATERAL (VALUES
-		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
-		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
-	) AS p (period, period_start)
-	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
-) AS g
-JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
-JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
-
 ------------------------------------------------------------------------------
 -- Names bound safely
 --
@@ -90,9 +62,9 @@ JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 -- (public, usually), so an unqualified operator or aggregate that pg_catalog
 -- matches only through a cast (double precision * integer, numeric * bigint,
 -- percentile_cont of a numeric) bound to whatever matched better there, to
--- be run later by everybody who reads the view.  sla_status is created
--- again with those qualified (compliance already is, above); otherwise its
--- definition is 0.1's.  clock_paused_by is inlined into the queries that
+-- be run later by everybody who reads the view.  sla_status and
+-- compliance are created again with those qualified; otherwise their
+-- definitions are 0.1's.  clock_paused_by is inlined into the queries that
 -- call it and parsed under their search_path: its operators are qualified.
 ------------------------------------------------------------------------------
 
@@ -118,6 +90,30 @@ CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, ct.te
 CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
 	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
 WHERE t.resolved_at IS NULL;
+
+CREATE OR REPLACE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
+SELECT g.period, g.period_start, g.customer_id, cu.organisation,
+	   g.contract_id, co.name AS contract, g.severity, g.tickets,
+	   g.targets_met, g.targets_breached,
+	   round(100.0 OPERATOR(pg_catalog.*) g.targets_met
+			 OPERATOR(pg_catalog./) nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
+	   g.median_response, g.p90_response
+FROM (
+	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
+		   count(*) AS tickets,
+		   sum(o.response_met + o.resolution_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached) AS targets_breached,
+		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
+		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
+	FROM ticket_sla.ticket_outcomes o
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
+) AS g
+JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
 CREATE OR REPLACE FUNCTION ticket_sla.clock_paused_by(status ticket_sla.status)
 RETURNS boolean
