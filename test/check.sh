@@ -51,31 +51,22 @@ run_israel_icu() {
 	fi
 }
 
-# The TAP tests (test/t): crash recovery, dump and restore, the update from
-# 0.1, a hot standby, logical replication
+# The TAP tests (test/t): crash recovery, dump and restore, the updates
+# from 0.1 and 0.2, a hot standby, logical replication, security
 run_tap() {
 	local status=0
 	bash "$TOP/test/tap.sh" || status=$?
 	report tap "$status"
 }
 
-# libFuzzer (with ASan and UBSan) on the calendar and contract parsers, the
-# arithmetic and the iCalendar reader, about a minute (test/fuzz.sh)
-run_fuzz() {
-	local out status=0
-	out=$(bash "$TOP/test/fuzz.sh" 2>&1) || status=$?
-	printf '%s\n' "$out" | grep -E 'executions|kept' || true
-	[ "$status" = 0 ] || printf '%s\n' "$out" | tail -n 80
-	report fuzz "$status"
-}
-
-# The regression suites and isolation specs once more, on a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer (test/sanitize.sh)
-run_sanitizers() {
-	local out status=0
-	out=$(bash "$TOP/test/sanitize.sh" 2>&1) || status=$?
+# A test script of test/ run quietly: NAME, SCRIPT, and the pattern of the
+# lines of its output to show; its last 150 lines as well when it fails.
+run_script() {
+	local name=$1 script=$2 shown=$3 out status=0
+	out=$(bash "$TOP/test/$script" 2>&1) || status=$?
+	printf '%s\n' "$out" | grep -E "$shown" || true
 	[ "$status" = 0 ] || printf '%s\n' "$out" | tail -n 150
-	report sanitizers "$status" "$(printf '%s\n' "$out" | tail -n 1)"
+	report "$name" "$status"
 }
 
 run_installcheck "$TOP" "$PG_CONFIG"
@@ -83,8 +74,12 @@ run_reference_selfcheck
 run_cron_escalations
 run_israel_icu
 run_tap
-run_sanitizers
-run_fuzz
+# the suites and specs once more, on a build with AddressSanitizer and
+# UndefinedBehaviorSanitizer
+run_script sanitizers sanitize.sh '^sanitizers: '
+# libFuzzer (with ASan and UBSan) on the calendar and contract parsers, the
+# arithmetic and the iCalendar reader, about a minute
+run_script fuzz fuzz.sh 'executions|kept'
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

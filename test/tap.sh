@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the TAP tests of test/t (PostgreSQL::Test::Cluster): crash recovery,
-# dump and restore, the update from 0.1, a hot standby and logical
-# replication.  Ends with prove's summary; exits non-zero when a test fails.
+# dump and restore, the updates from 0.1 and 0.2, a hot standby, logical
+# replication and security.  Ends with prove's summary; exits non-zero when a test fails.
 # Usage: bash test/tap.sh [test/t/00N_name.pl ...]     (as root, or a user with sudo)
 #
 # The tests run as the unprivileged user postgres (initdb refuses root), in
