@@ -161,6 +161,22 @@ SELECT ticket_sla.business_deadline('2027-01-04 09:00+00', '3600 hours', cal) AS
        ticket_sla.business_deadline('2027-01-04 09:00+00', '400 days', cal) AS days_400,
        ticket_sla.business_deadline('2028-09-27 09:00+00', '-400 days', cal) AS back_400
 FROM wednesdays;
+-- Closed dates ten years apart: the open time of the dates between them is
+-- kept date by date, in chunks of 256 dates (from 2026-01-01: the second
+-- starts on 2026-09-14, the third on 2027-05-28), and read across them.
+-- 2700 hours from Monday 2026-06-01 09:00 are 300 business days: 60 weeks
+-- to Friday 2027-07-23, one more for Wednesday 2026-07-15, closed: Monday
+-- 2027-07-26 at 18:00.  300 business days later than Monday 2026-06-01
+-- 10:00: the 300 weekdays after it end on Monday 2027-07-26, the 301st
+-- is Tuesday 27.  The ten years hold 521 weeks and 5 dates, 3 of them
+-- weekdays: 2608 weekdays, 3 of them closed, 2605 of 9 hours.
+CREATE TEMP TABLE far_apart AS
+SELECT 'Mon-Fri 09:00-18:00; tz UTC; closed 2026-01-01, 2026-07-15, 2035-12-31'::ticket_sla.calendar AS cal;
+SELECT ticket_sla.business_deadline('2026-06-01 09:00+00', '2700 hours', cal) AS deadline,
+       ticket_sla.business_deadline('2026-06-01 10:00+00', '300 days', cal) AS days_300,
+       ticket_sla.business_deadline('2027-07-27 10:00+00', '-300 days', cal) AS back_300,
+       ticket_sla.business_time_between('2026-01-01 00:00+00', '2036-01-01 00:00+00', cal) AS ten_years
+FROM far_apart;
 SELECT ticket_sla.business_deadline('2026-01-01 00:00+00', '87600 hours', '24x7; tz GMT');
 SELECT ticket_sla.business_deadline('2035-12-30 00:00+00', '-87600 hours', '24x7; tz GMT');
 

@@ -7,10 +7,10 @@
  * resolves them.  For a calendar whose dates cannot overlap ("additive"),
  * open time is the sum of each date's own ranges: walk_dates() below goes
  * date by date only at both ends of a stretch, and where local time is UTC
- * shifted by one offset it sums whole weeks and dates arithmetically
- * (days.c).  Any other calendar, and the rare range that starts in a
- * spring-forward gap, go to the general walker (walker.c), which merges
- * overlapping spans.
+ * shifted by one offset it takes the open time of the dates between from
+ * running sums (days.c).  Any other calendar, and the rare range that
+ * starts in a spring-forward gap, go to the general walker (walker.c),
+ * which merges overlapping spans.
  */
 #include "postgres.h"
 
@@ -51,68 +51,6 @@ last_date_within(BizCalendar *bc, int64 limit)
 {
 	return Min(floor_div(limit - 1 - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
 			   bc->last_day);
-}
-
-/*
- * Whole dates from day on whose open time together stays below room and
- * whose ranges all end by local time limit: whole weeks from the week sums,
- * then single dates from the weekday sums, each dated exception corrected
- * by its step in the running sums.  Adds their open time to *used and
- * returns the first date not skipped.
- */
-static int32
-skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 limit, int64 *used)
-{
-	int64		last = last_date_within(bc, limit);
-	const int64 *weekday_sums = bc->open_sums.weekdays;
-	const int64 *deltas = bc->open_sums.deltas;
-	WeekRun		run;
-	int64		open;
-	int			i;
-	int32		next_dated;
-	int			w;
-	int			k;
-
-	if (last < day)
-		return day;
-	run = weeks_below(bc, &bc->open_sums, day, 1, (last - day + 1) / CAL_DAYS_PER_WEEK, room);
-	day += CAL_DAYS_PER_WEEK * run.weeks;
-	open = run.sum;
-	i = run.index;
-	next_dated = bc->date_days[i];
-	w = calendar_weekday(day);
-
-	/*
-	 * Fewer than seven dates remain: either the next week does not fit in
-	 * room or it passes last.  So w + k stays within the two weeks of sums;
-	 * and with a whole week before last and no exception in it, the weekday
-	 * sums alone must reach room within it.
-	 */
-	if (last - day >= CAL_DAYS_PER_WEEK - 1 && (int64) next_dated - day >= CAL_DAYS_PER_WEEK)
-	{
-		int64		reach = room - open + weekday_sums[w];
-
-		for (k = 0; weekday_sums[w + k + 1] < reach; k++)
-			Assert(k < CAL_DAYS_PER_WEEK - 1);
-		*used += open + weekday_sums[w + k] - weekday_sums[w];
-		return day + k;
-	}
-	for (k = 0; day + k <= last; k++)
-	{
-		int64		date_open = weekday_sums[w + k + 1] - weekday_sums[w + k];
-
-		Assert(k < CAL_DAYS_PER_WEEK);
-		if (day + k == next_dated)
-		{
-			date_open += deltas[i + 1] - deltas[i];
-			next_dated = bc->date_days[++i];
-		}
-		if (open + date_open >= room)
-			break;
-		open += date_open;
-	}
-	*used += open;
-	return day + k;
 }
 
 /* Whether no range of any date lies in local times [lo, hi) (microseconds). */
@@ -173,47 +111,40 @@ cross_quiet_change(BizCalendar *bc, int64 *until)
 	return true;
 }
 
-/* How many changes of offset one run of whole dates may cross. */
-#define MAX_QUIET_CHANGES	8
-
 /*
- * Skip whole dates from day on, as skip_whole_dates does, through local
- * time until (where the offset stops being steady) and on: a change of
- * offset that no range comes near (an office closed on the night the clocks
- * change) leaves every date with the open time of its local ranges.
+ * Skip whole dates from day on while their open time together stays below
+ * room, their ranges all end before local time limit_local, and they
+ * convert by one shift, which holds up to local time until, or through
+ * changes of offset that no range comes near (an office closed on the
+ * night the clocks change leaves every date the open time of its local
+ * ranges).  The dates come from the running sums of open time alone; only
+ * the changes on the way are looked at.  Adds their open time to *used and
+ * returns the first date not skipped.
  */
 static int32
-skip_through_quiet_changes(BizCalendar *bc, int32 day, int64 room, int64 until,
-						   int64 limit_local, int64 *used)
+skip_whole_dates(BizCalendar *bc, int32 day, int64 room, int64 until,
+				 int64 limit_local, int64 *used)
 {
-	double		weeks_needed = (double) room * bc->open_sums.weeks_per_unit + 2;
-	/* about where the room runs out, by the weekly hours alone */
-	int64		horizon = bc->open_sums.weeks_per_unit > 0 &&
-		weeks_needed < (double) ((bc->last_day - day) / CAL_DAYS_PER_WEEK) ?
-		(int64) day * USECS_PER_DAY + (int64) weeks_needed * WEEK_USECS : PG_INT64_MAX;
-	int			changes = 0;
-	bool		blocked = false;	/* a change ahead is not quiet */
+	const DateSums *sums = &bc->open_sums;
+	int32		cap = last_date_within(bc, limit_local) + 1;
+	int64		before = date_sum_to(bc, sums, day);
+	int64		latest_end = (int64) bc->latest_end * USECS_PER_SEC;
+	int32		end;
 
-	for (;;)
-	{
-		int64		stretch;
-		int64		before = *used;
-
-		/* cross, before skipping, the quiet changes the run will need */
-		while (!blocked && until < Min(horizon, limit_local) && changes < MAX_QUIET_CHANGES)
+	if (cap <= day)
+		return day;
+	/* capped, a room larger than any sum (when measuring) cannot overflow */
+	end = first_date_reaching(bc, sums, day + 1, cap,
+							  before + Min(room, INT64CONST(1) << 62),
+							  day + 1 + guess_dates(sums, room - 1)) - 1;
+	while (end > day && (int64) (end - 1) * USECS_PER_DAY + latest_end >= until)
+		if (!cross_quiet_change(bc, &until))
 		{
-			blocked = !cross_quiet_change(bc, &until);
-			changes += !blocked;
+			end = Min(end, last_date_within(bc, until) + 1);
+			break;
 		}
-		stretch = Min(until, limit_local);
-		day = skip_whole_dates(bc, day, room, stretch, used);
-		room -= *used - before;
-		if (day <= last_date_within(bc, stretch) || stretch == limit_local ||
-			blocked || changes == MAX_QUIET_CHANGES ||
-			!cross_quiet_change(bc, &until))
-			return day;
-		changes++;
-	}
+	*used += date_sum_to(bc, sums, end) - before;
+	return end;
 }
 
 /*
@@ -283,8 +214,7 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 		if (day > from_day &&
 			zone_steady_from(&bc->zone, (int64) day * CAL_SECS_PER_DAY + bc->earliest_start,
 							 &offset, &until))
-			day = skip_through_quiet_changes(bc, day, budget - used, until,
-											 limit_local, &used);
+			day = skip_whole_dates(bc, day, budget - used, until, limit_local, &used);
 		/* no range of this date or a later one starts before the limit */
 		if ((int64) day * USECS_PER_DAY - ZONE_MAX_OFFSET_USECS >= limit)
 			break;

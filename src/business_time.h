@@ -13,22 +13,33 @@
 #include "zone.h"
 
 /*
- * A quantity summed over dates: the first i weekdays (Monday first, over two
- * weeks) hold weekdays[i]; a dated exception holds its own amount, and
- * deltas[k] sums (its amount - its weekday's) over the first k exceptions.
+ * A quantity summed over dates (open time, or 1 for a business date), as
+ * running sums: sum_to(d) is its sum over the dates before d, counted from
+ * a Monday long before the supported years.  By the weekly hours alone,
+ * the first i weekdays (Monday first, over two weeks) hold weekdays[i]; a
+ * dated exception holds its own amount, and deltas[k] sums (its amount -
+ * its weekday's) over the first k exceptions.
+ *
+ * Between the first and the last dated exception the running sums are
+ * kept date by date, in chunks filled on first use (in mcxt), so that a
+ * sum costs one load there; elsewhere the weeks repeat and it is worked
+ * out.
  */
 typedef struct DateSums
 {
 	int64		weekdays[2 * CAL_DAYS_PER_WEEK + 1];
 	int64	   *deltas;
+	/* sum_to(table_first + k), k < table_days, is in a chunk (days.h) */
+	int32		table_first;
+	uint32		table_days;
+	int64	  **chunks;			/* NULL where not filled yet */
+	MemoryContext mcxt;
 	/*
-	 * Weeks per unit of the amount, to turn an amount into weeks without a
-	 * division (0 when a week holds none): by the weekly amount, and by a
-	 * week's amount averaged over the stretch of dated exceptions, the
-	 * first guess of how many weeks hold an amount.
+	 * Dates per unit of the amount in an average week over the stretch of
+	 * dated exceptions (0 when weeks hold none): a first guess of how many
+	 * dates hold an amount.
 	 */
-	double		weeks_per_unit;
-	double		average_weeks_per_unit;
+	double		dates_per_unit;
 } DateSums;
 
 /* A calendar made ready for arithmetic: prepared once, used for many calls. */
@@ -63,12 +74,6 @@ typedef struct BizCalendar
 	int32		latest_end;		/* the latest end (seconds after midnight) */
 	DateSums	open_sums;		/* open time (microseconds) of dates */
 	DateSums	business_days;	/* 1 for a business date, else 0 */
-
-	/*
-	 * nth_weekday[d][w][r]: how many dates after (d = 0) or before (d = 1) a
-	 * date of weekday w the r-th business date falls by the weekly hours.
-	 */
-	int16		nth_weekday[2][CAL_DAYS_PER_WEEK][CAL_DAYS_PER_WEEK + 1];
 
 	/* dates[bucket_first[k]] is the first dated exception on or after
 	 * bucket_base + (k << bucket_shift): a direct index into dates[] */

@@ -4,10 +4,11 @@
  *
  * A date's ranges are its "open" ranges if it has some, none if it is
  * closed, else the weekly ranges of its weekday; dated exceptions are found
- * through an index by date (days.h).  Long stretches of dates are never walked: whole weeks
- * hold a known number of business days and, when dates cannot overlap, a
- * known amount of open time, corrected by running sums over the dated
- * exceptions.
+ * through an index by date (days.h).  Long stretches of dates are never
+ * walked: running sums of business days and, when dates cannot overlap, of
+ * open time (DateSums) are read date by date where dated exceptions lie and
+ * worked out from the weekly hours elsewhere, and the date at which a sum
+ * is reached is searched for.
  */
 #include "postgres.h"
 
@@ -107,32 +108,33 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 }
 
 /*
- * The n-th business date after (dir > 0) or before day, n >= 1: whole weeks
- * from the week sums; then the weekday table, when no dated exception lies
- * in the way, or else one date at a time.
+ * The n-th business date after (dir > 0) or before day, n >= 1, from the
+ * running count of business dates: going forward, the date before the
+ * first whose count is n more than that of the date after day; going back,
+ * the date before the first whose count is more than day's less n.
  */
 int32
 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampTz from)
 {
-	int64		max_weeks = (dir > 0 ? bc->last_day - day : day - bc->first_day) /
-		CAL_DAYS_PER_WEEK;
-	WeekRun		run = weeks_below(bc, &bc->business_days, day + dir, dir, max_weeks, n);
+	const DateSums *count = &bc->business_days;
+	int64		guess = day + dir * guess_dates(count, n) + 1;
+	int32		past;
 
-	day += dir * CAL_DAYS_PER_WEEK * run.weeks;
-	n -= run.sum;
-	if (bc->open_weekdays > 0 && n <= CAL_DAYS_PER_WEEK)
+	if (dir > 0)
 	{
-		int32		target = day + dir * bc->nth_weekday[dir < 0][calendar_weekday(day)][n];
-		/* the nearest exception after (before) day marks the end of the run */
-		int			i = dir > 0 ? run.index : run.index - 1;
-
-		if (i < 0 || i >= bc->cal->n_dates || (bc->dates[i].day - target) * dir > 0)
-			return target;
-	}
-	for (; n > 0; n--)
-		if (!next_business_date(bc, day, dir, &day))
+		past = first_date_reaching(bc, count, day + 2, bc->last_day + 1,
+								   date_sum_to(bc, count, day + 1) + n, guess);
+		if (past > bc->last_day + 1)
 			report_no_open_time(bc, from, dir);
-	return day;
+	}
+	else
+	{
+		past = first_date_reaching(bc, count, bc->first_day, day,
+								   date_sum_to(bc, count, day) - n + 1, guess);
+		if (past == bc->first_day)
+			report_no_open_time(bc, from, dir);
+	}
+	return past - 1;
 }
 
 /* Open time of one date's ranges (sorted and disjoint), in local time. */
@@ -147,155 +149,90 @@ ranges_open_time(const CalRange *ranges, int n)
 	return secs * USECS_PER_SEC;
 }
 
-/*
- * Sums over whole weeks of dates from first on, in direction dir: the
- * weekly amount times the weeks, plus the running sums over the dated
- * exceptions between the near end (fixed) and the far end.  An end is
- * marked by the index of the first exception on or after the date past the
- * weeks (going forward) or on or after their last date (going back).
- */
-typedef struct WeekSums
+/* About how many dates hold amount, by the average week; at most all dates */
+int64
+guess_dates(const DateSums *sums, int64 amount)
 {
-	const BizCalendar *bc;
-	const DateSums *sums;
-	int32		first;
-	int			dir;
-	int			near_index;
-} WeekSums;
-
-/* The exception index that marks the far end of k weeks. */
-static pg_attribute_always_inline int
-far_index(const WeekSums *ws, int64 k)
-{
-	int32		far = ws->first + ws->dir * (int32) (CAL_DAYS_PER_WEEK * k);
-
-	return first_date_from(ws->bc, ws->dir > 0 ? far : far + 1);
-}
-
-/* The far-end index of k + 1 weeks from that of k: a step past one week. */
-static pg_attribute_always_inline int
-next_far_index(const WeekSums *ws, int64 k, int index)
-{
-	const int32 *days = ws->bc->date_days;
-	int32		far = ws->first + ws->dir * (int32) (CAL_DAYS_PER_WEEK * (k + 1));
-
-	if (ws->dir > 0)
-		while (days[index] < far)
-			index++;
-	else
-		while (days[index - 1] > far)
-			index--;
-	return index;
-}
-
-/* The sum over k weeks whose far end is marked by index. */
-static pg_attribute_always_inline int64
-weeks_sum_to(const WeekSums *ws, int64 k, int index)
-{
-	const int64 *deltas = ws->sums->deltas;
-
-	return k * ws->sums->weekdays[CAL_DAYS_PER_WEEK] +
-		ws->dir * (deltas[index] - deltas[ws->near_index]);
-}
-
-/* The sum over k weeks, and the index that marks their far end. */
-static pg_attribute_always_inline int64
-weeks_sum(const WeekSums *ws, int64 k, int *index)
-{
-	*index = far_index(ws, k);
-	return weeks_sum_to(ws, k, *index);
+	return (int64) Min((double) amount * sums->dates_per_unit,
+					   (double) (LAST_SUPPORTED_DAY - FIRST_SUPPORTED_DAY));
 }
 
 /*
- * The most whole weeks (at most max_weeks) of dates from first on, in
- * direction dir, whose sum stays below room, with their sum and the index
- * that marks their far end (see WeekSums).  The sum grows with the weeks.
- * A guess from the average week is almost always right, and the week after
- * it, one step further through the exceptions, confirms it.  Otherwise
- * Newton steps by the weekly amount come close, and a galloping search
- * settles the rest, however many exceptions lie in the way.
+ * The first date in [lo, hi] whose running sum reaches target, or hi + 1
+ * if none does: galloping out from a guess, then halving.
  */
-WeekRun
-weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first, int dir,
-			int64 max_weeks, int64 room)
+int32
+first_date_reaching(const BizCalendar *bc, const DateSums *sums, int32 lo, int32 hi,
+					int64 target, int64 guess)
 {
-	int64		per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
-	WeekSums	ws = {bc, sums, first, dir, 0};
-	WeekRun		lo;				/* weeks known to stay below room */
-	int64		hi = max_weeks + 1; /* weeks known not to, or too many */
-	int64		step = 1;
+	int32		below = lo;		/* the dates before it fall short */
+	int32		reached = hi + 1;	/* it reaches target, or it is hi + 1 */
+	int32		date = (int32) Max(lo, Min(guess, hi));
+	int32		step = 1;
 
-	ws.near_index = far_index(&ws, 0);
-	lo.weeks = 0;
-	lo.sum = 0;
-	lo.index = ws.near_index;
-	if (sums->average_weeks_per_unit > 0)
+	if (date_sum_to(bc, sums, date) >= target)
 	{
-		double		weeks = (double) (room - 1) * sums->average_weeks_per_unit;
-		int64		guess = weeks < (double) max_weeks ? (int64) weeks : max_weeks;
-		int			index = guess > 0 ? far_index(&ws, guess) : ws.near_index;
-		int64		guess_sum = weeks_sum_to(&ws, guess, index);
-		int			next_index;
-		int64		next_sum;
-
-		if (guess_sum >= room)
-			hi = guess;
-		else if (guess == max_weeks ||
-				 (next_sum = weeks_sum_to(&ws, guess + 1,
-										  next_index = next_far_index(&ws, guess, index))) >= room)
+		for (reached = date; (date = reached - step) >= below; step *= 2)
 		{
-			/* the week after the guess settles it */
-			lo.weeks = guess;
-			lo.sum = guess_sum;
-			lo.index = index;
-			return lo;
-		}
-		else
-		{
-			lo.weeks = guess + 1;
-			lo.sum = next_sum;
-			lo.index = next_index;
-		}
-	}
-	while (per_week > 0 && lo.sum < room)
-	{
-		int64		next = Min(lo.weeks + (room - 1 - lo.sum) / per_week, hi - 1);
-		int			next_index;
-		int64		next_sum;
-
-		if (next == lo.weeks)
-			break;
-		next_sum = weeks_sum(&ws, next, &next_index);
-		if (next_sum >= room)
-		{
-			hi = next;
-			break;
-		}
-		lo.weeks = next;
-		lo.sum = next_sum;
-		lo.index = next_index;
-	}
-	for (;;)
-	{
-		int64		next = lo.weeks + step;
-		int			next_index;
-		int64		next_sum;
-
-		if (next >= hi || (next_sum = weeks_sum(&ws, next, &next_index)) >= room)
-		{
-			if (next < hi)
-				hi = next;
-			if (step == 1)
+			if (date_sum_to(bc, sums, date) < target)
+			{
+				below = date + 1;
 				break;
-			step /= 2;			/* narrow down between lo and hi */
-			continue;
+			}
+			reached = date;
 		}
-		lo.weeks = next;
-		lo.sum = next_sum;
-		lo.index = next_index;
-		step *= 2;				/* gallop on */
 	}
-	return lo;
+	else
+	{
+		for (below = date + 1; (date = below - 1 + step) <= hi; step *= 2)
+		{
+			if (date_sum_to(bc, sums, date) >= target)
+			{
+				reached = date;
+				break;
+			}
+			below = date + 1;
+		}
+	}
+	while (below < reached)
+	{
+		int32		mid = below + (reached - below) / 2;
+
+		if (date_sum_to(bc, sums, mid) >= target)
+			reached = mid;
+		else
+			below = mid + 1;
+	}
+	return reached;
+}
+
+/*
+ * Fill chunk k of the running sums (DateSums), in the memory context of the
+ * prepared calendar: it is kept for every later call.
+ */
+int64 *
+fill_date_sums_chunk(const BizCalendar *bc, const DateSums *sums, int k)
+{
+	int32		first = sums->table_first + k * DATE_SUMS_CHUNK_DATES;
+	int			i = first_date_from(bc, first);
+	int64		sum = weekly_sum_to(sums, first) + sums->deltas[i];
+	int			w = calendar_weekday(first);
+	int64	   *chunk = MemoryContextAlloc(sums->mcxt, DATE_SUMS_CHUNK_DATES * sizeof(int64));
+	int			j;
+
+	for (j = 0; j < DATE_SUMS_CHUNK_DATES; j++)
+	{
+		chunk[j] = sum;
+		sum += sums->weekdays[w + 1] - sums->weekdays[w];
+		if (first + j == bc->date_days[i])
+		{
+			sum += sums->deltas[i + 1] - sums->deltas[i];
+			i++;
+		}
+		w = (w + 1) % CAL_DAYS_PER_WEEK;
+	}
+	sums->chunks[k] = chunk;
+	return chunk;
 }
 
 /* Open microseconds in one week of the weekly hours alone (local time). */
@@ -366,12 +303,17 @@ day_amount(const CalRange *ranges, int n, bool count_days)
 	return count_days ? (n > 0) : ranges_open_time(ranges, n);
 }
 
+/*
+ * The running sums of open time (or of business dates, count_days) of
+ * prepared calendar bc; a chunk of them is filled when first used, in the
+ * current memory context.
+ */
 static void
 prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 {
 	const Calendar *cal = bc->cal;
+	int			n = cal->n_dates;
 	int64		weekday[CAL_DAYS_PER_WEEK];
-	int64		per_week;
 	int64		average_week;
 	int			i;
 
@@ -381,9 +323,9 @@ prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 	sums->weekdays[0] = 0;
 	for (i = 0; i < 2 * CAL_DAYS_PER_WEEK; i++)
 		sums->weekdays[i + 1] = sums->weekdays[i] + weekday[i % CAL_DAYS_PER_WEEK];
-	sums->deltas = palloc((cal->n_dates + 1) * sizeof(int64));
+	sums->deltas = palloc((n + 1) * sizeof(int64));
 	sums->deltas[0] = 0;
-	for (i = 0; i < cal->n_dates; i++)
+	for (i = 0; i < n; i++)
 	{
 		const CalDate *date = &bc->dates[i];
 
@@ -391,40 +333,15 @@ prepare_sums(BizCalendar *bc, DateSums *sums, bool count_days)
 			day_amount(bc->ranges + date->first, date->count, count_days) -
 			weekday[calendar_weekday(date->day)];
 	}
-	average_week = per_week = sums->weekdays[CAL_DAYS_PER_WEEK];
-	if (cal->n_dates > 0)
-	{
-		int64		span = Max((int64) bc->dates[cal->n_dates - 1].day - bc->dates[0].day + 1,
-							   CAL_DAYS_PER_WEEK);
-
-		average_week += sums->deltas[cal->n_dates] * CAL_DAYS_PER_WEEK / span;
-	}
-	sums->weeks_per_unit = per_week > 0 ? 1.0 / per_week : 0;
-	sums->average_weeks_per_unit = average_week > 0 ? 1.0 / average_week : 0;
-}
-
-static void
-prepare_nth_weekday(BizCalendar *bc)
-{
-	int			side;
-	int			w;
-
-	for (side = 0; side < 2; side++)
-		for (w = 0; w < CAL_DAYS_PER_WEEK; w++)
-		{
-			int			dir = side == 0 ? 1 : -1;
-			int			found = 0;
-			int			k;
-
-			memset(bc->nth_weekday[side][w], 0, sizeof(bc->nth_weekday[side][w]));
-			for (k = 1; bc->open_weekdays > 0 && found < CAL_DAYS_PER_WEEK; k++)
-			{
-				int			wd = ((w + dir * k) % CAL_DAYS_PER_WEEK + CAL_DAYS_PER_WEEK) % CAL_DAYS_PER_WEEK;
-
-				if (bc->business_days.weekdays[wd + 1] > bc->business_days.weekdays[wd])
-					bc->nth_weekday[side][w][++found] = k;
-			}
-		}
+	sums->mcxt = CurrentMemoryContext;
+	sums->table_first = n > 0 ? bc->dates[0].day : 0;
+	sums->table_days = n > 0 ? bc->dates[n - 1].day - bc->dates[0].day + 1 : 0;
+	sums->chunks = palloc0(((sums->table_days + DATE_SUMS_CHUNK_DATES - 1) >> DATE_SUMS_CHUNK_SHIFT) *
+						   sizeof(int64 *));
+	average_week = sums->weekdays[CAL_DAYS_PER_WEEK];
+	if (n > 0)
+		average_week += sums->deltas[n] * CAL_DAYS_PER_WEEK / Max(sums->table_days, CAL_DAYS_PER_WEEK);
+	sums->dates_per_unit = average_week > 0 ? CAL_DAYS_PER_WEEK / (double) average_week : 0;
 }
 
 /* At most this many buckets index the dated exceptions. */
@@ -525,5 +442,4 @@ biz_init(BizCalendar *bc, const Calendar *written)
 	prepare_buckets(bc);
 	prepare_sums(bc, &bc->open_sums, false);
 	prepare_sums(bc, &bc->business_days, true);
-	prepare_nth_weekday(bc);
 }

@@ -19,25 +19,19 @@
 
 #define WEEK_USECS		(CAL_DAYS_PER_WEEK * USECS_PER_DAY)
 
-/*
- * Whole weeks of dates from a first date on, one way: how many, their sum,
- * and the index into the dated exceptions of the first one on or after the
- * date past them (going forward), or on or after their last date (back).
- */
-typedef struct WeekRun
-{
-	int64		weeks;
-	int64		sum;
-	int			index;
-} WeekRun;
+/* Dates per chunk of running sums (DateSums): 2 ** DATE_SUMS_CHUNK_SHIFT */
+#define DATE_SUMS_CHUNK_SHIFT	8
+#define DATE_SUMS_CHUNK_DATES	(1 << DATE_SUMS_CHUNK_SHIFT)
 
 extern bool is_business_date(const BizCalendar *bc, int32 day);
 extern bool next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result);
 extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
 							   TimestampTz from);
 extern int64 ranges_open_time(const CalRange *ranges, int n);
-extern WeekRun weeks_below(const BizCalendar *bc, const DateSums *sums, int32 first,
-						   int dir, int64 max_weeks, int64 room);
+extern int64 *fill_date_sums_chunk(const BizCalendar *bc, const DateSums *sums, int chunk);
+extern int32 first_date_reaching(const BizCalendar *bc, const DateSums *sums,
+								 int32 lo, int32 hi, int64 target, int64 guess);
+extern int64 guess_dates(const DateSums *sums, int64 amount);
 extern void report_outside_years(const BizCalendar *bc, TimestampTz t) pg_attribute_noreturn();
 extern void report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir) pg_attribute_noreturn();
 
@@ -59,6 +53,35 @@ first_date_from(const BizCalendar *bc, int32 day)
 	while (bc->date_days[i] < day)
 		i++;
 	return i;
+}
+
+/* The sum over the dates before day by the weekly hours alone (DateSums) */
+static inline int64
+weekly_sum_to(const DateSums *sums, int32 day)
+{
+	uint32		shifted = (uint32) (day + CAL_WEEKDAY_SHIFT);	/* as calendar_weekday */
+
+	return (int64) (shifted / CAL_DAYS_PER_WEEK) * sums->weekdays[CAL_DAYS_PER_WEEK] +
+		sums->weekdays[shifted % CAL_DAYS_PER_WEEK];
+}
+
+/*
+ * The sum over the dates before day (DateSums): from its chunk between the
+ * first and last dated exception, else from the weekly sums.
+ */
+static inline int64
+date_sum_to(const BizCalendar *bc, const DateSums *sums, int32 day)
+{
+	uint32		k = (uint32) (day - sums->table_first);
+	const int64 *chunk;
+
+	if (k >= sums->table_days)
+		return weekly_sum_to(sums, day) +
+			(day < sums->table_first ? 0 : sums->deltas[bc->cal->n_dates]);
+	chunk = sums->chunks[k >> DATE_SUMS_CHUNK_SHIFT];
+	if (unlikely(chunk == NULL))
+		chunk = fill_date_sums_chunk(bc, sums, k >> DATE_SUMS_CHUNK_SHIFT);
+	return chunk[k & (DATE_SUMS_CHUNK_DATES - 1)];
 }
 
 /* The ranges that belong to day; returns how many there are. */
