@@ -162,8 +162,8 @@ SELECT ticket_sla.business_deadline('2027-01-04 09:00+00', '3600 hours', cal) AS
        ticket_sla.business_deadline('2028-09-27 09:00+00', '-400 days', cal) AS back_400
 FROM wednesdays;
 -- Closed dates ten years apart: the open time of the dates between them is
--- kept date by date, in chunks of 256 dates (from 2026-01-01: the second
--- starts on 2026-09-14, the third on 2027-05-28), and read across them.
+-- kept date by date, in chunks of 128 dates from 2026-01-01 (the next ones
+-- start on 2026-05-09, 2026-09-14, 2027-01-20, 2027-05-28), read across.
 -- 2700 hours from Monday 2026-06-01 09:00 are 300 business days: 60 weeks
 -- to Friday 2027-07-23, one more for Wednesday 2026-07-15, closed: Monday
 -- 2027-07-26 at 18:00.  300 business days later than Monday 2026-06-01

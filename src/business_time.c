@@ -49,6 +49,8 @@ check_supported(BizCalendar *bc, TimestampTz t)
 static int64
 last_date_within(BizCalendar *bc, int64 limit)
 {
+	if (limit == PG_INT64_MAX)
+		return bc->last_day;
 	return Min(floor_div(limit - 1 - bc->latest_end * USECS_PER_SEC, USECS_PER_DAY),
 			   bc->last_day);
 }

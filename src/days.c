@@ -149,14 +149,6 @@ ranges_open_time(const CalRange *ranges, int n)
 	return secs * USECS_PER_SEC;
 }
 
-/* About how many dates hold amount, by the average week; at most all dates */
-int64
-guess_dates(const DateSums *sums, int64 amount)
-{
-	return (int64) Min((double) amount * sums->dates_per_unit,
-					   (double) (LAST_SUPPORTED_DAY - FIRST_SUPPORTED_DAY));
-}
-
 /*
  * The first date in [lo, hi] whose running sum reaches target, or hi + 1
  * if none does: galloping out from a guess, then halving.

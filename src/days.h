@@ -20,7 +20,7 @@
 #define WEEK_USECS		(CAL_DAYS_PER_WEEK * USECS_PER_DAY)
 
 /* Dates per chunk of running sums (DateSums): 2 ** DATE_SUMS_CHUNK_SHIFT */
-#define DATE_SUMS_CHUNK_SHIFT	8
+#define DATE_SUMS_CHUNK_SHIFT	7
 #define DATE_SUMS_CHUNK_DATES	(1 << DATE_SUMS_CHUNK_SHIFT)
 
 extern bool is_business_date(const BizCalendar *bc, int32 day);
@@ -31,7 +31,6 @@ extern int64 ranges_open_time(const CalRange *ranges, int n);
 extern int64 *fill_date_sums_chunk(const BizCalendar *bc, const DateSums *sums, int chunk);
 extern int32 first_date_reaching(const BizCalendar *bc, const DateSums *sums,
 								 int32 lo, int32 hi, int64 target, int64 guess);
-extern int64 guess_dates(const DateSums *sums, int64 amount);
 extern void report_outside_years(const BizCalendar *bc, TimestampTz t) pg_attribute_noreturn();
 extern void report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir) pg_attribute_noreturn();
 
@@ -82,6 +81,14 @@ date_sum_to(const BizCalendar *bc, const DateSums *sums, int32 day)
 	if (unlikely(chunk == NULL))
 		chunk = fill_date_sums_chunk(bc, sums, k >> DATE_SUMS_CHUNK_SHIFT);
 	return chunk[k & (DATE_SUMS_CHUNK_DATES - 1)];
+}
+
+/* About how many dates hold amount, by the average week; at most all dates */
+static inline int64
+guess_dates(const DateSums *sums, int64 amount)
+{
+	return (int64) Min((double) amount * sums->dates_per_unit,
+					   (double) (LAST_SUPPORTED_DAY - FIRST_SUPPORTED_DAY));
 }
 
 /* The ranges that belong to day; returns how many there are. */
