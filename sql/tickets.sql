@@ -182,8 +182,10 @@ SELECT col, error_of(format($$INSERT INTO ticket_sla.tickets (customer_id, servi
 FROM (VALUES ('case_number', '''CASE-2026-999999'''), ('terms_id', '1'),
              ('clock_start', 'now()'), ('response_due', 'now()'),
              ('resolution_due', 'now()')) AS f(col, v);
--- a ticket opened outside the years of case numbers
+-- a ticket opened outside the years of case numbers, or in the future
+-- (infinity is both: the future is checked first)
 SELECT try_query($$SELECT case_number FROM open('Fintech Ltd', 'low', 'web', '0999-12-31 12:00+00')$$);
+SELECT try_query($$SELECT case_number FROM open('Fintech Ltd', 'low', 'web', '-infinity')$$);
 SELECT try_query($$SELECT case_number FROM open('Fintech Ltd', 'low', 'web', 'infinity')$$);
 -- none of the failed inserts left a row
 SELECT count(*) AS tickets FROM ticket_sla.tickets;

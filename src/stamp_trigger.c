@@ -11,7 +11,9 @@
  * three columns, as response_deadline and resolution_deadline do, and
  * writes them into the last two; NULL when an input is NULL or the plan
  * sets no target.  The columns are checked, by name and type, the first
- * time the trigger fires in a statement.
+ * time the trigger fires in a statement.  It refuses the ticket store's own
+ * tables, which their own triggers stamp: attached there by whoever may,
+ * it would rewrite their deadlines.
  */
 #include "postgres.h"
 
@@ -57,6 +59,7 @@ deadline_stamper(FunctionCallInfo fcinfo, TriggerData *td)
 
 	if (fcinfo->flinfo->fn_extra != NULL)
 		return (DeadlineStamper *) fcinfo->flinfo->fn_extra;
+	refuse_extension_relation(td->tg_relation, nsp, TRIGGER_NAME);
 	if (trigger->tgnargs != N_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),

@@ -115,6 +115,7 @@ typedef struct TicketStamper
 	Oid			waiting;
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
 	Oid			owner;			/* of the trigger function: the extension's */
+	Oid			tickets;		/* ticket_sla.tickets, the only table it stamps */
 	StoreTables tables;
 } TicketStamper;
 
@@ -173,6 +174,9 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	if (fcinfo->flinfo->fn_extra != NULL)
 		return (TicketStamper *) fcinfo->flinfo->fn_extra;
 	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
+	/* before anything is read from a relation that may not be the store's */
+	st->tickets = get_relname_relid("tickets", nsp);
+	require_trigger_relation(rel, st->tickets, TRIGGER_NAME);
 	types[COL_CASE_NUMBER] = TEXTOID;
 	types[COL_CUSTOMER_ID] = INT4OID;
 	types[COL_CHANNEL] = extension_type(nsp, "channel");
@@ -782,6 +786,53 @@ check_after_opening(const Stamping *s, TicketColumn col)
 			 errtablecol(s->rel, s->st->attnums[col])));
 }
 
+/*
+ * How far past the statement's start an instant given by the application
+ * may lie: its clock may run a little ahead of the database's.  A change
+ * dated later would pause, resume or resolve the ticket in the future, and
+ * every later change would have to be dated after it.
+ */
+#define CLOCK_DRIFT_ALLOWED (60 * USECS_PER_SEC)
+
+/* Which ticket a message is about: its case, or a new one not yet stamped */
+static const char *
+ticket_label(const Stamping *s)
+{
+	return s->is_update ? psprintf("case %s", case_of(s)) : "a new ticket";
+}
+
+/* An instant the application gives, or changes, is not in the future */
+static void
+check_not_future(const Stamping *s, TicketColumn col)
+{
+	TimestampTz statement_start = GetCurrentStatementStartTimestamp();
+
+	if (s->row.isnull[col] || (s->is_update && !column_changed(s, col)) ||
+		timestamp_of(&s->row, col) <= statement_start + CLOCK_DRIFT_ALLOWED)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s %s of %s is in the future",
+					column_names[col], timestamp_text(&s->row, col), ticket_label(s)),
+			 errdetail("An instant given for a ticket may lie at most one minute after the statement's start."),
+			 errhint("Give the instant it happened; now() is always accepted."),
+			 errtablecol(s->rel, s->st->attnums[col])));
+}
+
+/* Nothing given or changed by the application happened in the future */
+static void
+check_future_instants(const Stamping *s)
+{
+	static const TicketColumn given[] = {
+		COL_OPENED_AT, COL_CHANGED_AT, COL_FIRST_RESPONSE_AT, COL_RESOLVED_AT
+	};
+	int			i;
+
+	for (i = 0; i < (int) lengthof(given); i++)
+		check_not_future(s, given[i]);
+}
+
+/* Nothing was answered or resolved before the ticket was opened */
 static void
 check_given_instants(const Stamping *s)
 {
@@ -799,12 +850,15 @@ stamp_ticket(PG_FUNCTION_ARGS)
 	s.is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
 	s.rel = td->tg_relation;
 	s.st = ticket_stamper(fcinfo, s.rel);
+	require_trigger_relation(s.rel, s.st->tickets, TRIGGER_NAME);
 	s.terms = NULL;
 	read_row(s.st, s.rel, tuple, &s.row);
+	if (s.is_update)
+		read_row(s.st, s.rel, td->tg_trigtuple, &s.old);
 	/* given instants are checked before anything is derived from them */
+	check_future_instants(&s);
 	if (s.is_update)
 	{
-		read_row(s.st, s.rel, td->tg_trigtuple, &s.old);
 		check_given_instants(&s);
 		update_ticket(&s);
 	}

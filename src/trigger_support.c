@@ -34,6 +34,44 @@ before_row_trigger(FunctionCallInfo fcinfo, const char *trigger)
 	return td;
 }
 
+/* A relation's name, qualified, for messages */
+static char *
+relation_name(Oid relid)
+{
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									  get_rel_name(relid));
+}
+
+/*
+ * Refuse to run on any relation but relid, the store's table the trigger
+ * belongs to: it reads and writes the store with rights its caller need
+ * not have (a temp table or a view with the trigger attached is refused).
+ */
+void
+require_trigger_relation(Relation rel, Oid relid, const char *trigger)
+{
+	if (RelationGetRelid(rel) != relid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("%s() runs only on %s, not on relation %s",
+						trigger, relation_name(relid), relation_name(RelationGetRelid(rel)))));
+}
+
+/*
+ * Refuse to run on a relation of the extension's schema nsp: a trigger for
+ * the application's own tables must not reach the store's.
+ */
+void
+refuse_extension_relation(Relation rel, Oid nsp, const char *trigger)
+{
+	if (RelationGetNamespace(rel) == nsp)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("%s() does not run on relation %s, a table of the ticket store",
+						trigger, relation_name(RelationGetRelid(rel))),
+				 errhint("It stamps an application's own table.")));
+}
+
 /* The row about to be written: the inserted one, or the new version */
 HeapTuple
 stamped_tuple(TriggerData *td)

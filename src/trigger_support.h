@@ -14,6 +14,8 @@
 
 extern TriggerData *before_row_trigger(FunctionCallInfo fcinfo, const char *trigger);
 extern HeapTuple stamped_tuple(TriggerData *td);
+extern void require_trigger_relation(Relation rel, Oid relid, const char *trigger);
+extern void refuse_extension_relation(Relation rel, Oid nsp, const char *trigger);
 
 extern AttrNumber column_of(Relation rel, const char *name, Oid type,
 							const char *trigger);

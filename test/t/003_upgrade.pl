@@ -1,4 +1,4 @@
-# The updates from every released version to the current one (0.3).
+# The updates from every released version to the current one (0.4).
 #
 # From 0.1 (through 0.2): a database that created the extension at 0.1 and
 # filled it (the ticket store, and an application's own tables with
@@ -16,8 +16,9 @@
 # code and read by the current one's.  Without it, both versions' SQL
 # objects run on the installed library.
 #
-# From 0.2: a database filled under 0.2 (plans with holidays) updates with
-# its store unchanged and the same schema as a fresh CREATE EXTENSION.
+# From 0.2 and from 0.3: a database filled under that version (plans with
+# holidays) updates with its store unchanged and the same schema as a fresh
+# CREATE EXTENSION.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -136,23 +137,23 @@ is(sql($node, q{SELECT count(*) FROM app.requests WHERE answer_by IS NOT NULL}, 
 bind_library('$libdir/ticket_sla') if defined $lib_0_1 && -r $lib_0_1;
 sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %up);
 is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %up),
-	'0.3', 'ALTER EXTENSION ticket_sla UPDATE moves to 0.3');
+	'0.4', 'ALTER EXTENSION ticket_sla UPDATE moves to 0.4');
 
 is_deeply(table_fingerprints($node, %up), $store_before, 'the store is unchanged, row for row');
 is(sql($node, $app_sql, %up), $app_before, "the application's tables are unchanged");
 is(sql($node, $grid_sql, %up), $grid_before,
 	'stored calendars and contracts read the same and compute the same deadlines, times and ladders');
 is(deadlines_differing($node, $inputs, %up), '', "every ticket's deadlines recompute as stamped under 0.1");
-is(deadline_mismatches($node, %up), '', '0.3: stamped deadlines agree with the functions');
+is(deadline_mismatches($node, %up), '', '0.4: stamped deadlines agree with the functions');
 is( sql($node, q{
 SELECT string_agg(name, ',') FROM app.offices
 WHERE friday_due IS DISTINCT FROM ticket_sla.business_deadline('2024-03-01 16:30+00', '3 hours 15 minutes', cal)},
 		%up),
-	'', 'the generated column stored under 0.1 equals what 0.3 computes');
+	'', 'the generated column stored under 0.1 equals what 0.4 computes');
 is(sql($node, q{SELECT bt_index_check('app.offices_next_open', true)}, %up),
-	'', "amcheck: every row is in the expression index under 0.3's values (heapallindexed)");
+	'', "amcheck: every row is in the expression index under 0.4's values (heapallindexed)");
 sql($node, 'DROP EXTENSION amcheck', %up);
-# re-stamping every request under 0.3 changes nothing
+# re-stamping every request under 0.4 changes nothing
 sql($node, 'UPDATE app.requests SET prio = prio', %up);
 is(sql($node, $app_sql, %up), $app_before, 'the application trigger re-stamps the same deadlines');
 
@@ -196,28 +197,38 @@ RETURNING terms_id, case_number, response_due}, %up),
 is(deadlines_differing($node, $inputs, %up), '', "the tickets opened under 0.1 keep their deadlines");
 
 # ---------------------------------------------------------------------------
-# From 0.2: the store filled under 0.2, with holidays in its plans
-my %from02 = (db => 'from02');
-sql($node, 'CREATE DATABASE from02');
-sql($node, "CREATE EXTENSION ticket_sla VERSION '0.2'", %from02);
-is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extname = 'ticket_sla'", %from02),
-	'0.2|t', 'CREATE EXTENSION ... VERSION 0.2 installs 0.2, which marks nothing for pg_dump');
-fill_store($node, %from02);
-my $store_02  = table_fingerprints($node, %from02);
-my $inputs_02 = deadline_inputs($node, %from02);
-sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %from02);
-is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %from02),
-	'0.3', 'ALTER EXTENSION ticket_sla UPDATE moves 0.2 to 0.3');
-is_deeply(table_fingerprints($node, %from02), $store_02, 'from 0.2: the store is unchanged, row for row');
-is(deadlines_differing($node, $inputs_02, %from02), '', "from 0.2: every ticket's deadlines recompute as stamped");
-# the eight tables and six sequences of the store, as 0.3 marks them
-is( sql($node, q{
+# From 0.2 and 0.3: the store filled under that version, with holidays in
+# its plans, updated; %from02 and %from03 name the two databases
+sub update_filled_store
+{
+	my ($version, %db) = @_;
+	sql($node, "CREATE DATABASE $db{db}");
+	sql($node, "CREATE EXTENSION ticket_sla VERSION '$version'", %db);
+	fill_store($node, %db);
+	my $store  = table_fingerprints($node, %db);
+	my $inputs = deadline_inputs($node, %db);
+	sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %db);
+	is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %db),
+		'0.4', "ALTER EXTENSION ticket_sla UPDATE moves $version to 0.4");
+	is_deeply(table_fingerprints($node, %db), $store, "from $version: the store is unchanged, row for row");
+	is(deadlines_differing($node, $inputs, %db), '', "from $version: every ticket's deadlines recompute as stamped");
+	# the eight tables and six sequences of the store, as 0.3 marks them
+	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
-WHERE e.extname = 'ticket_sla'}, %from02),
-	'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
-	  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,premium_requests,'
-	  . 'tickets,tickets_ticket_id_seq',
-	'from 0.2: every table and sequence of the store is marked for pg_dump');
+WHERE e.extname = 'ticket_sla'}, %db),
+		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
+		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,premium_requests,'
+		  . 'tickets,tickets_ticket_id_seq',
+		"from $version: every table and sequence of the store is marked for pg_dump");
+}
+my %from02 = (db => 'from02');
+my %from03 = (db => 'from03');
+sql($node, 'CREATE DATABASE probe02');
+sql($node, "CREATE EXTENSION ticket_sla VERSION '0.2'", db => 'probe02');
+is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extname = 'ticket_sla'", db => 'probe02'),
+	'0.2|t', 'CREATE EXTENSION ... VERSION 0.2 installs 0.2, which marks nothing for pg_dump');
+update_filled_store('0.2', %from02);
+update_filled_store('0.3', %from03);
 
 # The schema of an updated database is that of a fresh CREATE EXTENSION
 sql($node, 'CREATE EXTENSION ticket_sla', db => 'fresh');
@@ -227,6 +238,8 @@ cmp_ok(scalar(split /\n/, $cat_fresh), '>', 500, 'the catalog description of the
 is(text_diff($cat_up, $cat_fresh), '', 'updated from 0.1 and fresh: the catalogs describe the same schema');
 is(text_diff(schema_catalog($node, %from02), $cat_fresh), '',
 	'updated from 0.2 and fresh: the catalogs describe the same schema');
+is(text_diff(schema_catalog($node, %from03), $cat_fresh), '',
+	'updated from 0.3 and fresh: the catalogs describe the same schema');
 
 # pg_dump --binary-upgrade --schema-only writes every member of the
 # extension; compared without oids (also those of the configuration
@@ -248,5 +261,7 @@ like($dump_fresh, qr/ALTER EXTENSION ticket_sla ADD FUNCTION ticket_sla\.holiday
 is(text_diff($dump_up, $dump_fresh), '', 'updated from 0.1 and fresh: pg_dump --binary-upgrade --schema-only is the same');
 is(text_diff(member_dump('from02'), $dump_fresh), '',
 	'updated from 0.2 and fresh: pg_dump --binary-upgrade --schema-only is the same');
+is(text_diff(member_dump('from03'), $dump_fresh), '',
+	'updated from 0.3 and fresh: pg_dump --binary-upgrade --schema-only is the same');
 
 done_testing();
