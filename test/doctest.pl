@@ -277,6 +277,7 @@ sub sql_literal_shell {
 sub run_statements {
 	my ($name, $statements) = @_;
 	(my $db = "doctest_$name") =~ s/[^A-Za-z0-9_]/_/g;
+	$db = substr($db, 0, 63);
 	my %roles_before = map { $_ => 1 } admin('SELECT rolname FROM pg_roles');
 	admin('DROP DATABASE IF EXISTS ' . ident($db));
 	admin('CREATE DATABASE ' . ident($db) . ' TEMPLATE template0');
