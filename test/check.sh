@@ -40,7 +40,7 @@ run_cron_escalations() {
 # the blocks skipped by name, and on failure each mismatch
 run_doctest() {
 	local out status=0
-	out=$(perl "$TOP/test/doctest.pl" 2>&1) || status=$?
+	out=$(PG_CONFIG="$PG_CONFIG" perl "$TOP/test/doctest.pl" 2>&1) || status=$?
 	if [ "$status" = 0 ]; then
 		printf '%s\n' "$out" | grep -E '^  skipped: ' || true
 	else
