@@ -35,6 +35,20 @@ run_cron_escalations() {
 	fi
 }
 
+# Every example of README.md (and docs/*.md) run, and what psql prints
+# compared with what the page shows (test/doctest.pl): one line per page,
+# the blocks skipped by name, and on failure each mismatch
+run_doctest() {
+	local out status=0
+	out=$(PG_CONFIG="$PG_CONFIG" perl "$TOP/test/doctest.pl" 2>&1) || status=$?
+	if [ "$status" = 0 ]; then
+		printf '%s\n' "$out" | grep -E '^  skipped: ' || true
+	else
+		printf '%s\n' "$out" | grep -v '^  not SQL' | head -n 200
+	fi
+	report doctest "$status" "$(printf '%s\n' "$out" | grep -E '^doctest ' | sed -E 's/^doctest //' | paste -sd ';' -)"
+}
+
 # Israel's holidays as the extension lists them, 1990 to 2100, against the
 # same days worked out from ICU's Hebrew calendar (Node.js's Intl)
 run_israel_icu() {
@@ -72,6 +86,7 @@ run_script() {
 run_installcheck "$TOP" "$PG_CONFIG"
 run_reference_selfcheck
 run_cron_escalations
+run_doctest
 run_israel_icu
 run_tap
 # the suites and specs once more, on a build with AddressSanitizer and
