@@ -158,3 +158,23 @@ GRANT EXECUTE ON FUNCTION ticket_sla.stamp_deadlines() TO ticket_sla_admin;
 
 COMMENT ON FUNCTION ticket_sla.stamp_deadlines() IS
 'Trigger for an application''s table: stamps the response and resolution deadlines into the columns named by its arguments (opened_at, severity, contract, response_due, resolution_due); EXECUTE for ticket_sla_admin and whom a DBA grants it; refuses the store''s own tables';
+
+------------------------------------------------------------------------------
+-- What agents and admins may write in a ticket
+--
+-- INSERT was granted on every column of tickets, ticket_id included: with
+-- OVERRIDING SYSTEM VALUE a role could give an id that exists already, and
+-- INSERT ... ON CONFLICT DO NOTHING then fired the trigger (taking a
+-- premium request of any customer) and stored nothing; ids planted ahead of
+-- the identity blocked every later insert.  Now only the columns an
+-- application gives can be inserted: the trigger stamps the rest.  And only
+-- retarget (SECURITY DEFINER, for the admin) moves a ticket to new terms.
+------------------------------------------------------------------------------
+
+REVOKE INSERT ON ticket_sla.tickets FROM ticket_sla_agent, ticket_sla_admin;
+GRANT INSERT (customer_id, contact_id, service, summary, problem_at, business_impact,
+			  description, current_behaviour, expected_behaviour, channel, severity, status,
+			  holder, support_level, confidential, tier, opened_at, first_response_at,
+			  resolved_at)
+	ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
+REVOKE UPDATE (terms_id) ON ticket_sla.tickets FROM ticket_sla_agent, ticket_sla_admin;

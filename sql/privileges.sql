@@ -144,7 +144,20 @@ INSERT INTO attacks VALUES
 (20, 'opened in 9999', ARRAY[
   'SELECT open_ticket(1, false, ''9999-01-01'')']),
 (21, 'change two minutes ahead', ARRAY[
-  'UPDATE ticket_sla.tickets SET status = ''in progress'', changed_at = now() + interval ''2 minutes'' WHERE ticket_id = 1']);
+  'UPDATE ticket_sla.tickets SET status = ''in progress'', changed_at = now() + interval ''2 minutes'' WHERE ticket_id = 1']),
+(22, 'ticket_id of an existing ticket, ON CONFLICT DO NOTHING', ARRAY[
+  'INSERT INTO ticket_sla.tickets (ticket_id, customer_id, service, summary, problem_at, business_impact,
+     description, current_behaviour, expected_behaviour, channel, severity) OVERRIDING SYSTEM VALUE
+   SELECT 2, 2, ''x'', ''x'', now(), ''x'', ''x'', ''x'', ''x'', ''web'', ''critical''
+   FROM generate_series(1, 3) ON CONFLICT DO NOTHING']),
+(23, 'new terms by hand', ARRAY[
+  'UPDATE ticket_sla.tickets SET terms_id = terms_id WHERE ticket_id = 1']),
+(24, 'resolved earlier after the resolution', ARRAY[
+  'UPDATE ticket_sla.tickets SET status = ''resolved'' WHERE ticket_id = 1',
+  'UPDATE ticket_sla.tickets SET resolved_at = opened_at + interval ''1 minute'' WHERE ticket_id = 1']),
+(25, 'severity changed after the resolution', ARRAY[
+  'UPDATE ticket_sla.tickets SET status = ''resolved'' WHERE ticket_id = 1',
+  'UPDATE ticket_sla.tickets SET severity = ''low'' WHERE ticket_id = 1']);
 
 -- (the instant of attack 21 is shown as what it is)
 SELECT a.n, a.attack, r.role,
@@ -176,6 +189,10 @@ UPDATE ticket_sla.tickets SET status = 'waiting on customer', changed_at = '2026
 WHERE ticket_id = 1;
 UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = now() + interval '30 seconds'
 WHERE ticket_id = 1;
+-- a change given no instant after it is recorded at that later instant,
+-- not refused as out of order
+UPDATE ticket_sla.tickets SET severity = 'high' WHERE ticket_id = 1
+RETURNING severity, changed_at > now() AS dated_ahead;
 RESET ROLE;
 -- the premium request was taken; the ticket ran from 09:00 to 10:00 on the
 -- 2nd, then was paused until the change dated half a minute ahead
@@ -255,3 +272,5 @@ SELECT function FROM function_rights
 WHERE (is_trigger OR security_definer) AND executable_by LIKE 'PUBLIC%';
 
 DROP ROLE regress_ts_agent, regress_ts_reporting, regress_ts_admin, regress_ts_plain;
+DROP FUNCTION attempt(text, text[]), store_fingerprint(), open_ticket(integer, boolean, timestamptz);
+DROP FUNCTION error_of(text), try_query(text), recv_as(regtype, bytea);

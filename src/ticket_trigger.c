@@ -560,7 +560,10 @@ check_escalation_level(Stamping *s)
 
 /*
  * When this update's change happened: the changed_at the application
- * gives, or the resolved_at it gives, or the transaction's start.
+ * gives, or the resolved_at it gives, or else the transaction's start, or
+ * the last change when that is later (a change committed by another
+ * transaction since this one started, or dated by a clock running ahead):
+ * a change given no instant is never refused as out of order.
  */
 static TimestampTz
 change_instant(const Stamping *s)
@@ -580,7 +583,7 @@ change_instant(const Stamping *s)
 		return timestamp_of(&s->row, COL_CHANGED_AT);
 	if (given_resolution)
 		return timestamp_of(&s->row, COL_RESOLVED_AT);
-	return GetCurrentTransactionStartTimestamp();
+	return Max(GetCurrentTransactionStartTimestamp(), timestamp_of(&s->old, COL_CHANGED_AT));
 }
 
 /*
@@ -732,6 +735,20 @@ open_ticket(Stamping *s)
 	stamp_next_escalation(s, clock_state(s, &s->row));
 }
 
+/*
+ * A resolved or closed ticket keeps its resolution, severity and terms: its
+ * outcome is settled until it is reopened
+ */
+static void
+guard_resolved(const Stamping *s)
+{
+	static const TicketColumn final_columns[] = {COL_RESOLVED_AT, COL_SEVERITY, COL_TERMS_ID};
+
+	if (clock_state(s, &s->old) == CLOCK_STOPPED && clock_state(s, &s->row) == CLOCK_STOPPED)
+		refuse_changes(s, final_columns, lengthof(final_columns),
+					   "The ticket is resolved; reopen it (status 'in progress') to change it.");
+}
+
 static void
 update_ticket(Stamping *s)
 {
@@ -751,6 +768,7 @@ update_ticket(Stamping *s)
 		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||
 		s->row.isnull[COL_CHANGED_AT])
 		return;					/* the NOT NULL constraints will refuse it */
+	guard_resolved(s);
 	new_terms = column_changed(s, COL_TERMS_ID);
 	if (new_terms)
 		check_new_terms(s);
@@ -805,10 +823,12 @@ ticket_label(const Stamping *s)
 static void
 check_not_future(const Stamping *s, TicketColumn col)
 {
-	TimestampTz statement_start = GetCurrentStatementStartTimestamp();
+	/* in a procedure, the transaction (and now()) starts again at COMMIT */
+	TimestampTz started = Max(GetCurrentStatementStartTimestamp(),
+							  GetCurrentTransactionStartTimestamp());
 
 	if (s->row.isnull[col] || (s->is_update && !column_changed(s, col)) ||
-		timestamp_of(&s->row, col) <= statement_start + CLOCK_DRIFT_ALLOWED)
+		timestamp_of(&s->row, col) <= started + CLOCK_DRIFT_ALLOWED)
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
