@@ -215,6 +215,11 @@ FROM (VALUES
 ) AS t(q);
 -- with its detail
 SELECT ticket_sla.business_deadline('2026-11-20', '1 hour', 'tz UTC');
+-- which quotes at most 60 characters of the calendar: here every other
+-- date of 2026 closed
+SELECT ticket_sla.business_deadline('2026-11-20', '1 hour',
+       ('tz UTC; closed ' || (SELECT string_agg(d::date::text, ', ')
+                              FROM generate_series(date '2026-01-01', date '2026-12-31', interval '2 days') AS d))::ticket_sla.calendar);
 
 -- Where no time must be found, a calendar without open time is no error.
 SELECT ticket_sla.business_deadline('2026-11-20 12:00+00', '0', 'tz UTC'),

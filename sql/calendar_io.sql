@@ -289,7 +289,18 @@ FROM (VALUES
 ) AS v(lit);
 
 -- a zone name longer than 255 bytes is not one
-SELECT replace(try_calendar('tz ' || repeat('A', 256)), repeat('A', 256), '<256 times A>') AS long_zone;
+SELECT replace(try_calendar('tz ' || repeat('A', 256)), repeat('A', 60), '<60 times A>') AS long_zone;
+
+-- A message quotes at most 60 characters of what it was given, then "...":
+-- the literal, the unexpected word, a region, a range or a date span,
+-- however long (here a megabyte); characters, not bytes, are counted.
+SELECT replace(replace(try_calendar('Mon-Fri 09:00-18:00; ' || repeat('x', 1000000)),
+                       repeat('x', 60), '<60 times x>'), repeat('x', 39), '<39 times x>') AS long_literal;
+SELECT replace(try_calendar('holidays DE, ' || repeat('Q', 1000000)), repeat('Q', 60), '<60 times Q>') AS long_region;
+SELECT replace(replace(try_calendar('holidays ' || repeat('ä', 100)), repeat('ä', 60), '<60 times ä>'),
+               repeat('ä', 51), '<51 times ä>') AS long_word;
+SELECT replace(try_calendar('Mon 09:00' || repeat(' ', 1000) || '-09:00'), repeat(' ', 55), '<55 spaces>') AS long_empty_range;
+SELECT replace(try_calendar('closed 2026-12-31' || repeat(' ', 1000) || '..2026-12-24'), repeat(' ', 50), '<50 spaces>') AS long_date_span;
 
 --
 -- Limits: at most 10000 distinct dates and 10000 stored ranges

@@ -37,6 +37,9 @@ SELECT q, try_query(q) AS result FROM (VALUES
   ($$SELECT count(*) FROM ticket_sla.holidays('DE', 1989, 2026)$$),
   ($$SELECT count(*) FROM ticket_sla.holidays('DE', 2026, 2101)$$)
 ) AS v(q);
+-- a long code is quoted by its first 60 characters
+SELECT replace(try_query(format('SELECT count(*) FROM ticket_sla.holidays(%L, 2026, 2026)', repeat('DE-', 100000))),
+               repeat('DE-', 20), '<20 times DE->') AS long_region;
 -- an empty span of years is an empty list, as generate_series has it
 SELECT count(*) FROM ticket_sla.holidays('DE', 2027, 2026);
 

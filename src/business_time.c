@@ -17,6 +17,7 @@
 #include "utils/timestamp.h"
 
 #include "days.h"
+#include "scan.h"
 
 static int64
 floor_div(int64 a, int64 b)
@@ -278,11 +279,15 @@ forward_open_time(BizCalendar *bc, TimestampTz from, int64 budget,
 void
 biz_require_open_time(BizCalendar *bc)
 {
-	if (!bc->has_hours)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("calendar has no open time"),
-				 errdetail("Calendar: \"%s\".", calendar_to_text(bc->written))));
+	char	   *text;
+
+	if (bc->has_hours)
+		return;
+	text = calendar_to_text(bc->written);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("calendar has no open time"),
+			 errdetail("Calendar: \"%s\".", shown_text(text, strlen(text)))));
 }
 
 /* Business time is measured between finite instants only */

@@ -323,7 +323,7 @@ parse_range(CalParser *ps, RangeList *hours)
 	if (end == start)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("empty range \"%.*s\"", (int) (ps->p - pos), pos),
+				 errmsg("empty range \"%s\"", shown_text(pos, ps->p - pos)),
 				 errdetail("At position %d.", char_position(ps->input, pos)),
 				 errhint("Write 00:00-24:00 for a whole day.")));
 	if (end < start)
@@ -435,13 +435,13 @@ parse_zone(CalParser *ps)
 	if (tz == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", name),
+				 errmsg("time zone \"%s\" not recognized", shown_text(start, len)),
 				 errdetail("At position %d.", char_position(ps->input, start))));
 	/* the same restriction as the TimeZone setting */
 	if (!pg_tz_acceptable(tz))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" appears to use leap seconds", name),
+				 errmsg("time zone \"%s\" appears to use leap seconds", shown_text(start, len)),
 				 errdetail("PostgreSQL does not support leap seconds.")));
 	ps->tzname = pg_get_timezone_name(tz);
 }
@@ -478,7 +478,7 @@ parse_holidays(CalParser *ps)
 		if (region < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("holiday region \"%.*s\" not recognized", len, start),
+					 errmsg("holiday region \"%s\" not recognized", shown_text(start, len)),
 					 errdetail("At position %d.", char_position(ps->input, start)),
 					 errhint("The regions are %s.", holiday_region_codes())));
 		ps->regions |= UINT64CONST(1) << region;
@@ -537,8 +537,8 @@ parse_date_list(CalParser *ps, int clause)
 		if (span->last < span->first)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("date range \"%.*s\" ends before it starts",
-							(int) (ps->p - span->pos), span->pos),
+					 errmsg("date range \"%s\" ends before it starts",
+							shown_text(span->pos, ps->p - span->pos)),
 					 errdetail("At position %d.",
 							   char_position(ps->input, span->pos))));
 		ps->spans = lappend(ps->spans, span);

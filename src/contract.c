@@ -293,7 +293,7 @@ parse_count(ContractParser *ps, const char *what, int32 min, int32 max)
 	if (value < min || value > max)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s \"%.*s\" is out of range", what, len, start),
+				 errmsg("%s \"%s\" is out of range", what, shown_text(start, len)),
 				 errdetail("At position %d.", char_position(ps->input, start)),
 				 errhint("It must be from %d to %d.", min, max)));
 	ps->p += len;
@@ -326,7 +326,7 @@ check_name(const ContractParser *ps, const char *start, const char *name)
 	if (problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("name %.*s %s", (int) (ps->p - start), start, problem),
+				 errmsg("name %s %s", shown_text(start, ps->p - start), problem),
 				 errdetail("At position %d.", char_position(ps->input, start)),
 				 errhint("A name has 1 to %d characters, none of them a control character.",
 						 MAX_NAME_CHARS)));
@@ -411,8 +411,7 @@ duration_error(const ContractParser *ps, const char *start,
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("duration \"%.*s\" %s", (int) (ps->p - start), start,
-					problem),
+			 errmsg("duration \"%s\" %s", shown_text(start, ps->p - start), problem),
 			 errdetail("At position %d.", char_position(ps->input, start)),
 			 hint ? errhint("%s", hint) : 0));
 }
@@ -644,7 +643,7 @@ check_hours_for_business_terms(const ContractParser *ps)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("contract \"%s\" has business-time terms but no hours",
-						ps->input),
+						shown_text(ps->input, strlen(ps->input))),
 				 errdetail("The first business-time duration is at position %d.",
 						   char_position(ps->input, ps->first_business)),
 				 errhint("Add the opening hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).")));
