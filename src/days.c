@@ -453,15 +453,11 @@ void
 biz_init(BizCalendar *bc, const Calendar *written)
 {
 	const char *tzname = calendar_tzname(written);
-	pg_tz	   *tz = pg_tzset(tzname);
+	pg_tz	   *tz = calendar_zone(tzname, strlen(tzname), NULL);
 	const Calendar *cal;
 	int			wd;
 	int			i;
 
-	if (tz == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", tzname)));
 	bc->written = written;
 	bc->cal = cal = calendar_with_holidays(written);
 	bc->ranges = calendar_ranges(cal);
