@@ -206,7 +206,7 @@ FROM (VALUES
   ('plan "P" tier premium'),
   ('urgent: respond within 1 hour'),
   ('Critical1: respond within 1 hour'),
-  ('p1: respond within 1 hour'),
+  ('P0: respond within 1 hour'),
   ('critical respond within 1 hour'),
   ('critical; respond within 1 hour'),
   ('planned "P"'),
@@ -347,6 +347,28 @@ FROM (VALUES
   ('hours (tz Mars/Olympus)'),
   ('hours (closed 2000-01-01..2027-05-19)'),
   ('hours (Mon 09:00-18:00; tz "UTC")')
+) AS v(lit);
+
+-- Severities may be written as the policies' levels, P1 to P4, in any
+-- case; the canonical output names them.
+SELECT lit, try_contract(lit) AS canonical
+FROM (VALUES
+  ('P1: respond within 30 minutes; P2: respond within 1 hour; P3: respond within 4 hours; P4: respond within 8 hours'),
+  ('p4: resolve within 5 days; p1: escalate after 1 hour to "Duty manager"')
+) AS v(lit);
+-- Syntax errors say how to write what was wanted: a misspelt severity
+-- lists the severities, a time range and a duration show how they are
+-- written, a severity named twice (P1 is critical) says each comes once.
+SELECT lit, try_contract(lit) AS error
+FROM (VALUES
+  ('critcal: respond within 1 hour'),
+  ('P5: respond within 1 hour'),
+  ('hours (Mon-Fri 9-18)'),
+  ('hours (Mon-Fri 09:00 18:00)'),
+  ('critical: respond within 1h'),
+  ('critical: respond within 1 hr'),
+  ('critical: respond within one hour'),
+  ('P1: respond within 1 hour; critical: resolve within 1 day')
 ) AS v(lit);
 
 -- names longer than 200 characters (a message quotes at most 60

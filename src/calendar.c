@@ -47,6 +47,9 @@ PG_FUNCTION_INFO_V1(calendar_send);
 /* The clause index of the dates named by "closed" (see DateSpan) */
 #define CLOSED_DATES (-1)
 
+/* How a time range is written, for syntax error messages */
+#define RANGE_HINT "A time range is HH:MM-HH:MM, or with seconds HH:MM:SS, such as 09:00-18:00."
+
 /* What may start a clause, for syntax error messages */
 #define CLAUSE_EXPECTED "a day name, \"24x7\", \"tz\", \"holidays\", \"closed\" or \"open\""
 
@@ -118,7 +121,7 @@ static const KeyListStyle weekday_style = {",", "-", append_weekday};
 static const KeyListStyle date_style = {", ", "..", append_calendar_date};
 
 static void syntax_error(const CalParser *ps, const char *p,
-						 const char *expected) pg_attribute_noreturn();
+						 const char *expected, const char *hint) pg_attribute_noreturn();
 
 
 /* ---------- Range lists ---------- */
@@ -226,11 +229,14 @@ unexpected_length(const char *p)
 	return Max(len, 1);
 }
 
-/* Report a syntax error at p, where the grammar wanted what "expected" names */
+/*
+ * Report a syntax error at p, where the grammar wanted what "expected"
+ * names; hint (NULL for none) says how to write it
+ */
 static void
-syntax_error(const CalParser *ps, const char *p, const char *expected)
+syntax_error(const CalParser *ps, const char *p, const char *expected, const char *hint)
 {
-	report_syntax_error("calendar", ps->input, p, expected, unexpected_length(p));
+	report_syntax_error("calendar", ps->input, p, expected, unexpected_length(p), hint);
 }
 
 /*
@@ -288,7 +294,7 @@ parse_time(CalParser *ps, const char *expected, bool may_end_day)
 		  read_digits(&s, 2, 2, &minutes) &&
 		  (!read_char(&s, ':') || read_digits(&s, 2, 2, &seconds)) &&
 		  s == start + len))
-		syntax_error(ps, start, expected);
+		syntax_error(ps, start, expected, RANGE_HINT);
 	ps->p = s;
 
 	secs = hours * 3600 + minutes * 60 + seconds;
@@ -320,7 +326,7 @@ parse_range(CalParser *ps, RangeList *hours)
 	pos = ps->p;
 	start = parse_time(ps, "a time range", false);
 	if (!consume(&ps->p, "-"))
-		syntax_error(ps, ps->p, "\"-\"");
+		syntax_error(ps, ps->p, "\"-\"", RANGE_HINT);
 	end = parse_time(ps, "an end time", true);
 	if (end == start)
 		ereport(ERROR,
@@ -352,7 +358,7 @@ parse_weekday(CalParser *ps)
 	len = word_length(ps->p);
 	weekday = weekday_of_word(ps->p, len);
 	if (weekday < 0)
-		syntax_error(ps, ps->p, "a day name");
+		syntax_error(ps, ps->p, "a day name", NULL);
 	ps->p += len;
 	return weekday;
 }
@@ -511,7 +517,7 @@ parse_zone(CalParser *ps)
 	start = ps->p;
 	len = strcspn(start, SPACE_CHARS ";");
 	if (len == 0)
-		syntax_error(ps, start, "a time zone name");
+		syntax_error(ps, start, "a time zone name", NULL);
 	ps->p += len;
 	ps->tzname = pg_get_timezone_name(
 		calendar_zone(start, len, psprintf("At position %d.", char_position(ps->input, start))));
@@ -544,7 +550,7 @@ parse_holidays(CalParser *ps)
 		start = ps->p;
 		len = strspn(start, REGION_CHARS);
 		if (len == 0)
-			syntax_error(ps, start, "a holiday region such as DE-BE");
+			syntax_error(ps, start, "a holiday region such as DE-BE", NULL);
 		region = holiday_region_find(start, len);
 		if (region < 0)
 			ereport(ERROR,
@@ -577,7 +583,7 @@ parse_date(CalParser *ps)
 		  read_char(&s, '-') &&
 		  read_digits(&s, 2, 2, &mday) &&
 		  s == start + len))
-		syntax_error(ps, start, "a date");
+		syntax_error(ps, start, "a date", NULL);
 	ps->p = s;
 
 	if (year < 1000 || month < 1 || month > MONTHS_PER_YEAR || mday < 1 ||
@@ -655,7 +661,7 @@ parse_clause(CalParser *ps)
 	else if (word_is(word, len, "tz") && ps->tzname == NULL)
 		parse_zone(ps);
 	else
-		syntax_error(ps, word, CLAUSE_EXPECTED);
+		syntax_error(ps, word, CLAUSE_EXPECTED, NULL);
 }
 
 /* calendar: CLAUSE[;CLAUSE...][;] */
@@ -671,7 +677,7 @@ parse_clauses(CalParser *ps)
 	} while (*ps->p != '\0');
 
 	if (*ps->p != '\0')
-		syntax_error(ps, ps->p, "\";\"");
+		syntax_error(ps, ps->p, "\";\"", NULL);
 }
 
 

@@ -81,11 +81,12 @@ consume(const char **p, const char *tok)
  * Report a syntax error at p in a literal of the type, where the grammar
  * wanted what "expected" names.  When a clause stops short, at ";" or at the
  * end of the input, the detail says what is missing; otherwise it quotes the
- * quote_len bytes of unexpected text at p.  Both quotes are shortened.
+ * quote_len bytes of unexpected text at p.  Both quotes are shortened.  A
+ * hint (NULL for none) says how to write what was wanted.
  */
 void
 report_syntax_error(const char *type_name, const char *input, const char *p,
-					const char *expected, int quote_len)
+					const char *expected, int quote_len, const char *hint)
 {
 	int			position = char_position(input, p);
 
@@ -95,7 +96,8 @@ report_syntax_error(const char *type_name, const char *input, const char *p,
 					shown_text(input, strlen(input))),
 			 (*p == '\0' || *p == ';') ?
 			 errdetail("Expected %s at position %d.", expected, position) :
-			 errdetail("Unexpected \"%s\" at position %d.", shown_text(p, quote_len), position)));
+			 errdetail("Unexpected \"%s\" at position %d.", shown_text(p, quote_len), position),
+			 hint ? errhint("%s", hint) : 0));
 }
 
 /* Clauses of the canonical output are separated by "; " */

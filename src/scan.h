@@ -24,7 +24,7 @@ extern void skip_space(const char **p);
 extern bool consume(const char **p, const char *tok);
 extern void report_syntax_error(const char *type_name, const char *input,
 								const char *p, const char *expected,
-								int quote_len) pg_attribute_noreturn();
+								int quote_len, const char *hint) pg_attribute_noreturn();
 extern void start_clause(StringInfo buf);
 
 #endif							/* TICKET_SLA_SCAN_H */
