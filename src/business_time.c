@@ -169,9 +169,10 @@ date_time_exists(BizCalendar *bc, int32 day, int32 secs, TimestampTz *utc)
 /*
  * Walk open time forward, date by date, for an additive calendar: from
  * instant from until budget of open time has passed or limit (at most the
- * end of the supported years) is reached.  Each range converts exactly; where one offset holds,
- * whole dates and weeks are summed without looking at their ranges.  Sets
- * *stop (the earliest instant at which the budget is used up) and *passed.
+ * end of the supported years) is reached.  Each range converts exactly;
+ * where one offset holds, whole dates and weeks are summed without looking
+ * at their ranges.  Sets *stop (the earliest instant at which the budget is
+ * used up) and *passed.
  * Returns false, having done nothing that counts, if a range has an end in
  * a spring-forward gap, or two dates' open spans overlap in UTC after all:
  * only the walker merges those.  Such an end takes the offset before the
@@ -259,8 +260,9 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 
 /*
  * Forward from instant from until budget of open time has passed or limit
- * (at most the end of the supported years) is reached.  Returns where it stopped (the earliest
- * instant at which the budget is used up) and the open time passed.
+ * (at most the end of the supported years) is reached.  Returns where it
+ * stopped (the earliest instant at which the budget is used up) and the
+ * open time passed.
  */
 static TimestampTz
 forward_open_time(BizCalendar *bc, TimestampTz from, int64 budget,

@@ -68,7 +68,7 @@ report_outside_years(const BizCalendar *bc, TimestampTz t)
 			 errdetail_years(bc)));
 }
 
-/* Open time ran out in direction dir from instant from, found passed */
+/* Open time ran out in direction dir from instant from, having found some or none */
 void
 report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir, int64 found)
 {
@@ -80,7 +80,7 @@ report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir, int64 foun
 			 errdetail_edge(bc, dir)));
 }
 
-/* Business days ran out in direction dir from from (a date or an instant) */
+/* Business days ran out in direction dir from from (a date or an instant), found there */
 void
 report_too_few_days(const BizCalendar *bc, const char *from, int dir, int64 found)
 {
