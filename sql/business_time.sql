@@ -208,12 +208,18 @@ FROM (VALUES
   ($$SELECT ticket_sla.business_intervals('Mon-Fri 09:00-18:00', '[2026-11-20, infinity)')$$),
   ($$SELECT ticket_sla.business_deadline('2026-11-20', '1 hour', 'tz UTC; open 2026-11-19 09:00-10:00')$$),
   ($$SELECT ticket_sla.business_deadline('2026-11-20', '-1 day', 'tz UTC; open 2026-11-21 09:00-10:00')$$),
-  ($$SELECT ticket_sla.business_deadline('9999-12-30', '1 hour', 'Mon-Fri 09:00-18:00')$$),
+  ($$SELECT ticket_sla.business_deadline('10000-01-01', '1 hour', 'Mon-Fri 09:00-18:00')$$),
+  ($$SELECT ticket_sla.business_deadline('9999-12-31 17:30', '1 hour', 'Mon-Fri 09:00-18:00')$$),
   ($$SELECT ticket_sla.business_time_between('0999-12-30', '2026-01-01', 'Mon-Fri 09:00-18:00')$$),
   ($$SELECT ticket_sla.business_deadline('2026-11-20', '2147483647 days', 'Mon-Fri 09:00-18:00')$$)
 ) AS t(q);
 -- with its detail
 SELECT ticket_sla.business_deadline('2026-11-20', '1 hour', 'tz UTC');
+-- which quotes at most 60 characters of the calendar: here every other
+-- date of 2026 closed
+SELECT ticket_sla.business_deadline('2026-11-20', '1 hour',
+       ('tz UTC; closed ' || (SELECT string_agg(d::date::text, ', ')
+                              FROM generate_series(date '2026-01-01', date '2026-12-31', interval '2 days') AS d))::ticket_sla.calendar);
 
 -- Where no time must be found, a calendar without open time is no error.
 SELECT ticket_sla.business_deadline('2026-11-20 12:00+00', '0', 'tz UTC'),
@@ -221,3 +227,32 @@ SELECT ticket_sla.business_deadline('2026-11-20 12:00+00', '0', 'tz UTC'),
        ticket_sla.is_business_time('2026-11-20', 'tz UTC');
 -- A calendar open on one date only.
 SELECT ticket_sla.business_deadline('2026-11-01 00:00+00', '90 minutes', 'tz UTC; open 2026-11-19 09:00-10:00; open 2027-03-01 09:00-10:00');
+
+-- Business days in a calendar open on one date only, Thursday 2026-12-24
+-- 09:00-13:00.  A start before every business day counts as the end of one
+-- before them all, so 1 day lands on the close of the first (README,
+-- "Business days"); hours count its four hours.
+SELECT to_char(s, 'Dy YYYY-MM-DD HH24:MI') AS start, d AS duration,
+       to_char(ticket_sla.business_deadline(s, d, cal), 'Dy YYYY-MM-DD HH24:MI') AS deadline,
+       ticket_sla.business_deadline(s, d, cal) = want AS ok
+FROM (SELECT 'tz UTC; open 2026-12-24 09:00-13:00'::ticket_sla.calendar AS cal) AS c,
+     (VALUES
+       ('2026-12-20 09:00+00'::timestamptz, '1 day'::interval, '2026-12-24 13:00+00'::timestamptz),
+       ('2026-12-24 08:59+00', '1 day', '2026-12-24 13:00+00'),
+       ('2026-12-20 09:00+00', '1 hour', '2026-12-24 10:00+00'),
+       ('2026-12-20 09:00+00', '4 hours', '2026-12-24 13:00+00'),
+       ('2026-12-24 12:00+00', '1 hour', '2026-12-24 13:00+00'),
+       ('2026-12-28 12:00+00', '-1 hour', '2026-12-24 12:00+00'),
+       ('2026-12-28 12:00+00', '-4 hours', '2026-12-24 09:00+00')
+     ) AS t(s, d, want);
+-- From the day itself or after it there is no next business day; 2 days
+-- need a second one; no business day comes before it.
+SELECT q AS query, pg_temp.try(q) AS error
+FROM (VALUES
+  ($$SELECT ticket_sla.business_deadline('2026-12-24 09:00+00', '1 day', 'tz UTC; open 2026-12-24 09:00-13:00')$$),
+  ($$SELECT ticket_sla.business_deadline('2026-12-25 09:00+00', '1 day', 'tz UTC; open 2026-12-24 09:00-13:00')$$),
+  ($$SELECT ticket_sla.business_deadline('2026-12-20 09:00+00', '2 days', 'tz UTC; open 2026-12-24 09:00-13:00')$$),
+  ($$SELECT ticket_sla.business_deadline('2026-12-20 09:00+00', '-1 day', 'tz UTC; open 2026-12-24 09:00-13:00')$$),
+  ($$SELECT ticket_sla.business_deadline('2026-12-20 09:00+00', '5 hours', 'tz UTC; open 2026-12-24 09:00-13:00')$$),
+  ($$SELECT ticket_sla.business_deadline('2026-12-24 12:30+00', '1 hour', 'tz UTC; open 2026-12-24 09:00-13:00')$$)
+) AS t(q);

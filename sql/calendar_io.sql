@@ -289,7 +289,39 @@ FROM (VALUES
 ) AS v(lit);
 
 -- a zone name longer than 255 bytes is not one
-SELECT replace(try_calendar('tz ' || repeat('A', 256)), repeat('A', 256), '<256 times A>') AS long_zone;
+SELECT replace(try_calendar('tz ' || repeat('A', 256)), repeat('A', 60), '<60 times A>') AS long_zone;
+
+-- Zones that do not mean the same on every server are refused (22023),
+-- for the functions on a calendar are IMMUTABLE: POSIX-style zones, read
+-- from the host's time zone database when that has the name (EST5EDT) and
+-- by POSIX rules otherwise (UTC+3, three hours behind UTC), and the
+-- placeholder of a host whose zone is not set.  Abbreviations and what the
+-- TimeZone setting alone accepts are no zones.
+SELECT lit, try_calendar(lit) AS error
+FROM (VALUES
+  ('tz EST5EDT'), ('tz UTC+3'), ('tz <+03>-3'), ('tz -3'), ('tz GMT0'), ('tz Factory'),
+  ('tz MSK'), ('tz LOCAL'), ('tz DEFAULT')
+) AS v(lit);
+-- Nor the host's own zone, its default rules for POSIX-style zones, or the
+-- copy of the database under posix/ that only some hosts have; a host
+-- without them does not know them at all, so only the SQLSTATE and the
+-- hint are shown.
+SELECT lit, split_part(try_calendar(lit), ':', 1) AS sqlstate,
+       try_calendar(lit) LIKE '%[Name a zone of the IANA time zone database, such as Europe/Berlin, or UTC.]' AS hint
+FROM (VALUES ('tz localtime'), ('tz :localtime'), ('tz posixrules'), ('tz posix/Europe/Berlin')) AS v(lit);
+-- what to write instead: zones of the database, fixed offsets among them
+SELECT try_calendar('tz Etc/GMT-3') AS fixed_offset;
+
+-- A message quotes at most 60 characters of what it was given, then "...":
+-- the literal, the unexpected word, a region, a range or a date span,
+-- however long (here a megabyte); characters, not bytes, are counted.
+SELECT replace(replace(try_calendar('Mon-Fri 09:00-18:00; ' || repeat('x', 1000000)),
+                       repeat('x', 60), '<60 times x>'), repeat('x', 39), '<39 times x>') AS long_literal;
+SELECT replace(try_calendar('holidays DE, ' || repeat('Q', 1000000)), repeat('Q', 60), '<60 times Q>') AS long_region;
+SELECT replace(replace(try_calendar('holidays ' || repeat('ä', 100)), repeat('ä', 60), '<60 times ä>'),
+               repeat('ä', 51), '<51 times ä>') AS long_word;
+SELECT replace(try_calendar('Mon 09:00' || repeat(' ', 1000) || '-09:00'), repeat(' ', 55), '<55 spaces>') AS long_empty_range;
+SELECT replace(try_calendar('closed 2026-12-31' || repeat(' ', 1000) || '..2026-12-24'), repeat(' ', 50), '<50 spaces>') AS long_date_span;
 
 --
 -- Limits: at most 10000 distinct dates and 10000 stored ranges

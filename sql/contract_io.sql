@@ -206,7 +206,7 @@ FROM (VALUES
   ('plan "P" tier premium'),
   ('urgent: respond within 1 hour'),
   ('Critical1: respond within 1 hour'),
-  ('p1: respond within 1 hour'),
+  ('P0: respond within 1 hour'),
   ('critical respond within 1 hour'),
   ('critical; respond within 1 hour'),
   ('planned "P"'),
@@ -349,14 +349,49 @@ FROM (VALUES
   ('hours (Mon 09:00-18:00; tz "UTC")')
 ) AS v(lit);
 
--- names longer than 200 characters
-SELECT replace(try_contract(format('plan "%s"', repeat('x', 201))), repeat('x', 201), '<201 times x>') AS plan_201,
-       replace(try_contract(format('plan "%s"', repeat('ü', 201))), repeat('ü', 201), '<201 times ü>') AS plan_201_multibyte,
-       replace(try_contract(format('critical: escalate after 1 hour to "A" and "%s"', repeat('y', 201))), repeat('y', 201), '<201 times y>') AS recipient_201;
+-- Severities may be written as the policies' levels, P1 to P4, in any
+-- case; the canonical output names them.
+SELECT lit, try_contract(lit) AS canonical
+FROM (VALUES
+  ('P1: respond within 30 minutes; P2: respond within 1 hour; P3: respond within 4 hours; P4: respond within 8 hours'),
+  ('p4: resolve within 5 days; p1: escalate after 1 hour to "Duty manager"')
+) AS v(lit);
+-- Syntax errors say how to write what was wanted: a misspelt severity
+-- lists the severities, a time range and a duration show how they are
+-- written, a severity named twice (P1 is critical) says each comes once.
+SELECT lit, try_contract(lit) AS error
+FROM (VALUES
+  ('critcal: respond within 1 hour'),
+  ('P5: respond within 1 hour'),
+  ('hours (Mon-Fri 9-18)'),
+  ('hours (Mon-Fri 09:00 18:00)'),
+  ('critical: respond within 1h'),
+  ('critical: respond within 1 hr'),
+  ('critical: respond within one hour'),
+  ('P1: respond within 1 hour; critical: resolve within 1 day')
+) AS v(lit);
+
+-- names longer than 200 characters (a message quotes at most 60
+-- characters, the opening quote and 59 more, then "...")
+SELECT replace(try_contract(format('plan "%s"', repeat('x', 201))), repeat('x', 59), '<59 times x>') AS plan_201,
+       replace(try_contract(format('plan "%s"', repeat('ü', 201))), repeat('ü', 59), '<59 times ü>') AS plan_201_multibyte,
+       replace(try_contract(format('critical: escalate after 1 hour to "A" and "%s"', repeat('y', 201))), repeat('y', 59), '<59 times y>') AS recipient_201;
 
 -- the parts of a duration are added up without overflow, however many
 SELECT replace(try_contract('critical: respond within ' || repeat('999999 days ', 100000)),
-               repeat('999999 days ', 99999) || '999999 days', '<100000 times 999999 days>') AS many_parts;
+               repeat('999999 days ', 5), '<5 times "999999 days ">') AS many_parts;
+
+-- A message quotes at most 60 characters of what it was given, then "...",
+-- however long (here a megabyte): a plan name, the literal and the
+-- unexpected word, a number, a duration, the whole literal.
+SELECT replace(try_contract(format('plan "%s"', repeat('n', 1000000))), repeat('n', 59), '<59 times n>') AS plan_1mb;
+SELECT replace(replace(try_contract('tier ' || repeat('z', 1000000)), repeat('z', 60), '<60 times z>'),
+               repeat('z', 55), '<55 times z>') AS long_word;
+SELECT replace(try_contract('named contacts ' || repeat('9', 1000000)), repeat('9', 60), '<60 nines>') AS long_number;
+SELECT replace(try_contract('critical: respond within 0 hours' || repeat(' ', 1000000) || '0 minutes'),
+               repeat(' ', 53), '<53 spaces>') AS long_duration;
+SELECT replace(try_contract('critical: respond within 1 business hour;' || repeat(' ', 1000000) || 'tier premium'),
+               repeat(' ', 19), '<19 spaces>') AS long_contract;
 
 --
 -- Limits: at most 100 steps per severity, 10 recipients per step

@@ -37,6 +37,9 @@ SELECT q, try_query(q) AS result FROM (VALUES
   ($$SELECT count(*) FROM ticket_sla.holidays('DE', 1989, 2026)$$),
   ($$SELECT count(*) FROM ticket_sla.holidays('DE', 2026, 2101)$$)
 ) AS v(q);
+-- a long code is quoted by its first 60 characters
+SELECT replace(try_query(format('SELECT count(*) FROM ticket_sla.holidays(%L, 2026, 2026)', repeat('DE-', 100000))),
+               repeat('DE-', 20), '<20 times DE->') AS long_region;
 -- an empty span of years is an empty list, as generate_series has it
 SELECT count(*) FROM ticket_sla.holidays('DE', 2027, 2026);
 
@@ -177,6 +180,69 @@ SELECT q, try_query(q) AS result FROM (VALUES
   ($$SELECT ticket_sla.business_deadline('2100-12-22 12:00Z', '60 hours', 'Mon-Fri 09:00-17:00')$$),
   ($$SELECT ticket_sla.business_time_between('2100-12-20 12:00Z', '2101-01-03 12:00Z', 'Mon-Fri 09:00-17:00; holidays US')$$)
 ) AS v(q);
+
+-- The first and the last week of the years, every function: the years are
+-- counted in the calendar's time zone, from 1990-01-01 00:00 to the end of
+-- 2100-12-31 (a deadline may land on that end).  Monday 1990-01-01 is
+-- Neujahr; Saturday 2100-12-25 and Sunday 26 are Christmas, Monday 27 to
+-- Friday 31 are business days.
+SELECT q, try_query(q) AS result FROM (VALUES
+  ($$SELECT ticket_sla.is_business_time('1990-01-01 12:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.is_business_time('1990-01-02 09:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.is_business_time('2100-12-30 12:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.is_business_time('2100-12-31 17:59:59+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.is_business_time('2100-12-31 23:59:59.999999+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.next_business_time('1990-01-01 00:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.next_business_time('1990-01-05 18:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.next_business_time('2100-12-24 18:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.next_business_time('2100-12-31 17:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-01 00:00+00', '1 hour', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-02 10:00+00', '-1 hour', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-03 10:00+00', '-1 day', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-01 12:00+00', '1 day', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-24 10:00+00', '1 day', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-30 10:00+00', '1 day', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-24 17:00+00', '46 hours', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_time_between('1990-01-01 00:00+00', '1990-01-08 00:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_time_between('2100-12-25 00:00+00', '2101-01-01 00:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_time_between('2101-01-01 00:00+00', '2100-12-27 00:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$)
+) AS v(q);
+SELECT * FROM ticket_sla.business_intervals('Mon-Fri 09:00-18:00; holidays DE', '[1990-01-01, 1990-01-03)');
+SELECT * FROM ticket_sla.business_intervals('Mon-Fri 09:00-18:00; holidays DE', '[2100-12-31 12:00+00, 2101-01-01)');
+-- Past the edges: an instant outside the years, and arithmetic that would
+-- need dates outside them, say so.
+SELECT q, try_query(q) AS result FROM (VALUES
+  ($$SELECT ticket_sla.is_business_time('1989-12-31 23:59:59+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.is_business_time('2101-01-01 00:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.next_business_time('2100-12-31 18:00+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-31 17:00+00', '2 hours', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-30 10:00+00', '2 days', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-02 10:00+00', '-2 hours', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-02 10:00+00', '-1 day', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT ticket_sla.business_time_between('2100-12-31 00:00+00', '2101-01-01 00:00:01+00', 'Mon-Fri 09:00-18:00; holidays DE')$$),
+  ($$SELECT count(*) FROM ticket_sla.business_intervals('Mon-Fri 09:00-18:00; holidays DE', '[1989-12-31, 1990-01-03)')$$),
+  ($$SELECT count(*) FROM ticket_sla.business_intervals('Mon-Fri 09:00-18:00; holidays DE', '[2100-12-31, 2101-01-02)')$$)
+) AS v(q);
+-- In Berlin the years start at 1989-12-31 23:00 UTC.  Sunday 1989-12-31,
+-- read by its weekly hours, is no holiday: its night shift runs into 1990
+-- until 06:00 CET (05:00 UTC).  03:00 CET on 1 January is 5 hours into it,
+-- and 1 day later is 03:00 CET on Monday 8 January.  The night of Friday
+-- 2100-12-31 runs past the end of the years: from 00:00 CET on Saturday
+-- 25 December, 2 hours into Friday 24's night, 1 day lands on that end;
+-- 3 hours into it, an hour past the end.
+SELECT q, try_query(q) AS result FROM (VALUES
+  ($$SELECT ticket_sla.is_business_time('1990-01-01 02:00+00', 'Sun 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.is_business_time('1989-12-31 22:59:59+00', 'Sun 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_time_between('1989-12-31 23:00+00', '1990-01-01 12:00+00', 'Sun 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-01 02:00+00', '1 day', 'Sun 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-01 02:00+00', '-3 hours', 'Sun 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('1990-01-01 02:00+00', '-4 hours', 'Sun 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-24 23:00+00', '1 day', 'Fri 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-25 00:00+00', '1 day', 'Fri 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-31 21:00+00', '2 hours', 'Fri 22:00-06:00; tz Europe/Berlin; holidays DE')$$),
+  ($$SELECT ticket_sla.business_deadline('2100-12-31 21:00+00', '3 hours', 'Fri 22:00-06:00; tz Europe/Berlin; holidays DE')$$)
+) AS v(q);
+SELECT * FROM ticket_sla.business_intervals('Sun 22:00-06:00; tz Europe/Berlin; holidays DE', '[1989-12-31 23:00+00, 1990-01-08)');
 
 DROP FUNCTION error_of(text);
 DROP FUNCTION try_query(text);

@@ -124,6 +124,17 @@ SELECT ticket_sla.business_deadline('2026-12-23 15:00Z', '4 hours', :'cal') AS d
 -- no dates: the calendar as it was
 SELECT ticket_sla.with_closed_dates('24x7', '{}') AS unchanged;
 
+-- A value quoted in a message is cut to 45 bytes and "..." (on a character
+-- boundary), however long: a date of 100000 digits, a summary of 100
+-- characters of two bytes and an RRULE part of 1000.
+SELECT replace(try_query(format('SELECT count(*) FROM ticket_sla.closed_dates_from_ical(%L)',
+               E'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:' || repeat('2', 100000) ||
+               E'\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')), repeat('2', 45), '<45 times 2>') AS long_date;
+SELECT replace(replace(try_query(format('SELECT count(*) FROM ticket_sla.closed_dates_from_ical(%L)',
+               E'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:' || repeat('ü', 100) ||
+               E'\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:FREQ=' || repeat('X', 1000) ||
+               E'\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n')), repeat('ü', 22), '<22 times ü>'), repeat('X', 45), '<45 times X>') AS long_values;
+
 -- Bad dates: a null, infinity, a year the calendar type cannot hold, a
 -- date the calendar opens.
 SELECT q, try_query(q) AS result FROM (VALUES

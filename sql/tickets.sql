@@ -144,6 +144,9 @@ SELECT ticket_sla.subject_tag('case-2026-1234567');
 SELECT try_query(format('SELECT ticket_sla.subject_tag(%L)', c))
 FROM (VALUES (''), ('CASE-2026-00004'), ('CASE-2026-000042 '), (' CASE-2026-000042'),
              ('[CASE-2026-000042]'), ('CASE-20260-000042'), ('TICKET-2026-000042')) AS v(c);
+-- a long one is quoted by its first 60 characters
+SELECT replace(try_query(format('SELECT ticket_sla.subject_tag(%L)', 'CASE-2026-' || repeat('0', 1000000))),
+               repeat('0', 50), '<50 zeros>') AS long_case;
 
 --
 -- A missing required field is refused, naming it

@@ -17,6 +17,7 @@
 #include "utils/timestamp.h"
 
 #include "days.h"
+#include "scan.h"
 
 static int64
 floor_div(int64 a, int64 b)
@@ -28,13 +29,11 @@ floor_div(int64 a, int64 b)
 	return q;
 }
 
-/* Refuse instants whose local dates fall outside the supported years. */
+/* Refuse an instant whose local date falls outside the supported years. */
 static void
 check_supported(BizCalendar *bc, TimestampTz t)
 {
-	int64		day = floor_div(t, USECS_PER_DAY);
-
-	if (day < bc->first_day + 7 || day > bc->last_day - 7)
+	if (t < bc->first_instant || t >= bc->end_instant)
 		report_outside_years(bc, t);
 }
 
@@ -169,10 +168,11 @@ date_time_exists(BizCalendar *bc, int32 day, int32 secs, TimestampTz *utc)
 
 /*
  * Walk open time forward, date by date, for an additive calendar: from
- * instant from until budget of open time has passed or limit (DT_NOEND for
- * none) is reached.  Each range converts exactly; where one offset holds,
- * whole dates and weeks are summed without looking at their ranges.  Sets
- * *stop (the earliest instant at which the budget is used up) and *passed.
+ * instant from until budget of open time has passed or limit (at most the
+ * end of the supported years) is reached.  Each range converts exactly;
+ * where one offset holds, whole dates and weeks are summed without looking
+ * at their ranges.  Sets *stop (the earliest instant at which the budget is
+ * used up) and *passed.
  * Returns false, having done nothing that counts, if a range has an end in
  * a spring-forward gap, or two dates' open spans overlap in UTC after all:
  * only the walker merges those.  Such an end takes the offset before the
@@ -200,8 +200,9 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 	TimestampTz last_hi = DT_NOBEGIN;
 	int64		used = 0;
 
-	/* the wall-clock time at the limit */
-	int64		limit_local = (limit == DT_NOEND) ? PG_INT64_MAX :
+	/* the wall-clock time at the limit (the end of the years: no need to ask) */
+	int64		limit_local = (limit == bc->end_instant) ?
+		(int64) (bc->last_day + 1) * USECS_PER_DAY :
 		limit + (int64) zone_offset_at(&bc->zone, limit) * USECS_PER_SEC;
 
 	for (;; day++)
@@ -259,8 +260,9 @@ walk_dates(BizCalendar *bc, TimestampTz from, int64 budget, TimestampTz limit,
 
 /*
  * Forward from instant from until budget of open time has passed or limit
- * (DT_NOEND for none) is reached.  Returns where it stopped (the earliest
- * instant at which the budget is used up) and the open time passed.
+ * (at most the end of the supported years) is reached.  Returns where it
+ * stopped (the earliest instant at which the budget is used up) and the
+ * open time passed.
  */
 static TimestampTz
 forward_open_time(BizCalendar *bc, TimestampTz from, int64 budget,
@@ -279,11 +281,15 @@ forward_open_time(BizCalendar *bc, TimestampTz from, int64 budget,
 void
 biz_require_open_time(BizCalendar *bc)
 {
-	if (!bc->has_hours)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("calendar has no open time"),
-				 errdetail("Calendar: \"%s\".", calendar_to_text(bc->written))));
+	char	   *text;
+
+	if (bc->has_hours)
+		return;
+	text = calendar_to_text(bc->written);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("calendar has no open time"),
+			 errdetail("Calendar: \"%s\".", shown_text(text, strlen(text)))));
 }
 
 /* Business time is measured between finite instants only */
@@ -306,21 +312,43 @@ biz_interval(int64 usecs)
 	return result;
 }
 
-/* Business time in [from, to), negative when to < from. */
-int64
-biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to)
+/*
+ * Refuse a stretch of time [from, to) (or [to, from)) that is not within
+ * the supported years; it may end where they end.
+ */
+void
+biz_require_supported(BizCalendar *bc, TimestampTz from, TimestampTz to)
+{
+	if (from < bc->first_instant || from > bc->end_instant)
+		report_outside_years(bc, from);
+	if (to < bc->first_instant || to > bc->end_instant)
+		report_outside_years(bc, to);
+}
+
+/* Open time in [from, to), from <= to, wherever they are */
+static int64
+open_time_between(BizCalendar *bc, TimestampTz from, TimestampTz to)
 {
 	int64		passed;
 
-	check_supported(bc, from);
-	check_supported(bc, to);
-	if (to < from)
-		return -biz_between(bc, to, from);
 	forward_open_time(bc, from, PG_INT64_MAX, to, &passed);
 	return passed;
 }
 
-/* The earliest instant (the latest, going back) budget of open time away. */
+/* Business time in [from, to), negative when to < from. */
+int64
+biz_between(BizCalendar *bc, TimestampTz from, TimestampTz to)
+{
+	biz_require_supported(bc, from, to);
+	if (to < from)
+		return -biz_between(bc, to, from);
+	return open_time_between(bc, from, to);
+}
+
+/*
+ * The earliest instant (the latest, going back) budget of open time away,
+ * within the supported years.
+ */
 static TimestampTz
 add_open_time(BizCalendar *bc, TimestampTz from, int dir, int64 budget)
 {
@@ -328,32 +356,37 @@ add_open_time(BizCalendar *bc, TimestampTz from, int dir, int64 budget)
 	TimestampTz stop;
 
 	if (dir > 0)
-		stop = forward_open_time(bc, from, budget, DT_NOEND, &passed);
+		stop = forward_open_time(bc, from, budget, bc->end_instant, &passed);
 	else
-		stop = -walk_open_time(bc, from, -1, budget, DT_NOEND, &passed);
+		stop = -walk_open_time(bc, from, -1, budget, -bc->first_instant, &passed);
 	if (passed < budget)
-		report_no_open_time(bc, from, dir);
+		report_no_open_time(bc, from, dir, passed);
 	return stop;
 }
 
 /*
- * The latest business date that opened at or before t, and its ranges:
- * dates one by one back from the day after t's, or from one "open" date to
- * the one before in a calendar without weekly hours.
+ * The latest business date that opened at or before t, into *day with its
+ * ranges: dates one by one back from the day after t's, or from one "open"
+ * date to the one before in a calendar without weekly hours.  False when
+ * none within reach did.
  */
-static int32
-business_date_of(BizCalendar *bc, TimestampTz t, const CalRange **ranges, int *n)
+static bool
+business_date_of(BizCalendar *bc, TimestampTz t, int32 *day,
+				 const CalRange **ranges, int *n)
 {
-	int32		day = zone_local_date(&bc->zone, t) + 1;
+	int32		d = zone_local_date(&bc->zone, t) + 1;
 
 	for (;;)
 	{
-		*n = day_ranges(bc, day, ranges);
-		if (*n > 0 && date_time_to_utc(bc, day, (*ranges)[0].start) <= t)
-			return day;
-		if (bc->open_weekdays > 0 ? --day < bc->first_day :
-			!next_business_date(bc, day, -1, &day))
-			report_no_open_time(bc, t, -1);
+		*n = day_ranges(bc, d, ranges);
+		if (*n > 0 && date_time_to_utc(bc, d, (*ranges)[0].start) <= t)
+		{
+			*day = d;
+			return true;
+		}
+		if (bc->open_weekdays > 0 ? !date_within_reach(bc, --d, -1) :
+			!next_business_date(bc, d, -1, &d))
+			return false;
 	}
 }
 
@@ -409,14 +442,88 @@ instant_into_date(const CalRange *ranges, int n, int64 midnight, int64 position)
 }
 
 /*
+ * The opening (the start of its first range) or the close (the end of its
+ * last range) of a business date
+ */
+static TimestampTz
+date_edge(BizCalendar *bc, int32 day, bool close)
+{
+	const CalRange *ranges;
+	int			n = day_ranges(bc, day, &ranges);
+
+	return date_time_to_utc(bc, day, close ? ranges[n - 1].end : ranges[0].start);
+}
+
+/*
+ * Keep start's position within its business date day (ranges) on date
+ * target, where dates cannot overlap and both dates convert by a plain
+ * shift: a date's open time is its ranges alone, counted in local time.
+ * False, having done nothing, where they do not.
+ */
+static bool
+land_in_local_time(BizCalendar *bc, TimestampTz start, int32 day,
+				   const CalRange *ranges, int n_ranges, int32 target,
+				   TimestampTz *result)
+{
+	const CalRange *target_ranges;
+	int			n_target = day_ranges(bc, target, &target_ranges);
+	int64		shift;
+	int64		target_shift;
+	int64		midnight = (int64) day * USECS_PER_DAY;
+	int64		target_midnight = (int64) target * USECS_PER_DAY;
+	int64		position;
+
+	if (!bc->additive || !steady_shift_of_date(bc, day, &shift) ||
+		!steady_shift_of_date(bc, target, &target_shift))
+		return false;
+	position = open_time_before(ranges, n_ranges, midnight, start + shift);
+	if (start + shift >= midnight + ranges[n_ranges - 1].end * USECS_PER_SEC ||
+		position >= ranges_open_time(target_ranges, n_target))
+		*result = target_midnight + target_ranges[n_target - 1].end * USECS_PER_SEC - target_shift;
+	else
+		*result = instant_into_date(target_ranges, n_target, target_midnight, position) -
+			target_shift;
+	return true;
+}
+
+/*
+ * Keep start's position within its business date day (ranges) on date
+ * target, the walker measuring the open time of both.
+ */
+static TimestampTz
+land_by_walking(BizCalendar *bc, TimestampTz start, int32 day,
+				const CalRange *ranges, int n_ranges, int32 target)
+{
+	TimestampTz target_open = date_edge(bc, target, false);
+	TimestampTz target_close = date_edge(bc, target, true);
+	int64		position;
+
+	if (start >= date_time_to_utc(bc, day, ranges[n_ranges - 1].end))
+		return target_close;
+	position = open_time_between(bc, date_time_to_utc(bc, day, ranges[0].start), start);
+	if (position >= open_time_between(bc, target_open, target_close))
+		return target_close;
+	return add_open_time(bc, target_open, 1, position);
+}
+
+/* A date as a message writes it */
+static char *
+date_text(int32 day)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_calendar_date(&buf, day);
+	return buf.data;
+}
+
+/*
  * Move by n business days keeping the position within the business day:
  * the same amount of open time after the opening of the target day, or its
  * close when that day is shorter.  A start at or after the close of its day
- * (outside hours) counts as the end of that day and lands on a close.
- *
- * Where dates cannot overlap and both days convert by a plain shift, a
- * day's open time is its ranges alone, counted in local time; elsewhere
- * the walker measures it.
+ * (outside hours) counts as the end of that day and lands on a close; so
+ * does a start before every business day, as if at the end of one before
+ * them all.
  */
 static TimestampTz
 shift_business_days(BizCalendar *bc, TimestampTz start, int32 n)
@@ -424,40 +531,22 @@ shift_business_days(BizCalendar *bc, TimestampTz start, int32 n)
 	int			dir = n > 0 ? 1 : -1;
 	const CalRange *ranges;
 	int			n_ranges;
-	int32		day = business_date_of(bc, start, &ranges, &n_ranges);
-	int32		target = nth_business_date(bc, day, (int64) n * dir, dir, start);
-	const CalRange *target_ranges;
-	int			n_target = day_ranges(bc, target, &target_ranges);
-	int64		shift;
-	int64		target_shift;
+	int32		day;
+	int32		target;
+	int64		found;
+	bool		has_day = business_date_of(bc, start, &day, &ranges, &n_ranges);
+	TimestampTz result;
 
-	if (bc->additive && steady_shift_of_date(bc, day, &shift) &&
-		steady_shift_of_date(bc, target, &target_shift))
-	{
-		int64		midnight = (int64) day * USECS_PER_DAY;
-		int64		target_midnight = (int64) target * USECS_PER_DAY;
-		int64		local = start + shift;
-		int64		position = open_time_before(ranges, n_ranges, midnight, local);
-
-		if (local >= midnight + ranges[n_ranges - 1].end * USECS_PER_SEC ||
-			position >= ranges_open_time(target_ranges, n_target))
-			return target_midnight + target_ranges[n_target - 1].end * USECS_PER_SEC - target_shift;
-		return instant_into_date(target_ranges, n_target, target_midnight, position) - target_shift;
-	}
-	else
-	{
-		TimestampTz opened = date_time_to_utc(bc, day, ranges[0].start);
-		TimestampTz target_open = date_time_to_utc(bc, target, target_ranges[0].start);
-		TimestampTz target_close = date_time_to_utc(bc, target, target_ranges[n_target - 1].end);
-		int64		position;
-
-		if (start >= date_time_to_utc(bc, day, ranges[n_ranges - 1].end))
-			return target_close;
-		position = biz_between(bc, opened, start);
-		if (position >= biz_between(bc, target_open, target_close))
-			return target_close;
-		return add_open_time(bc, target_open, 1, position);
-	}
+	if (!has_day)
+		day = bc->first_day - 1;
+	if (!nth_business_date(bc, day, (int64) n * dir, dir, &target, &found))
+		report_too_few_days(bc, has_day ? date_text(day) : timestamptz_to_str(start),
+							dir, found);
+	if (!has_day)
+		return date_edge(bc, target, true);
+	if (land_in_local_time(bc, start, day, ranges, n_ranges, target, &result))
+		return result;
+	return land_by_walking(bc, start, day, ranges, n_ranges, target);
 }
 
 TimestampTz
@@ -467,7 +556,12 @@ biz_deadline(BizCalendar *bc, TimestampTz start, int32 days, int64 usecs)
 
 	check_supported(bc, start);
 	if (days != 0)
+	{
 		t = shift_business_days(bc, t, days);
+		/* the close of the last supported date can be a night later */
+		if (t > bc->end_instant)
+			report_outside_years(bc, t);
+	}
 	if (usecs > 0)
 		t = add_open_time(bc, t, 1, usecs);
 	else if (usecs < 0)
@@ -503,6 +597,6 @@ biz_next_open(BizCalendar *bc, TimestampTz at)
 	Span		span;
 
 	if (!span_ending_after(bc, at, &span))
-		report_no_open_time(bc, at, 1);
+		report_no_open_time(bc, at, 1, 0);
 	return Max(span.lo, at);
 }

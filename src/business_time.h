@@ -58,11 +58,16 @@ typedef struct BizCalendar
 	bool		has_hours;		/* any open time at all */
 
 	/*
-	 * The dates the arithmetic may reach: the years 1000 to 9999, or only
-	 * those whose holidays the rules know.
+	 * The supported dates: the years 1000 to 9999, or only those whose
+	 * holidays the rules know.  Every instant asked about or answered lies
+	 * in them, in the calendar's time zone: from the local midnight that
+	 * starts first_day to the one that ends last_day (an end such as a
+	 * closing time may be end_instant itself).
 	 */
 	int32		first_day;
 	int32		last_day;
+	TimestampTz first_instant;
+	TimestampTz end_instant;
 
 	/*
 	 * When no range of one date can overlap a range of another (no overnight
@@ -124,6 +129,7 @@ extern TimestampTz walk_open_time(BizCalendar *bc, TimestampTz from, int dir,
 /* business_time.c */
 extern void biz_require_open_time(BizCalendar *bc);
 extern void biz_require_finite(TimestampTz from, TimestampTz to);
+extern void biz_require_supported(BizCalendar *bc, TimestampTz from, TimestampTz to);
 extern Interval *biz_interval(int64 usecs);
 extern TimestampTz biz_deadline(BizCalendar *bc, TimestampTz start,
 								int32 days, int64 usecs);

@@ -47,11 +47,16 @@ PG_FUNCTION_INFO_V1(calendar_send);
 /* The clause index of the dates named by "closed" (see DateSpan) */
 #define CLOSED_DATES (-1)
 
+/* How a time range is written, for syntax error messages */
+#define RANGE_HINT "A time range is HH:MM-HH:MM, or with seconds HH:MM:SS, such as 09:00-18:00."
+
 /* What may start a clause, for syntax error messages */
 #define CLAUSE_EXPECTED "a day name, \"24x7\", \"tz\", \"holidays\", \"closed\" or \"open\""
 
+#define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
 /* What a holiday region's code is made of */
-#define REGION_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-"
+#define REGION_CHARS ASCII_LETTERS "-"
 
 static const char *const weekday_names[CAL_DAYS_PER_WEEK] = {
 	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
@@ -116,7 +121,7 @@ static const KeyListStyle weekday_style = {",", "-", append_weekday};
 static const KeyListStyle date_style = {", ", "..", append_calendar_date};
 
 static void syntax_error(const CalParser *ps, const char *p,
-						 const char *expected) pg_attribute_noreturn();
+						 const char *expected, const char *hint) pg_attribute_noreturn();
 
 
 /* ---------- Range lists ---------- */
@@ -224,11 +229,14 @@ unexpected_length(const char *p)
 	return Max(len, 1);
 }
 
-/* Report a syntax error at p, where the grammar wanted what "expected" names */
+/*
+ * Report a syntax error at p, where the grammar wanted what "expected"
+ * names; hint (NULL for none) says how to write it
+ */
 static void
-syntax_error(const CalParser *ps, const char *p, const char *expected)
+syntax_error(const CalParser *ps, const char *p, const char *expected, const char *hint)
 {
-	report_syntax_error("calendar", ps->input, p, expected, unexpected_length(p));
+	report_syntax_error("calendar", ps->input, p, expected, unexpected_length(p), hint);
 }
 
 /*
@@ -286,7 +294,7 @@ parse_time(CalParser *ps, const char *expected, bool may_end_day)
 		  read_digits(&s, 2, 2, &minutes) &&
 		  (!read_char(&s, ':') || read_digits(&s, 2, 2, &seconds)) &&
 		  s == start + len))
-		syntax_error(ps, start, expected);
+		syntax_error(ps, start, expected, RANGE_HINT);
 	ps->p = s;
 
 	secs = hours * 3600 + minutes * 60 + seconds;
@@ -318,12 +326,12 @@ parse_range(CalParser *ps, RangeList *hours)
 	pos = ps->p;
 	start = parse_time(ps, "a time range", false);
 	if (!consume(&ps->p, "-"))
-		syntax_error(ps, ps->p, "\"-\"");
+		syntax_error(ps, ps->p, "\"-\"", RANGE_HINT);
 	end = parse_time(ps, "an end time", true);
 	if (end == start)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("empty range \"%.*s\"", (int) (ps->p - pos), pos),
+				 errmsg("empty range \"%s\"", shown_text(pos, ps->p - pos)),
 				 errdetail("At position %d.", char_position(ps->input, pos)),
 				 errhint("Write 00:00-24:00 for a whole day.")));
 	if (end < start)
@@ -350,7 +358,7 @@ parse_weekday(CalParser *ps)
 	len = word_length(ps->p);
 	weekday = weekday_of_word(ps->p, len);
 	if (weekday < 0)
-		syntax_error(ps, ps->p, "a day name");
+		syntax_error(ps, ps->p, "a day name", NULL);
 	ps->p += len;
 	return weekday;
 }
@@ -410,9 +418,93 @@ add_24x7(CalParser *ps)
 	add_weekly_hours(ps, (1 << CAL_DAYS_PER_WEEK) - 1, &hours);
 }
 
+/* How a refusal of a zone says what to write instead */
+#define ZONE_HINT "Name a zone of the IANA time zone database, such as Europe/Berlin, or UTC."
+
 /*
- * tz NAME: any zone that pg_tzset() knows, which includes refusing names
- * longer than TZ_STRLEN_MAX.  The canonical spelling is kept, so that
+ * Zone names that pg_tzset() knows but that mean different things on
+ * different servers, and why (see zone_refusal)
+ */
+static const struct
+{
+	const char *name;
+	const char *why;
+}			host_zones[] = {
+	{"localtime", "It is the server host's own time zone, whatever that is set to."},
+	{"posixrules", "It holds the server host's default rules for POSIX-style zones, whatever those are set to."},
+	{"Factory", "It is the placeholder of a host whose time zone is not set."}
+};
+
+/*
+ * Why a zone, by its canonical name, cannot be a calendar's, or NULL when
+ * it can.  A calendar must mean the same on every server, for the functions
+ * on it are IMMUTABLE: a zone of the time zone database qualifies, but not
+ * the names that stand for the host's settings, nor the copy of the
+ * database under posix/ that only some hosts have, nor a POSIX-style
+ * specification (an abbreviation, empty or <quoted>, then an offset):
+ * that means what the host's database has under the name if it has it
+ * (EST5EDT: New York's history), else what POSIX rules make of it (today's
+ * US rules for every year), and its sign is west of UTC (UTC+3 is three
+ * hours behind).  The TimeZone setting and timezone_abbreviations play no
+ * part: pg_tzset() reads neither.
+ */
+static const char *
+zone_refusal(const char *name)
+{
+	const char *p = name;
+	int			i;
+
+	for (i = 0; i < (int) lengthof(host_zones); i++)
+		if (pg_strcasecmp(name, host_zones[i].name) == 0)
+			return host_zones[i].why;
+	if (pg_strncasecmp(name, "posix/", 6) == 0)
+		return "Zones under posix/ are a copy of the time zone database that only some hosts have.";
+	if (*p == '<')
+		p += strcspn(p, ">");
+	else
+		p += strspn(p, ASCII_LETTERS);
+	if (*p == '>' || *p == '+' || *p == '-' || (*p >= '0' && *p <= '9'))
+		return "A POSIX-style zone (an abbreviation and an offset, counted west of UTC) is read from the host's time zone database if that has the name, else by POSIX rules.";
+	return NULL;
+}
+
+/*
+ * A calendar's zone by the len bytes of its name: one that pg_tzset()
+ * knows (which refuses names longer than TZ_STRLEN_MAX), without leap
+ * seconds (as the TimeZone setting), the same on every server
+ * (zone_refusal).  Refused with SQLSTATE 22023; where (NULL for none) is
+ * the detail that says where the name is written.
+ */
+pg_tz *
+calendar_zone(const char *name, int len, const char *where)
+{
+	pg_tz	   *tz = pg_tzset(pnstrdup(name, len));
+	const char *why;
+
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", shown_text(name, len)),
+				 where ? errdetail("%s", where) : 0,
+				 errhint(ZONE_HINT)));
+	if (!pg_tz_acceptable(tz))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" appears to use leap seconds", shown_text(name, len)),
+				 errdetail("PostgreSQL does not support leap seconds.")));
+	why = zone_refusal(pg_get_timezone_name(tz));
+	if (why != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" does not mean the same on every server",
+						shown_text(name, len)),
+				 where ? errdetail("%s %s", why, where) : errdetail("%s", why),
+				 errhint(ZONE_HINT)));
+	return tz;
+}
+
+/*
+ * tz NAME (calendar_zone).  The canonical spelling is kept, so that
  * "europe/berlin" and "Europe/Berlin" make equal calendars.
  */
 static void
@@ -420,30 +512,15 @@ parse_zone(CalParser *ps)
 {
 	const char *start;
 	int			len;
-	char	   *name;
-	pg_tz	   *tz;
 
 	skip_space(&ps->p);
 	start = ps->p;
 	len = strcspn(start, SPACE_CHARS ";");
 	if (len == 0)
-		syntax_error(ps, start, "a time zone name");
-	name = pnstrdup(start, len);
+		syntax_error(ps, start, "a time zone name", NULL);
 	ps->p += len;
-
-	tz = pg_tzset(name);
-	if (tz == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", name),
-				 errdetail("At position %d.", char_position(ps->input, start))));
-	/* the same restriction as the TimeZone setting */
-	if (!pg_tz_acceptable(tz))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" appears to use leap seconds", name),
-				 errdetail("PostgreSQL does not support leap seconds.")));
-	ps->tzname = pg_get_timezone_name(tz);
+	ps->tzname = pg_get_timezone_name(
+		calendar_zone(start, len, psprintf("At position %d.", char_position(ps->input, start))));
 }
 
 /* The codes of all holiday regions, comma-separated, for hints */
@@ -473,12 +550,12 @@ parse_holidays(CalParser *ps)
 		start = ps->p;
 		len = strspn(start, REGION_CHARS);
 		if (len == 0)
-			syntax_error(ps, start, "a holiday region such as DE-BE");
+			syntax_error(ps, start, "a holiday region such as DE-BE", NULL);
 		region = holiday_region_find(start, len);
 		if (region < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("holiday region \"%.*s\" not recognized", len, start),
+					 errmsg("holiday region \"%s\" not recognized", shown_text(start, len)),
 					 errdetail("At position %d.", char_position(ps->input, start)),
 					 errhint("The regions are %s.", holiday_region_codes())));
 		ps->regions |= UINT64CONST(1) << region;
@@ -506,7 +583,7 @@ parse_date(CalParser *ps)
 		  read_char(&s, '-') &&
 		  read_digits(&s, 2, 2, &mday) &&
 		  s == start + len))
-		syntax_error(ps, start, "a date");
+		syntax_error(ps, start, "a date", NULL);
 	ps->p = s;
 
 	if (year < 1000 || month < 1 || month > MONTHS_PER_YEAR || mday < 1 ||
@@ -537,8 +614,8 @@ parse_date_list(CalParser *ps, int clause)
 		if (span->last < span->first)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("date range \"%.*s\" ends before it starts",
-							(int) (ps->p - span->pos), span->pos),
+					 errmsg("date range \"%s\" ends before it starts",
+							shown_text(span->pos, ps->p - span->pos)),
 					 errdetail("At position %d.",
 							   char_position(ps->input, span->pos))));
 		ps->spans = lappend(ps->spans, span);
@@ -584,7 +661,7 @@ parse_clause(CalParser *ps)
 	else if (word_is(word, len, "tz") && ps->tzname == NULL)
 		parse_zone(ps);
 	else
-		syntax_error(ps, word, CLAUSE_EXPECTED);
+		syntax_error(ps, word, CLAUSE_EXPECTED, NULL);
 }
 
 /* calendar: CLAUSE[;CLAUSE...][;] */
@@ -600,7 +677,7 @@ parse_clauses(CalParser *ps)
 	} while (*ps->p != '\0');
 
 	if (*ps->p != '\0')
-		syntax_error(ps, ps->p, "\";\"");
+		syntax_error(ps, ps->p, "\";\"", NULL);
 }
 
 

@@ -23,6 +23,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "pgtime.h"
 
 #define CALENDAR_FORMAT_VERSION 1
 
@@ -123,6 +124,7 @@ calendar_weekday(int32 day)
 /* The canonical text form, used in error messages too. */
 extern Datum calendar_out(PG_FUNCTION_ARGS);
 extern Calendar *calendar_parse(const char *input);
+extern pg_tz *calendar_zone(const char *name, int len, const char *where);
 extern char *calendar_to_text(const Calendar *cal);
 extern void append_calendar_date(StringInfo buf, int32 day);
 extern int	day_cmp(const void *a, const void *b);

@@ -16,6 +16,7 @@
 #include "utils/datetime.h"
 
 #include "case_number.h"
+#include "scan.h"
 
 PG_FUNCTION_INFO_V1(subject_tag);
 PG_FUNCTION_INFO_V1(case_from_subject);
@@ -108,7 +109,7 @@ subject_tag(PG_FUNCTION_ARGS)
 	if (len == 0 || case_number_length(p, p + len) != len)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid case number: \"%s\"", text_to_cstring(number)),
+				 errmsg("invalid case number: \"%s\"", shown_text(p, len)),
 				 errhint("A case number looks like CASE-2026-000042.")));
 	PG_RETURN_TEXT_P(upper_case_number(p, len, "[", "]"));
 }

@@ -73,6 +73,14 @@ PG_FUNCTION_INFO_V1(contract_send);
 #define TERM_EXPECTED "\"respond\", \"resolve\" or \"escalate\""
 #define UNIT_EXPECTED "\"minutes\", \"hours\" or \"days\""
 
+/* How to write what the grammar wants, for syntax error messages */
+#define CLAUSE_HINT \
+	"A clause starts with plan, tier, hours, named, premium, phone, warn or a severity: critical, high, medium or low (or P1 to P4), then \":\"."
+#define REPEAT_HINT \
+	"Each kind of clause may come once; a severity's terms go in one clause, separated by \",\" (P1 to P4 are critical to low)."
+#define DURATION_HINT \
+	"A duration is one or more of \"N minutes\", \"N hours\", \"N days\", with \"business\" before the unit for business time, such as \"4 business hours\"."
+
 /* The kinds of clause; each may appear once */
 typedef enum ClauseKind
 {
@@ -96,6 +104,11 @@ static const char *const clause_keywords[N_CLAUSE_KINDS] = {
 /* The names of the severities, most urgent first, as in the SQL enum */
 static const char *const *const severity_names =
 	clause_keywords + CLAUSE_SEVERITY;
+
+/* What a severity's clause may start with instead: the policies' levels */
+static const char *const severity_aliases[CONTRACT_SEVERITIES] = {
+	"P1", "P2", "P3", "P4"
+};
 
 /* By ContractTier */
 static const char *const tier_names[] = {"premium", "standard"};
@@ -171,7 +184,7 @@ typedef struct ContractParser
 } ContractParser;
 
 static void syntax_error(const ContractParser *ps, const char *p,
-						 const char *expected) pg_attribute_noreturn();
+						 const char *expected, const char *hint) pg_attribute_noreturn();
 
 
 /* ---------- Scanning ---------- */
@@ -186,12 +199,14 @@ is_number_word(const char *p, int len)
 /*
  * Report a syntax error at p, where the grammar wanted what "expected"
  * names, quoting the unexpected word there, or the one character at p
- * (ASCII, since the bytes of other characters are word characters).
+ * (ASCII, since the bytes of other characters are word characters); hint
+ * (NULL for none) says how to write it.
  */
 static void
-syntax_error(const ContractParser *ps, const char *p, const char *expected)
+syntax_error(const ContractParser *ps, const char *p, const char *expected,
+			 const char *hint)
 {
-	report_syntax_error("contract", ps->input, p, expected, Max(word_length(p), 1));
+	report_syntax_error("contract", ps->input, p, expected, Max(word_length(p), 1), hint);
 }
 
 /*
@@ -225,7 +240,7 @@ expect_word(ContractParser *ps, const char *const *words, int n,
 	int			i = accept_word(ps, words, n);
 
 	if (i < 0)
-		syntax_error(ps, ps->p, expected);
+		syntax_error(ps, ps->p, expected, NULL);
 	return i;
 }
 
@@ -239,7 +254,7 @@ static void
 expect_keyword(ContractParser *ps, const char *kw)
 {
 	if (!accept_keyword(ps, kw))
-		syntax_error(ps, ps->p, psprintf("\"%s\"", kw));
+		syntax_error(ps, ps->p, psprintf("\"%s\"", kw), NULL);
 }
 
 /* Is the next word, after white space, a whole number? */
@@ -253,17 +268,19 @@ number_follows(const ContractParser *ps)
 
 /*
  * Skip white space; the next word must be a whole number, of at most
- * max_digits digits.  Returns its length; the caller reads it.
+ * max_digits digits.  Returns its length; the caller reads it.  expected
+ * and hint are for the syntax error.
  */
 static int
-number_length(ContractParser *ps, int max_digits, const char *expected)
+number_length(ContractParser *ps, int max_digits, const char *expected,
+			  const char *hint)
 {
 	int			len;
 
 	skip_space(&ps->p);
 	len = word_length(ps->p);
 	if (!is_number_word(ps->p, len) || len > max_digits)
-		syntax_error(ps, ps->p, expected);
+		syntax_error(ps, ps->p, expected, hint);
 	return len;
 }
 
@@ -286,14 +303,14 @@ digits_value(const char *p, int len, int32 cap)
 static int32
 parse_count(ContractParser *ps, const char *what, int32 min, int32 max)
 {
-	int			len = number_length(ps, PG_INT32_MAX, "a number");
+	int			len = number_length(ps, PG_INT32_MAX, "a number", NULL);
 	const char *start = ps->p;
 	int32		value = digits_value(start, len, max + 1);
 
 	if (value < min || value > max)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s \"%.*s\" is out of range", what, len, start),
+				 errmsg("%s \"%s\" is out of range", what, shown_text(start, len)),
 				 errdetail("At position %d.", char_position(ps->input, start)),
 				 errhint("It must be from %d to %d.", min, max)));
 	ps->p += len;
@@ -326,7 +343,7 @@ check_name(const ContractParser *ps, const char *start, const char *name)
 	if (problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("name %.*s %s", (int) (ps->p - start), start, problem),
+				 errmsg("name %s %s", shown_text(start, ps->p - start), problem),
 				 errdetail("At position %d.", char_position(ps->input, start)),
 				 errhint("A name has 1 to %d characters, none of them a control character.",
 						 MAX_NAME_CHARS)));
@@ -342,12 +359,12 @@ parse_name(ContractParser *ps)
 	skip_space(&ps->p);
 	start = ps->p;
 	if (*ps->p != '"')
-		syntax_error(ps, ps->p, "a quoted name");
+		syntax_error(ps, ps->p, "a quoted name", NULL);
 	initStringInfo(&name);
 	for (ps->p++;; ps->p++)
 	{
 		if (*ps->p == '\0')
-			syntax_error(ps, ps->p, "a closing quote");
+			syntax_error(ps, ps->p, "a closing quote", NULL);
 		if (*ps->p == '"')
 		{
 			if (ps->p[1] != '"')
@@ -372,7 +389,7 @@ add_capped(int64 total, int64 amount, int64 limit)
 static void
 parse_duration_part(ContractParser *ps, DurationSum *sum)
 {
-	int			len = number_length(ps, MAX_DURATION_DIGITS, "a duration");
+	int			len = number_length(ps, MAX_DURATION_DIGITS, "a duration", DURATION_HINT);
 	int32		amount = digits_value(ps->p, len, PG_INT32_MAX);
 	bool		business;
 	int			unit;
@@ -389,7 +406,7 @@ parse_duration_part(ContractParser *ps, DurationSum *sum)
 	}
 	if (unit == lengthof(time_units))
 		syntax_error(ps, ps->p,
-					 business ? UNIT_EXPECTED : "\"business\", " UNIT_EXPECTED);
+					 business ? UNIT_EXPECTED : "\"business\", " UNIT_EXPECTED, DURATION_HINT);
 	ps->p += len;
 
 	if (business)
@@ -411,8 +428,7 @@ duration_error(const ContractParser *ps, const char *start,
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("duration \"%.*s\" %s", (int) (ps->p - start), start,
-					problem),
+			 errmsg("duration \"%s\" %s", shown_text(start, ps->p - start), problem),
 			 errdetail("At position %d.", char_position(ps->input, start)),
 			 hint ? errhint("%s", hint) : 0));
 }
@@ -496,7 +512,7 @@ parse_term(ContractParser *ps, int severity)
 		&ps->severity[severity].resolve;
 	/* a second target is as unexpected as a second clause */
 	if (target->clock != CLOCK_NONE)
-		syntax_error(ps, word, TERM_EXPECTED);
+		syntax_error(ps, word, TERM_EXPECTED, NULL);
 	expect_keyword(ps, "within");
 	*target = parse_duration(ps);
 }
@@ -506,7 +522,7 @@ static void
 parse_severity(ContractParser *ps, int severity)
 {
 	if (!consume(&ps->p, ":"))
-		syntax_error(ps, ps->p, "\":\"");
+		syntax_error(ps, ps->p, "\":\"", NULL);
 	do
 		parse_term(ps, severity);
 	while (consume(&ps->p, ","));
@@ -531,10 +547,10 @@ parse_hours(ContractParser *ps)
 	const char *close;
 
 	if (!consume(&ps->p, "("))
-		syntax_error(ps, ps->p, "\"(\"");
+		syntax_error(ps, ps->p, "\"(\"", NULL);
 	close = strchr(ps->p, ')');
 	if (close == NULL)
-		syntax_error(ps, ps->p + strlen(ps->p), "\")\"");
+		syntax_error(ps, ps->p + strlen(ps->p), "\")\"", NULL);
 	ps->hours = calendar_parse(pnstrdup(ps->p, close - ps->p));
 	ps->p = close + 1;
 }
@@ -571,7 +587,7 @@ parse_warning(ContractParser *ps)
 	expect_keyword(ps, "at");
 	ps->warn_percent = parse_count(ps, "warning share", 1, 99);
 	if (!consume(&ps->p, "%"))
-		syntax_error(ps, ps->p, "\"%\"");
+		syntax_error(ps, ps->p, "\"%\"", NULL);
 }
 
 static void
@@ -583,9 +599,13 @@ parse_clause(ContractParser *ps)
 	skip_space(&ps->p);
 	word = ps->p;
 	kind = accept_word(ps, clause_keywords, N_CLAUSE_KINDS);
+	if (kind < 0 && (kind = accept_word(ps, severity_aliases, CONTRACT_SEVERITIES)) >= 0)
+		kind += CLAUSE_SEVERITY;
+	if (kind < 0)
+		syntax_error(ps, word, CLAUSE_EXPECTED, CLAUSE_HINT);
 	/* a second clause of a kind is as unexpected as an unknown keyword */
-	if (kind < 0 || ps->seen[kind])
-		syntax_error(ps, word, CLAUSE_EXPECTED);
+	if (ps->seen[kind])
+		syntax_error(ps, word, CLAUSE_EXPECTED, REPEAT_HINT);
 	ps->seen[kind] = true;
 
 	switch (kind)
@@ -633,7 +653,7 @@ parse_clauses(ContractParser *ps)
 	} while (*ps->p != '\0');
 
 	if (*ps->p != '\0')
-		syntax_error(ps, ps->p, "\";\"");
+		syntax_error(ps, ps->p, "\";\"", NULL);
 }
 
 /* Business time is counted in opening hours, so it needs some */
@@ -644,7 +664,7 @@ check_hours_for_business_terms(const ContractParser *ps)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("contract \"%s\" has business-time terms but no hours",
-						ps->input),
+						shown_text(ps->input, strlen(ps->input))),
 				 errdetail("The first business-time duration is at position %d.",
 						   char_position(ps->input, ps->first_business)),
 				 errhint("Add the opening hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).")));

@@ -31,13 +31,30 @@ year_of_day(int32 day)
 	return year;
 }
 
-/* Why the years are narrower than 1000 to 9999, if they are */
+/* Where the years are counted, and why they are narrower than 1000 to 9999 */
 static int
 errdetail_years(const BizCalendar *bc)
 {
+	const char *tzname = calendar_tzname(bc->written);
+
 	if (!calendar_has_holidays(bc->written))
-		return 0;
-	return errdetail("The rules of the calendar's holiday regions cover the years %d to %d.",
+		return errdetail("Years are counted in the calendar's time zone, %s.", tzname);
+	return errdetail("Years are counted in the calendar's time zone, %s; the rules of its holiday regions cover the years %d to %d.",
+					 tzname, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR);
+}
+
+/* What arithmetic that ran out of supported dates in direction dir needs */
+static int
+errdetail_edge(const BizCalendar *bc, int dir)
+{
+	StringInfoData edge;
+
+	initStringInfo(&edge);
+	append_calendar_date(&edge, dir > 0 ? bc->last_day : bc->first_day);
+	if (!calendar_has_holidays(bc->written))
+		return errdetail("It would need dates %s %s.", dir > 0 ? "after" : "before", edge.data);
+	return errdetail("It would need dates %s %s; the rules of the calendar's holiday regions cover the years %d to %d.",
+					 dir > 0 ? "after" : "before", edge.data,
 					 HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR);
 }
 
@@ -51,15 +68,37 @@ report_outside_years(const BizCalendar *bc, TimestampTz t)
 			 errdetail_years(bc)));
 }
 
+/* Open time ran out in direction dir from instant from, having found some or none */
 void
-report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir)
+report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir, int64 found)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("calendar has no open time %s %s within the supported years %d to %d",
-					dir > 0 ? "after" : "before", timestamptz_to_str(from),
-					year_of_day(bc->first_day), year_of_day(bc->last_day)),
-			 errdetail_years(bc)));
+			 errmsg("calendar has %s open time %s %s within the supported years %d to %d",
+					found > 0 ? "too little" : "no", dir > 0 ? "after" : "before",
+					timestamptz_to_str(from), year_of_day(bc->first_day), year_of_day(bc->last_day)),
+			 errdetail_edge(bc, dir)));
+}
+
+/* Business days ran out in direction dir from from (a date or an instant), found there */
+void
+report_too_few_days(const BizCalendar *bc, const char *from, int dir, int64 found)
+{
+	const char *side = dir > 0 ? "after" : "before";
+
+	if (found == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("calendar has no business day %s %s within the supported years %d to %d",
+						side, from, year_of_day(bc->first_day), year_of_day(bc->last_day)),
+				 errdetail_edge(bc, dir)));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg_plural("calendar has only " INT64_FORMAT " business day %s %s within the supported years %d to %d",
+						   "calendar has only " INT64_FORMAT " business days %s %s within the supported years %d to %d",
+						   found, found, side, from,
+						   year_of_day(bc->first_day), year_of_day(bc->last_day)),
+			 errdetail_edge(bc, dir)));
 }
 
 bool
@@ -85,7 +124,7 @@ next_open_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 
 	while (i >= 0 && i < bc->cal->n_dates && bc->dates[i].count == 0)
 		i += dir;
-	if (i < 0 || i >= bc->cal->n_dates)
+	if (i < 0 || i >= bc->cal->n_dates || !date_within_reach(bc, bc->dates[i].day, dir))
 		return false;
 	*result = bc->dates[i].day;
 	return true;
@@ -100,7 +139,7 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 	do
 	{
 		day += dir;
-		if (day < bc->first_day || day > bc->last_day)
+		if (!date_within_reach(bc, day, dir))
 			return false;
 	} while (!is_business_date(bc, day));
 	*result = day;
@@ -108,13 +147,16 @@ next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result)
 }
 
 /*
- * The n-th business date after (dir > 0) or before day, n >= 1, from the
- * running count of business dates: going forward, the date before the
- * first whose count is n more than that of the date after day; going back,
- * the date before the first whose count is more than day's less n.
+ * The n-th supported business date after (dir > 0) or before day, n >= 1,
+ * into *result, from the running count of business dates: going forward,
+ * the date before the first whose count is n more than that of the date
+ * after day; going back, the date before the first whose count is more
+ * than day's less n.  False, with how many there are in *found, when there
+ * are fewer.
  */
-int32
-nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampTz from)
+bool
+nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
+				  int32 *result, int64 *found)
 {
 	const DateSums *count = &bc->business_days;
 	int64		guess = day + dir * guess_dates(count, n) + 1;
@@ -124,17 +166,20 @@ nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir, TimestampT
 	{
 		past = first_date_reaching(bc, count, day + 2, bc->last_day + 1,
 								   date_sum_to(bc, count, day + 1) + n, guess);
+		*found = date_sum_to(bc, count, bc->last_day + 1) - date_sum_to(bc, count, day + 1);
 		if (past > bc->last_day + 1)
-			report_no_open_time(bc, from, dir);
+			return false;
 	}
 	else
 	{
 		past = first_date_reaching(bc, count, bc->first_day, day,
 								   date_sum_to(bc, count, day) - n + 1, guess);
+		*found = Max(0, date_sum_to(bc, count, day) - date_sum_to(bc, count, bc->first_day));
 		if (past == bc->first_day)
-			report_no_open_time(bc, from, dir);
+			return false;
 	}
-	return past - 1;
+	*result = past - 1;
+	return true;
 }
 
 /* Open time of one date's ranges (sorted and disjoint), in local time. */
@@ -382,7 +427,7 @@ prepare_buckets(BizCalendar *bc)
 	}
 }
 
-/* The dates the arithmetic may reach under cal (see BizCalendar) */
+/* The supported dates under cal, and their instants (see BizCalendar) */
 static void
 prepare_years(BizCalendar *bc)
 {
@@ -396,6 +441,8 @@ prepare_years(BizCalendar *bc)
 		bc->first_day = FIRST_SUPPORTED_DAY;
 		bc->last_day = LAST_SUPPORTED_DAY;
 	}
+	bc->first_instant = zone_resolve_local(bc->zone.tz, (int64) bc->first_day * CAL_SECS_PER_DAY);
+	bc->end_instant = zone_resolve_local(bc->zone.tz, (int64) (bc->last_day + 1) * CAL_SECS_PER_DAY);
 }
 
 /*
@@ -406,15 +453,11 @@ void
 biz_init(BizCalendar *bc, const Calendar *written)
 {
 	const char *tzname = calendar_tzname(written);
-	pg_tz	   *tz = pg_tzset(tzname);
+	pg_tz	   *tz = calendar_zone(tzname, strlen(tzname), NULL);
 	const Calendar *cal;
 	int			wd;
 	int			i;
 
-	if (tz == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", tzname)));
 	bc->written = written;
 	bc->cal = cal = calendar_with_holidays(written);
 	bc->ranges = calendar_ranges(cal);

@@ -17,6 +17,15 @@
 #define FIRST_SUPPORTED_DAY		(-365242)
 #define LAST_SUPPORTED_DAY		2921939
 
+/*
+ * The dates before the first supported one whose ranges can reach into it:
+ * a range ends before the midnight two days after its date's, and a change
+ * of offset can move that by a day (as walk_dates says).  The arithmetic
+ * reads them by what the calendar says of them: a holiday region's rules
+ * close no date in the last days before 1990.
+ */
+#define LOOK_BACK_DAYS			2
+
 #define WEEK_USECS		(CAL_DAYS_PER_WEEK * USECS_PER_DAY)
 
 /* Dates per chunk of running sums (DateSums): 2 ** DATE_SUMS_CHUNK_SHIFT */
@@ -25,14 +34,28 @@
 
 extern bool is_business_date(const BizCalendar *bc, int32 day);
 extern bool next_business_date(const BizCalendar *bc, int32 day, int dir, int32 *result);
-extern int32 nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
-							   TimestampTz from);
+extern bool nth_business_date(const BizCalendar *bc, int32 day, int64 n, int dir,
+							  int32 *result, int64 *found);
 extern int64 ranges_open_time(const CalRange *ranges, int n);
 extern int64 *fill_date_sums_chunk(const BizCalendar *bc, const DateSums *sums, int chunk);
 extern int32 first_date_reaching(const BizCalendar *bc, const DateSums *sums,
 								 int32 lo, int32 hi, int64 target, int64 guess);
 extern void report_outside_years(const BizCalendar *bc, TimestampTz t) pg_attribute_noreturn();
-extern void report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir) pg_attribute_noreturn();
+extern void report_no_open_time(const BizCalendar *bc, TimestampTz from, int dir,
+								int64 found) pg_attribute_noreturn();
+extern void report_too_few_days(const BizCalendar *bc, const char *from, int dir,
+								int64 found) pg_attribute_noreturn();
+
+/*
+ * Whether a walk in direction dir may read date day: forward up to the
+ * last supported date, back to the dates whose ranges can reach into the
+ * first (LOOK_BACK_DAYS).  A walk may start outside and come in.
+ */
+static inline bool
+date_within_reach(const BizCalendar *bc, int32 day, int dir)
+{
+	return dir > 0 ? day <= bc->last_day : day >= bc->first_day - LOOK_BACK_DAYS;
+}
 
 /*
  * Index of the first dated exception on or after day (n_dates if none):

@@ -186,6 +186,7 @@ start_intervals(FunctionCallInfo fcinfo, MemoryContext mcxt)
 	RangeType  *during = PG_GETARG_RANGE_P(1);
 	IntervalsState *st = MemoryContextAllocZero(mcxt, sizeof(IntervalsState));
 	struct varlena *packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	BizCalendar *bc;
 	bool		empty;
 
 	/* not range_get_typcache(): fn_extra holds the SRF's own state */
@@ -195,8 +196,10 @@ start_intervals(FunctionCallInfo fcinfo, MemoryContext mcxt)
 		return NULL;
 	require_bounded(&st->lower);
 	require_bounded(&st->upper);
-	biz_walker_start(&st->walker, &arg_cache_prepare(mcxt, packed, calendar_itself)->bc,
-					 DatumGetTimestampTz(st->lower.val), 1);
+	bc = &arg_cache_prepare(mcxt, packed, calendar_itself)->bc;
+	biz_require_supported(bc, DatumGetTimestampTz(st->lower.val),
+						  DatumGetTimestampTz(st->upper.val));
+	biz_walker_start(&st->walker, bc, DatumGetTimestampTz(st->lower.val), 1);
 	return st;
 }
 

@@ -20,6 +20,7 @@
 #include "holiday_dates.h"
 #include "holidays.h"
 #include "ical.h"
+#include "scan.h"
 #include "srf.h"
 
 PG_FUNCTION_INFO_V1(holidays);
@@ -37,7 +38,8 @@ region_arg(text *code)
 	if (region < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("holiday region \"%s\" not recognized", text_to_cstring(code)),
+				 errmsg("holiday region \"%s\" not recognized",
+						shown_text(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code))),
 				 errhint("The regions are %s.", holiday_region_codes())));
 	return region;
 }

@@ -8,6 +8,21 @@
 
 #include "scan.h"
 
+/*
+ * The len bytes at s as a message quotes them: whole when short, else
+ * their first SHOWN_MAX_CHARS characters and "...", so that a huge input
+ * does not make a huge message.
+ */
+char *
+shown_text(const char *s, int len)
+{
+	int			shown = pg_mbcharcliplen(s, len, SHOWN_MAX_CHARS);
+
+	if (shown == len)
+		return pnstrdup(s, len);
+	return psprintf("%.*s...", shown, s);
+}
+
 /* 1-based position of p in the input, in characters, for messages */
 int
 char_position(const char *input, const char *p)
@@ -66,20 +81,23 @@ consume(const char **p, const char *tok)
  * Report a syntax error at p in a literal of the type, where the grammar
  * wanted what "expected" names.  When a clause stops short, at ";" or at the
  * end of the input, the detail says what is missing; otherwise it quotes the
- * quote_len bytes of unexpected text at p.
+ * quote_len bytes of unexpected text at p.  Both quotes are shortened.  A
+ * hint (NULL for none) says how to write what was wanted.
  */
 void
 report_syntax_error(const char *type_name, const char *input, const char *p,
-					const char *expected, int quote_len)
+					const char *expected, int quote_len, const char *hint)
 {
 	int			position = char_position(input, p);
 
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", type_name, input),
+			 errmsg("invalid input syntax for type %s: \"%s\"", type_name,
+					shown_text(input, strlen(input))),
 			 (*p == '\0' || *p == ';') ?
 			 errdetail("Expected %s at position %d.", expected, position) :
-			 errdetail("Unexpected \"%.*s\" at position %d.", quote_len, p, position)));
+			 errdetail("Unexpected \"%s\" at position %d.", shown_text(p, quote_len), position),
+			 hint ? errhint("%s", hint) : 0));
 }
 
 /* Clauses of the canonical output are separated by "; " */

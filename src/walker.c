@@ -218,8 +218,8 @@ skippable_weeks(BizCalendar *bc, TimestampTz c, int dir, int64 max_weeks)
 
 /*
  * Walk open time from instant from, in direction dir, until budget
- * microseconds of it have passed or the walk reaches limit (walk order;
- * DT_NOEND for none).  Returns where the walk stopped (walk order) and sets
+ * microseconds of it have passed or the walk reaches limit (walk order; at
+ * most the edge of the supported years).  Returns where the walk stopped (walk order) and sets
  * *passed to the open time it passed; the stop is the earliest instant at
  * which the budget is used up.
  */
@@ -256,9 +256,7 @@ walk_open_time(BizCalendar *bc, TimestampTz from, int dir, int64 budget,
 
 		if (bc->week_open == 0 || budget - used <= bc->week_open)
 			continue;
-		weeks = (budget - used - 1) / bc->week_open;
-		if (limit != DT_NOEND)
-			weeks = Min(weeks, (limit - c) / WEEK_USECS);
+		weeks = Min((budget - used - 1) / bc->week_open, (limit - c) / WEEK_USECS);
 		weeks = skippable_weeks(bc, c, dir, weeks);
 		if (weeks > 0)
 		{

@@ -203,20 +203,18 @@ zone_offset_at(ZoneCursor *zone, TimestampTz t)
 	return zone->seg_off;
 }
 
-/* The instant at which the local wall clock shows local_secs. */
+/*
+ * The instant at which the local wall clock of zone tz shows local_secs, as
+ * PostgreSQL resolves gaps and overlaps: slow, without a cursor.
+ */
 TimestampTz
-zone_local_to_utc(ZoneCursor *zone, int64 local_secs)
+zone_resolve_local(pg_tz *tz, int64 local_secs)
 {
-	TimestampTz utc;
 	int64		days;
 	int64		secs;
 	struct pg_tm tm;
 	int			west;
 
-	if (zone_local_to_utc_if_steady(zone, local_secs, &utc))
-		return utc;
-
-	/* near a change of offset: let PostgreSQL resolve gaps and overlaps */
 	days = local_secs / SECS_PER_DAY;
 	secs = local_secs - days * SECS_PER_DAY;
 	if (secs < 0)
@@ -229,8 +227,20 @@ zone_local_to_utc(ZoneCursor *zone, int64 local_secs)
 	tm.tm_hour = (int) (secs / SECS_PER_HOUR);
 	tm.tm_min = (int) (secs / SECS_PER_MINUTE % MINS_PER_HOUR);
 	tm.tm_sec = (int) (secs % SECS_PER_MINUTE);
-	west = DetermineTimeZoneOffset(&tm, zone->tz);
+	west = DetermineTimeZoneOffset(&tm, tz);
 	return (local_secs + west) * USECS_PER_SEC;
+}
+
+/* The instant at which the local wall clock shows local_secs. */
+TimestampTz
+zone_local_to_utc(ZoneCursor *zone, int64 local_secs)
+{
+	TimestampTz utc;
+
+	if (zone_local_to_utc_if_steady(zone, local_secs, &utc))
+		return utc;
+	/* near a change of offset: let PostgreSQL resolve gaps and overlaps */
+	return zone_resolve_local(zone->tz, local_secs);
 }
 
 /* True when one UTC offset holds throughout [lo, hi]. */

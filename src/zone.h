@@ -49,6 +49,7 @@ typedef struct ZoneCursor
 extern void zone_init(ZoneCursor *zone, pg_tz *tz);
 extern void zone_load_segment(ZoneCursor *zone, TimestampTz t);
 extern int32 zone_offset_at(ZoneCursor *zone, TimestampTz t);
+extern TimestampTz zone_resolve_local(pg_tz *tz, int64 local_secs);
 extern TimestampTz zone_local_to_utc(ZoneCursor *zone, int64 local_secs);
 extern bool zone_steady_between(ZoneCursor *zone, TimestampTz lo, TimestampTz hi);
 extern void zone_unsteady_at_change(ZoneCursor *zone, int64 *lo, int64 *hi);

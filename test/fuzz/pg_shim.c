@@ -157,6 +157,12 @@ shim_end_input(void)
 sigjmp_buf *PG_exception_stack = NULL;
 ErrorContextCallback *error_context_stack = NULL;
 
+/*
+ * No message, detail and hint together are longer: the input quoted in
+ * them is shortened (shown_text), whatever its length.
+ */
+#define MAX_ERROR_BYTES	1000
+
 /* The error being reported: its SQLSTATE (0 until errcode) and message */
 static int	error_sqlstate;
 static StringInfoData error_text;
@@ -189,16 +195,17 @@ errcode(int sqlerrcode)
 
 /*
  * Append a part of the message, formatted as the server formats it, so that
- * ASan sees every argument read (a "%.*s" quoting past its string).
+ * ASan sees every argument read (a "%.*s" quoting past its string); the
+ * arguments follow parameter last.
  */
-#define APPEND_ERROR_PART(label, fmt) \
+#define APPEND_ERROR_PART(label, fmt, last) \
 	do { \
 		appendStringInfoString(&error_text, (label)); \
 		for (;;) \
 		{ \
 			va_list		args; \
 			int			needed; \
-			va_start(args, fmt); \
+			va_start(args, last); \
 			needed = appendStringInfoVA(&error_text, (fmt), args); \
 			va_end(args); \
 			if (needed == 0) \
@@ -210,21 +217,28 @@ errcode(int sqlerrcode)
 int
 errmsg(const char *fmt,...)
 {
-	APPEND_ERROR_PART("", fmt);
+	APPEND_ERROR_PART("", fmt, fmt);
+	return 0;
+}
+
+int
+errmsg_plural(const char *fmt_singular, const char *fmt_plural, unsigned long n,...)
+{
+	APPEND_ERROR_PART("", n == 1 ? fmt_singular : fmt_plural, n);
 	return 0;
 }
 
 int
 errdetail(const char *fmt,...)
 {
-	APPEND_ERROR_PART("\nDETAIL: ", fmt);
+	APPEND_ERROR_PART("\nDETAIL: ", fmt, fmt);
 	return 0;
 }
 
 int
 errhint(const char *fmt,...)
 {
-	APPEND_ERROR_PART("\nHINT: ", fmt);
+	APPEND_ERROR_PART("\nHINT: ", fmt, fmt);
 	return 0;
 }
 
@@ -257,6 +271,8 @@ errfinish(const char *filename, int lineno, const char *funcname)
 		shim_fail("error without a message: %s", last_error);
 	if (pg_encoding_verifymbstr(PG_UTF8, error_text.data, error_text.len) != error_text.len)
 		shim_fail("error message is not valid UTF-8: %s", last_error);
+	if (error_text.len > MAX_ERROR_BYTES)
+		shim_fail("error message of %d bytes: %s", error_text.len, last_error);
 	if (PG_exception_stack == NULL)
 		shim_fail("error outside shim_try: %s", last_error);
 	siglongjmp(*PG_exception_stack, 1);
@@ -366,6 +382,25 @@ int
 pg_mbstrlen(const char *mbstr)
 {
 	return pg_mbstrlen_with_len(mbstr, INT_MAX);
+}
+
+/* Bytes of at most limit characters of the first len bytes of a UTF-8 string */
+int
+pg_mbcharcliplen(const char *mbstr, int len, int limit)
+{
+	int			clen = 0;
+	int			nch = 0;
+
+	while (len > 0 && *mbstr != '\0' && nch < limit)
+	{
+		int			l = pg_utf_mblen((const unsigned char *) mbstr);
+
+		nch++;
+		clen += l;
+		len -= l;
+		mbstr += l;
+	}
+	return clen;
 }
 
 

@@ -11,7 +11,8 @@
  *
  * Errors: ereport(ERROR) jumps back to shim_try(), which checks that the
  * error is well formed (a SQLSTATE chosen by the code, not XX000; a message
- * in valid UTF-8) and returns false: a reported error is a normal outcome.
+ * in valid UTF-8, of at most a thousand bytes whatever the input) and
+ * returns false: a reported error is a normal outcome.
  */
 #ifndef TICKET_SLA_PG_SHIM_H
 #define TICKET_SLA_PG_SHIM_H
