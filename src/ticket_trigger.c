@@ -39,6 +39,7 @@
 
 #include "case_number.h"
 #include "quota.h"
+#include "scan.h"
 #include "store.h"
 #include "trigger_support.h"
 
@@ -414,6 +415,13 @@ refuse_stamped_values(const Stamping *s)
 	}
 }
 
+/* The customer's name, for messages: a long one shortened */
+static const char *
+organisation_text(const CustomerTerms *ct)
+{
+	return shown_text(ct->organisation, strlen(ct->organisation));
+}
+
 /*
  * The ticket's tier: the plan's, or standard when asked for; a premium
  * request under a plan with a quota takes one from the quota, and is stored
@@ -431,7 +439,7 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 	if (!s->row.isnull[COL_TIER] && !premium)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("customer \"%s\" has no premium requests", ct->organisation),
+				 errmsg("customer \"%s\" has no premium requests", organisation_text(ct)),
 				 errdetail("Its contract's tier is standard."),
 				 errtablecol(s->rel, s->st->attnums[COL_TIER])));
 	if (!premium || c->quota_period == QUOTA_NONE)
@@ -445,7 +453,7 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 		return s->st->premium;
 	ereport(NOTICE,
 			(errmsg("case %s is stored as a standard request: customer \"%s\" has used its %d premium requests of the period from %s",
-					case_of(s), ct->organisation, c->premium_quota,
+					case_of(s), organisation_text(ct), c->premium_quota,
 					DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(period))))));
 	return s->st->standard;
 }
