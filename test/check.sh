@@ -4,8 +4,9 @@
 source "$(dirname "$0")/lib.sh"
 require_root "$@"
 
-# nodejs (with ICU) for the Hebrew calendar check
-ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron nodejs libipc-run-perl
+# no nodejs: Israel's holidays are checked against a fixture (run_israel),
+# and Debian 12's nodejs has an ICU that gets Hebrew dates of 2046 wrong
+ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron libipc-run-perl
 build_and_install
 # pg_cron runs its jobs in background workers of the database "postgres"
 start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
@@ -50,11 +51,39 @@ run_doctest() {
 }
 
 # Israel's holidays as the extension lists them, 1990 to 2100, against the
-# same days worked out from ICU's Hebrew calendar (Node.js's Intl)
+# fixture test/holidays/israel_1990_2100.tsv (made by @hebcal/core, an
+# independent implementation of the Hebrew calendar; its header says how):
+# psql and diff, no Node needed.
+run_israel() {
+	local fixture=$TOP/test/holidays/israel_1990_2100.tsv diffs status=0
+	diffs=$(diff <(grep -v '^#' "$fixture") <(psql -X -q -A -t -F $'\t' -d postgres -v ON_ERROR_STOP=1 \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
+		-c "SELECT to_char(day, 'YYYY-MM-DD'), name FROM ticket_sla.holidays('IL', 1990, 2100)" 2>&1)) ||
+		status=$?
+	if [ "$status" = 0 ]; then
+		report israel_holidays 0 "$(grep -vc '^#' "$fixture") days as in the fixture"
+	else
+		printf '%s\n' "$diffs" | head -n 20
+		report israel_holidays 1 "< fixture, > extension"
+	fi
+}
+
+# The same list against ICU's Hebrew calendar (Node.js's Intl), where there
+# is a Node whose ICU gets a few known days right (--probe): a second
+# oracle on CI's machine; skipped, not failed, elsewhere (Debian 12's own
+# nodejs has ICU 72, which puts Pesach and Rosh Hashana of 2046 a day late).
 run_israel_icu() {
 	local result status=0
+	if ! command -v node >/dev/null; then
+		printf 'test %-26s ... skipped (no node on this machine)\n' israel_from_icu
+		return
+	fi
+	if ! result=$(node "$TOP/test/holidays/israel_from_icu.mjs" --probe 2>&1); then
+		printf 'test %-26s ... skipped (%s)\n' israel_from_icu "$(printf '%s' "$result" | head -n 1)"
+		return
+	fi
 	result=$(psql -X -q -A -t -d postgres -v ON_ERROR_STOP=1 \
-		-c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
+		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
 		-c "SELECT day, name FROM ticket_sla.holidays('IL', 1990, 2100)" |
 		node "$TOP/test/holidays/israel_from_icu.mjs" 2>&1) || status=$?
 	if [ "$status" = 0 ]; then
@@ -87,6 +116,7 @@ run_installcheck "$TOP" "$PG_CONFIG"
 run_reference_selfcheck
 run_cron_escalations
 run_doctest
+run_israel
 run_israel_icu
 run_tap
 # the suites and specs once more, on a build with AddressSanitizer and

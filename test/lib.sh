@@ -6,6 +6,14 @@
 
 set -euo pipefail
 
+# A UTF-8 locale whatever the caller's: a fresh Debian 12 (debootstrap, the
+# container images) sets no LANG, and in the C locale initdb makes SQL_ASCII
+# databases and psql counts bytes, not characters, so the suites' expected
+# output (Zürich, the Hebrew holiday names) would not match.  C.UTF-8 is
+# built into Debian 12's libc; it sorts and formats as C does otherwise.
+export LC_ALL=C.UTF-8
+unset LANGUAGE
+
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=15
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}

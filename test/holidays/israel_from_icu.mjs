@@ -19,6 +19,13 @@
  *		identical, 1 with each difference printed, 2 on bad input or usage.
  *	node israel_from_icu.mjs --print [--years=1990-2100]
  *		Print the ICU list as "YYYY-MM-DD<TAB>name" lines.
+ *	node israel_from_icu.mjs --probe
+ *		Check this Node's ICU on a few known days (PROBES below) and say so:
+ *		exit status 0 when it gets them all right, 3 when it has no Hebrew
+ *		calendar or gets one wrong (the ICU 72 of Debian 12's nodejs puts
+ *		15 Nisan 5806 and 1 Tishri 5807 a day late), with the reason printed.
+ *		test/check.sh compares with ICU only after this probe passes; its
+ *		oracle is the fixture israel_1990_2100.tsv, which needs no Node.
  *
  * Input: one holiday a line, a day and a name separated by a tab or "|"
  * (as psql -At prints them) and nothing else: the name is taken to the end
@@ -60,11 +67,23 @@ const RULES = [
 	['Sivan', 6, 'שבועות'],
 ];
 const INDEPENDENCE_DAY = 'יום העצמאות';
+
+/*
+ * Known days for --probe: [civil day, Hebrew day, month, year], as
+ * @hebcal/core 6.9.3 gives them (and israel_1990_2100.tsv lists them).
+ */
+const PROBES = [
+	['2000-09-30', 1, 'Tishri', 5761],
+	['2024-04-23', 15, 'Nisan', 5784],
+	['2046-04-21', 15, 'Nisan', 5806],
+	['2046-10-01', 1, 'Tishri', 5807],
+	['2100-10-04', 1, 'Tishri', 5861],
+];
 const MONDAY_RULE_FROM = 2004;
 
 function usage(message) {
 	console.error(`israel_from_icu.mjs: ${message}`);
-	console.error('usage: node israel_from_icu.mjs [--print] [--years=FIRST-LAST] [FILE]');
+	console.error('usage: node israel_from_icu.mjs [--print | --probe] [--years=FIRST-LAST] [FILE]');
 	process.exit(2);
 }
 
@@ -82,11 +101,35 @@ function independenceDay(ms, year) {
 	}
 }
 
-/* The expected list, as "YYYY-MM-DD<TAB>name" lines, and the days scanned */
-function icuList(first, last) {
-	const fmt = new Intl.DateTimeFormat('en-u-ca-hebrew', {
+function hebrewFormat() {
+	return new Intl.DateTimeFormat('en-u-ca-hebrew', {
 		year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC',
 	});
+}
+
+/* --probe: exit 0 when ICU gets every known day right, else 3 */
+function probe() {
+	const fmt = hebrewFormat();
+	const icu = `ICU ${process.versions.icu ?? '(none)'} of Node ${process.version}`;
+	if (fmt.resolvedOptions().calendar !== 'hebrew') {
+		console.log(`${icu} has no Hebrew calendar`);
+		process.exit(3);
+	}
+	for (const [day, d, month, year] of PROBES) {
+		const parts = fmt.formatToParts(new Date(`${day}T00:00:00Z`));
+		const got = ['day', 'month', 'year'].map((t) => parts.find((p) => p.type === t).value).join(' ');
+		if (got !== `${d} ${month} ${year}`) {
+			console.log(`${icu} puts ${day} on ${got}, not ${d} ${month} ${year}`);
+			process.exit(3);
+		}
+	}
+	console.log(`${icu} gets the ${PROBES.length} known days right`);
+	process.exit(0);
+}
+
+/* The expected list, as "YYYY-MM-DD<TAB>name" lines, and the days scanned */
+function icuList(first, last) {
+	const fmt = hebrewFormat();
 	if (fmt.resolvedOptions().calendar !== 'hebrew')
 		usage('this Node has no ICU Hebrew calendar (needs full ICU)');
 
@@ -150,6 +193,8 @@ for (const arg of process.argv.slice(2)) {
 	let m;
 	if (arg === '--print')
 		print = true;
+	else if (arg === '--probe')
+		probe();
 	else if ((m = /^--years=(\d{4})-(\d{4})$/.exec(arg)) && +m[1] <= +m[2])
 		[first, last] = [+m[1], +m[2]];
 	else if (!arg.startsWith('--') && file === null)
