@@ -311,6 +311,8 @@ SELECT lit, split_part(try_calendar(lit), ':', 1) AS sqlstate,
 FROM (VALUES ('tz localtime'), ('tz :localtime'), ('tz posixrules'), ('tz posix/Europe/Berlin')) AS v(lit);
 -- what to write instead: zones of the database, fixed offsets among them
 SELECT try_calendar('tz Etc/GMT-3') AS fixed_offset;
+-- a hyphen before letters is no offset: old names of the database stay zones
+SELECT try_calendar('tz W-SU') AS moscow, try_calendar('tz GB-Eire') AS london;
 
 -- A message quotes at most 60 characters of what it was given, then "...":
 -- the literal, the unexpected word, a region, a range or a date span,

@@ -463,7 +463,10 @@ zone_refusal(const char *name)
 		p += strcspn(p, ">");
 	else
 		p += strspn(p, ASCII_LETTERS);
-	if (*p == '>' || *p == '+' || *p == '-' || (*p >= '0' && *p <= '9'))
+	/* an offset is digits, signed or not (W-SU and GB-Eire are zones) */
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p == '>' || (*p >= '0' && *p <= '9'))
 		return "A POSIX-style zone (an abbreviation and an offset, counted west of UTC) is read from the host's time zone database if that has the name, else by POSIX rules.";
 	return NULL;
 }
