@@ -87,6 +87,8 @@ match_plain(MemoryContext mcxt, struct varlena *packed,
 	if (cache == NULL || VARSIZE(cache->value) - VARHDRSZ != size ||
 		memcmp(VARDATA(cache->value), VARDATA_ANY(packed), size) != 0)
 	{
+		/* nothing freed stays in the slot if preparing fails */
+		*slot = NULL;
 		if (cache != NULL)
 			MemoryContextDelete(cache->mcxt);
 		cache = arg_cache_prepare(mcxt, packed, calendar_of);
@@ -125,6 +127,7 @@ arg_cache_match(MemoryContext mcxt, struct varlena *value,
 		/* this form, rather than the one before, is the likelier next */
 		if (cache->compressed != NULL)
 			pfree(cache->compressed);
+		cache->compressed = NULL;
 		cache->compressed = MemoryContextAlloc(cache->mcxt, VARSIZE(stored));
 		memcpy(cache->compressed, stored, VARSIZE(stored));
 	}
