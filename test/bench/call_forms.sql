@@ -60,50 +60,40 @@ BEGIN
     END IF;
 END $$;
 
--- Each form with the query it runs in; "scan" is the same query without the
--- call, subtracted from it
-CREATE TEMP TABLE measured (name text, expr text, source text, scan text);
+-- Each form with the query it reads; "scan" names the same query without
+-- the call, subtracted from it
+CREATE TEMP TABLE measured (name text, expr text, source text);
+CREATE TEMP TABLE forms (name text, scan text);
+INSERT INTO forms VALUES
+    ('timezone(''Europe/Berlin'', ts)', 'scan: starts'),
+    ('literal calendar', 'scan: starts'),
+    ('small calendar from a column', 'scan: small_office'),
+    ('330-date calendar from a column (compressed)', 'scan: large_office'),
+    ('contract from a joined column (compressed)', 'scan: contracts'),
+    ('330-date calendar from a column (out of line)', 'scan: external_office');
 INSERT INTO measured VALUES
-    ('timezone(''Europe/Berlin'', ts)', 'timezone(''Europe/Berlin'', ts)', 'starts', 'starts'),
-    ('literal calendar', format('ticket_sla.business_deadline(ts, ''4 hours'', %L::ticket_sla.calendar)', :'cal'), 'starts', 'starts'),
-    ('small calendar from a column', 'ticket_sla.business_deadline(ts, ''4 hours'', cal)', 'starts JOIN small_office USING (office_id)', 'small'),
-    ('330-date calendar from a column (compressed)', 'ticket_sla.business_deadline(ts, ''4 hours'', cal)', 'starts JOIN large_office USING (office_id)', 'large'),
-    ('contract from a joined column (compressed)', 'ticket_sla.response_deadline(ts, severity, terms)', 'starts JOIN ticket_sla.contracts USING (contract_id)', 'contract'),
-    ('330-date calendar from a column (out of line)', 'ticket_sla.business_deadline(ts, ''4 hours'', cal)', 'starts JOIN external_office USING (office_id)', 'external'),
-    -- the queries without the call
-    (NULL, 'ts', 'starts', 'starts'),
-    (NULL, 'ts', 'starts JOIN small_office USING (office_id)', 'small'),
-    (NULL, 'ts', 'starts JOIN large_office USING (office_id)', 'large'),
-    (NULL, 'ts', 'starts JOIN ticket_sla.contracts USING (contract_id)', 'contract'),
-    (NULL, 'ts', 'starts JOIN external_office USING (office_id)', 'external');
+    ('timezone(''Europe/Berlin'', ts)', 'timezone(''Europe/Berlin'', ts)', 'starts'),
+    ('literal calendar', format('ticket_sla.business_deadline(ts, ''4 hours'', %L::ticket_sla.calendar)', :'cal'), 'starts'),
+    ('small calendar from a column', 'ticket_sla.business_deadline(ts, ''4 hours'', cal)', 'starts JOIN small_office USING (office_id)'),
+    ('330-date calendar from a column (compressed)', 'ticket_sla.business_deadline(ts, ''4 hours'', cal)', 'starts JOIN large_office USING (office_id)'),
+    ('contract from a joined column (compressed)', 'ticket_sla.response_deadline(ts, severity, terms)', 'starts JOIN ticket_sla.contracts USING (contract_id)'),
+    ('330-date calendar from a column (out of line)', 'ticket_sla.business_deadline(ts, ''4 hours'', cal)', 'starts JOIN external_office USING (office_id)'),
+    ('scan: starts', 'ts', 'starts'),
+    ('scan: small_office', 'ts', 'starts JOIN small_office USING (office_id)'),
+    ('scan: large_office', 'ts', 'starts JOIN large_office USING (office_id)'),
+    ('scan: contracts', 'ts', 'starts JOIN ticket_sla.contracts USING (contract_id)'),
+    ('scan: external_office', 'ts', 'starts JOIN external_office USING (office_id)');
 
--- Rounds of every query in turn, so that a slow spell of the machine hits
--- them all alike; each query's best round counts
-CREATE TEMP TABLE timings (name text, scan text, secs float8);
-DO $$
-DECLARE
-    m record;
-    t0 timestamptz;
-BEGIN
-    FOR round IN 1..7 LOOP
-        FOR m IN SELECT * FROM measured LOOP
-            t0 := clock_timestamp();
-            EXECUTE format('SELECT count(%s) FROM %s', m.expr, m.source);
-            INSERT INTO timings VALUES (m.name, m.scan, extract(epoch FROM clock_timestamp() - t0));
-        END LOOP;
-    END LOOP;
-END $$;
-CREATE TEMP TABLE best AS
-SELECT name, scan, min(secs) AS secs FROM timings GROUP BY name, scan;
+\ir best_of_rounds.sql
 
 \echo Per-call cost over :rows start instants (best of 7 rounds; "net" subtracts the query without the call):
-SELECT t.name AS form,
+SELECT f.name AS form,
        round((t.secs * 1e9 / :rows)::numeric, 0) AS "ns/row",
        round(((t.secs - s.secs) * 1e9 / :rows)::numeric, 0) AS "net ns/call",
        round(((t.secs - s.secs) / (b.secs - bs.secs))::numeric, 2) AS "x timezone()"
-FROM best t
-JOIN best s ON s.scan = t.scan AND s.name IS NULL,
+FROM forms f
+JOIN best t ON t.name = f.name
+JOIN best s ON s.name = f.scan,
      (SELECT secs FROM best WHERE name LIKE 'timezone%') b,
-     (SELECT secs FROM best WHERE name IS NULL AND scan = 'starts') bs
-WHERE t.name IS NOT NULL
+     (SELECT secs FROM best WHERE name = 'scan: starts') bs
 ORDER BY t.secs - s.secs;

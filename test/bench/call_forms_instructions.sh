@@ -10,18 +10,7 @@ source "$(dirname "$0")/../lib.sh"
 require_root "$@"
 ROWS=${1:-20000}
 
-ensure_packages "${BASE_PACKAGES[@]}" valgrind
-build_and_install
-
-WORK=$(mktemp -d /tmp/ticket_sla_forms.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-chown postgres: "$WORK"
-BINDIR=$("$PG_CONFIG" --bindir)
-runuser -u postgres -- "$BINDIR/initdb" -D "$WORK/data" -A trust -U postgres --no-sync >/dev/null
-
-single_user() {
-	runuser -u postgres -- "$@" "$BINDIR/postgres" --single -D "$WORK/data" postgres
-}
+source "$(dirname "$0")/callgrind.sh"
 
 # The calendar of call_forms.sh: Berlin office hours and 330 closed dates,
 # one every eleven days from 2026-01-01
@@ -49,22 +38,6 @@ COPY (SELECT (SELECT pg_column_compression(cal) FROM large_office) || ' ' || (SE
 SQL
 echo "compression of the large calendar and of the contract: $(cat "$WORK/compression")"
 
-count() {
-	echo "SELECT count($1) FROM $2;" > "$WORK/query.sql"
-	single_user valgrind --tool=callgrind --callgrind-out-file=/dev/null < "$WORK/query.sql" 2>&1 |
-		sed -n 's/.*Collected : //p'
-}
-
-# The cost of one more call: what the expression adds to its query over the
-# starts, less what it adds to the same query over one start (loading,
-# preparing the calendar).  JOIN is what the starts are joined with.
-per_call() {
-	local expr=$1 join=$2
-	local first=$(( $(count "$expr" "one_start $join") - $(count ts "one_start $join") ))
-
-	echo $(( ($(count "$expr" "starts $join") - $(count ts "starts $join") - first) / (ROWS - 1) ))
-}
-
 printf '%-48s %12s %14s\n' "form" "instr/call" "x timezone()"
 base=""
 for name in "timezone('Europe/Berlin', ts)" "literal calendar" "small calendar from a column" \
@@ -79,7 +52,7 @@ for name in "timezone('Europe/Berlin', ts)" "literal calendar" "small calendar f
 		contract*) expr="ticket_sla.response_deadline(ts, severity, terms)" join="JOIN ticket_sla.contracts USING (contract_id)" ;;
 		330*out*) expr="ticket_sla.business_deadline(ts, '4 hours', cal)" join="JOIN external_office USING (office_id)" ;;
 	esac
-	per=$(per_call "$expr" "$join")
+	per=$(per_call "$expr" "starts $join" "one_start $join" $ROWS)
 	[ -z "$base" ] && base=$per
 	printf '%-48s %12d %14s\n' "$name" "$per" "$(awk "BEGIN { printf \"%.2f\", $per / $base }")"
 done
