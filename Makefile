@@ -13,7 +13,7 @@ OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 # the first version's install script, then an update script to each next one
 DATA = ticket_sla--0.1.sql ticket_sla--0.1--0.2.sql ticket_sla--0.2--0.3.sql ticket_sla--0.3--0.4.sql
 
-REGRESS = calendar_io business_time dst holidays ical differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting privileges parallel fuzz_findings
+REGRESS = calendar_io business_time arg_cache dst holidays ical differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting privileges parallel fuzz_findings
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
 ISOLATION = case_numbers premium_quota named_contacts escalations severity_race

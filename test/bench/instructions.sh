@@ -7,18 +7,7 @@ source "$(dirname "$0")/../lib.sh"
 require_root "$@"
 ROWS=${1:-20000}
 
-ensure_packages "${BASE_PACKAGES[@]}" valgrind
-build_and_install
-
-WORK=$(mktemp -d /tmp/ticket_sla_instr.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-chown postgres: "$WORK"
-BINDIR=$("$PG_CONFIG" --bindir)
-runuser -u postgres -- "$BINDIR/initdb" -D "$WORK/data" -A trust -U postgres --no-sync >/dev/null
-
-single_user() {
-	runuser -u postgres -- "$@" "$BINDIR/postgres" --single -D "$WORK/data" postgres
-}
+source "$(dirname "$0")/callgrind.sh"
 
 # The calendar of business_time.sh: Berlin office hours and a closed date
 # every twelve days for ten years; the same start instants for every call.
@@ -42,21 +31,6 @@ COPY (SELECT (SELECT count(*) FROM same_date) || ' ' || (SELECT count(*) FROM la
 SQL
 read -r SAME_ROWS LATER_ROWS < "$WORK/sizes"
 
-count() {
-	echo "SELECT count($1) FROM $2;" > "$WORK/query.sql"
-	single_user valgrind --tool=callgrind --callgrind-out-file=/dev/null < "$WORK/query.sql" 2>&1 |
-		sed -n 's/.*Collected : //p'
-}
-
-# The cost of one more call: what the expression adds to a scan of the table,
-# less what it adds to a scan of one row (loading, preparing the calendar).
-per_call() {
-	local expr=$1 table=$2 rows=$3
-	local first=$(( $(count "$expr" one_start) - $(count ts one_start) ))
-
-	echo $(( ($(count "$expr" "$table") - $(count ts "$table") - first) / (rows - 1) ))
-}
-
 printf '%-40s %12s %12s\n' "expression" "instr/call" "x 4 hours"
 four=""
 for name in "timezone('Europe/Berlin', ts)" "4 hours" "4 hours, ending the same date" \
@@ -69,7 +43,7 @@ for name in "timezone('Europe/Berlin', ts)" "4 hours" "4 hours, ending the same 
 		*later*) expr="ticket_sla.business_deadline(ts, '4 hours', '$CAL')" table=later_date rows=$LATER_ROWS ;;
 		*) expr="ticket_sla.business_deadline(ts, '$name', '$CAL')" ;;
 	esac
-	per=$(per_call "$expr" $table $rows)
+	per=$(per_call "$expr" $table one_start $rows)
 	[ "$name" = "4 hours" ] && four=$per
 	printf '%-40s %12d %12s\n' "$name" "$per" "${four:+$(awk "BEGIN { printf \"%.2f\", $per / $four }")}"
 done
