@@ -127,6 +127,8 @@ arg_cache_match(MemoryContext mcxt, struct varlena *value,
 		/* this form, rather than the one before, is the likelier next */
 		if (cache->compressed != NULL)
 			pfree(cache->compressed);
+		/* nothing freed stays in the cache if the allocation fails */
+		cache->compressed = NULL;
 		cache->compressed = MemoryContextAlloc(cache->mcxt, VARSIZE(stored));
 		memcpy(cache->compressed, stored, VARSIZE(stored));
 	}
