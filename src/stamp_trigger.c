@@ -103,7 +103,7 @@ stamp_deadlines(PG_FUNCTION_ARGS)
 		int			severity = severity_index(&st->severities,
 											  DatumGetObjectId(in[ARG_SEVERITY]));
 		ArgCache   *contract = arg_cache_match(fcinfo->flinfo->fn_mcxt,
-											   PG_DETOAST_DATUM_PACKED(in[ARG_CONTRACT]),
+											   (struct varlena *) DatumGetPointer(in[ARG_CONTRACT]),
 											   contract_hours, &st->contract);
 		const SeverityTerms *terms = &cached_contract(contract)->severity[severity];
 		TimestampTz due;

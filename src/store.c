@@ -85,7 +85,8 @@ prepared_terms(const StoreTables *tables, Relation rel, HeapTuple tuple)
 	bool		isnull;
 	Datum		terms = heap_getattr(tuple, tables->terms_value, RelationGetDescr(rel), &isnull);
 
-	return arg_cache_match(TopMemoryContext, PG_DETOAST_DATUM_PACKED(terms),
+	/* compared as stored: decompressed only when it changed */
+	return arg_cache_match(TopMemoryContext, (struct varlena *) DatumGetPointer(terms),
 						   contract_hours, &backend_terms);
 }
 
