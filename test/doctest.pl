@@ -8,9 +8,11 @@
 #   maintenance database (PGDATABASE, default postgres).  The psql of
 #   $PG_CONFIG --bindir is used when PG_CONFIG is set.  Prints one line per
 #   file, the skipped blocks by name, and every mismatch; exits 1 when an
-#   example fails.
+#   example fails or a relative link is broken (a file that does not exist,
+#   or an #anchor that is no heading of its page).
 #
-# The convention, also described in README.md ("Tests"):
+# The convention, also described in docs/tests.md ("Examples in the
+# documentation"):
 #
 # - Every fenced block opened with ```sql is run; other blocks (```sh,
 #   ```json, plain ```) are listed as not SQL and not run.  A block that
@@ -80,6 +82,7 @@ for my $file (@files) {
 	my @other = grep { $_->{lang} ne 'sql' } @$blocks;
 	my @statements = map { @{ $_->{statements} } } @run;
 
+	push @$problems, check_links($file);
 	my $failed = 0;
 	for my $p (@$problems) {
 		print "$name:$p->{line}: $p->{message}\n";
@@ -145,6 +148,65 @@ sub parse_file {
 		$i++;
 	}
 	return (\@blocks, \@problems);
+}
+
+# The relative links of a page, outside code: the file must exist, and a
+# #anchor must be a heading of the target page, as GitHub makes anchors
+# (lower case; punctuation but - and _ dropped; spaces to -; a repeated
+# heading gets -1, -2, ...).
+my %anchor_cache;
+sub check_links {
+	my ($file) = @_;
+	my @problems;
+	my $n = 0;
+	for my $line (prose_lines($file)) {
+		$n++;
+		(my $text = $line) =~ s/`+[^`]*`+//g;
+		while ($text =~ /\]\(([^()\s]+)\)/g) {
+			my $link = $1;
+			next if $link =~ m{^[a-z][a-z0-9+.-]*:}i;    # http:, mailto:
+			my ($path, $anchor) = split /#/, $link, 2;
+			my $target = $path eq '' ? $file : dirname($file) . "/$path";
+			if (!-e $target) {
+				push @problems, { line => $n, message => "link $link: no file $path" };
+				next;
+			}
+			next if !defined $anchor || $target !~ /\.md$/;
+			$anchor_cache{$target} //= heading_anchors($target);
+			push @problems, { line => $n, message => "link $link: no heading #$anchor in " . ($path eq "" ? "this page" : $path) }
+				unless $anchor_cache{$target}{$anchor};
+		}
+	}
+	return @problems;
+}
+
+# A page's lines with those of fenced blocks blanked (numbers kept).
+sub prose_lines {
+	my ($file) = @_;
+	open my $fh, '<:encoding(UTF-8)', $file or die "$file: $!\n";
+	my @lines = <$fh>;
+	close $fh;
+	chomp @lines;
+	my $fenced = 0;
+	for (@lines) {
+		if (/^\s*```/) { $fenced = !$fenced; $_ = ''; next; }
+		$_ = '' if $fenced;
+	}
+	return @lines;
+}
+
+sub heading_anchors {
+	my ($file) = @_;
+	my (%anchors, %seen);
+	for (prose_lines($file)) {
+		next unless /^#{1,6}\s+(.*?)\s*$/;
+		(my $slug = lc $1) =~ s/\[([^\]]*)\]\([^)]*\)/$1/g;
+		$slug =~ s/[^\w\- ]//g;
+		$slug =~ s/ /-/g;
+		my $k = $seen{$slug}++;
+		$anchors{$k ? "$slug-$k" : $slug} = 1;
+	}
+	return \%anchors;
 }
 
 # Cuts a block's lines into statements and the comment lines after them.
