@@ -11,7 +11,18 @@ OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
 	src/escalation.o src/progress.o src/srf.o \
 	src/holidays.o src/hebrew.o src/holiday_dates.o src/holiday_functions.o src/ical.o
 # the first version's install script, then an update script to each next one
-DATA = ticket_sla--0.1.sql ticket_sla--0.1--0.2.sql ticket_sla--0.2--0.3.sql ticket_sla--0.3--0.4.sql
+DATA = $(EXTENSION)--0.1.sql $(sort $(wildcard $(EXTENSION)--*--*.sql))
+# The current version is the control file's default_version, and nowhere
+# else.  Its install script is sql/ticket_sla.sql, edited in place, copied
+# to ticket_sla--$(EXTVERSION).sql (by the rule below): CREATE EXTENSION runs
+# that one script.  ('0.1' above is the first version's, frozen, for CREATE
+# EXTENSION ... VERSION '0.1'.)
+EXTVERSION := $(shell sed -n "s/^[[:space:]]*default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+ifeq ($(EXTVERSION),)
+$(error $(EXTENSION).control names no default_version)
+endif
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
 
 REGRESS = calendar_io business_time arg_cache dst holidays ical differential contract_io contract_plans tickets entitlements stamp_deadlines queue escalations clocks reporting privileges parallel fuzz_findings
 
@@ -30,6 +41,10 @@ include $(PGXS)
 # every object depends on every header: there are few of both (after the
 # include, so that the default target stays PGXS's "all")
 $(OBJS): $(wildcard src/*.h)
+
+# the install script of the current version, a copy of sql/ticket_sla.sql
+$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(EXTENSION).control
+	cp $< $@
 
 # The regression suites and isolation specs once more, on a build with
 # AddressSanitizer and UndefinedBehaviorSanitizer loaded into a server of its

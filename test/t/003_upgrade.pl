@@ -1,5 +1,13 @@
 # The updates from every released version to the current one (0.4).
 #
+# The current version's install script is sql/ticket_sla.sql, edited in
+# place and installed as ticket_sla--<default_version>.sql; the first
+# version's, ticket_sla--0.1.sql, is frozen, and an update script leads to
+# each next version.  First the versions agree: the control file's
+# default_version (which the Makefile reads) names the installed install
+# script, a copy of sql/ticket_sla.sql, and the update scripts lead from
+# 0.1 to it, on the server as in the tree.
+#
 # From 0.1 (through 0.2): a database that created the extension at 0.1 and
 # filled it (the ticket store, and an application's own tables with
 # calendars and contracts in columns, a generated column, an expression
@@ -19,15 +27,63 @@
 # From 0.2 and from 0.3: a database filled under that version (plans with
 # holidays) updates with its store unchanged and the same schema as a fresh
 # CREATE EXTENSION.
+#
+# The fresh CREATE EXTENSION runs that one install script, not 0.1's and
+# the updates (an event trigger counts what it creates): so an updated
+# database's catalog and pg_dump --binary-upgrade --schema-only, compared
+# with the fresh one's, prove that the update scripts and the install
+# script make the same extension, comments, privileges, policies and the
+# tables marked for pg_dump included.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use Digest::MD5 qw(md5_hex);
 use TicketSlaTap;
+
+# The current version: the control file's default_version, from which the
+# Makefile names the install script it makes
+my ($current) = slurp_file("$TOP/ticket_sla.control") =~ /^\s*default_version\s*=\s*'([^']+)'/m
+  or die "ticket_sla.control names no default_version";
+
+# The update scripts of the tree, ticket_sla--FROM--TO.sql, lead from 0.1
+# to the current version, one step each, every script on the way
+my %next;
+for my $script (glob "$TOP/ticket_sla--*--*.sql")
+{
+	my ($from, $to) = $script =~ m{/ticket_sla--([^-/]+)--([^-/]+)\.sql$} or die "update script $script";
+	die "two update scripts from $from" if exists $next{$from};
+	$next{$from} = $to;
+}
+my @path = ('0.1');
+push @path, $next{ $path[-1] } while exists $next{ $path[-1] } && @path <= keys %next;
+is($path[-1], $current, "the newest update script leads to default_version $current: " . join('--', @path));
+is(scalar(@path) - 1, scalar(keys %next), 'every update script is a step from 0.1 to it');
 
 my $node = new_node('upgrade');
 $node->start;
+
+# What is installed: the control file of the tree, the install script of
+# the current version made from sql/ticket_sla.sql under the name the
+# control file gives (and no other but the frozen 0.1), the update scripts
+# of the tree
+my $extdir = sql($node, q{SELECT setting || '/extension' FROM pg_config WHERE name = 'SHAREDIR'});
+is(sql($node, q{SELECT default_version FROM pg_available_extensions WHERE name = 'ticket_sla'}),
+	$current, "the installed control file's default_version is the tree's");
+is( sql($node, qq{
+SELECT string_agg(f, ' ' ORDER BY f) FROM pg_ls_dir('$extdir') f WHERE f ~ '^ticket_sla--[^-]+\\.sql\$'}),
+	"ticket_sla--0.1.sql ticket_sla--$current.sql",
+	"installed install scripts: 0.1's and ticket_sla--$current.sql, named after default_version (no stale one of another version in $extdir)");
+is( sql($node, qq{
+SELECT CASE WHEN (pg_stat_file('$extdir/ticket_sla--$current.sql', true)).size IS NOT NULL
+	THEN md5(pg_read_file('$extdir/ticket_sla--$current.sql')) END}),
+	md5_hex(slurp_file("$TOP/sql/ticket_sla.sql")),
+	"the installed ticket_sla--$current.sql is sql/ticket_sla.sql (run make install after changing it)");
+is( sql($node, qq{
+SELECT path FROM pg_extension_update_paths('ticket_sla') WHERE source = '0.1' AND target = '$current'}),
+	join('--', @path), 'the installed update scripts are the steps of the tree');
+
 sql($node, 'CREATE DATABASE upgraded');
 sql($node, 'CREATE DATABASE fresh');
 my %up = (db => 'upgraded');
@@ -137,7 +193,7 @@ is(sql($node, q{SELECT count(*) FROM app.requests WHERE answer_by IS NOT NULL}, 
 bind_library('$libdir/ticket_sla') if defined $lib_0_1 && -r $lib_0_1;
 sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %up);
 is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %up),
-	'0.4', 'ALTER EXTENSION ticket_sla UPDATE moves to 0.4');
+	$current, "ALTER EXTENSION ticket_sla UPDATE moves to $current");
 
 is_deeply(table_fingerprints($node, %up), $store_before, 'the store is unchanged, row for row');
 is(sql($node, $app_sql, %up), $app_before, "the application's tables are unchanged");
@@ -209,7 +265,7 @@ sub update_filled_store
 	my $inputs = deadline_inputs($node, %db);
 	sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %db);
 	is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %db),
-		'0.4', "ALTER EXTENSION ticket_sla UPDATE moves $version to 0.4");
+		$current, "ALTER EXTENSION ticket_sla UPDATE moves $version to $current");
 	is_deeply(table_fingerprints($node, %db), $store, "from $version: the store is unchanged, row for row");
 	is(deadlines_differing($node, $inputs, %db), '', "from $version: every ticket's deadlines recompute as stamped");
 	# the eight tables and six sequences of the store, as 0.3 marks them
@@ -230,8 +286,36 @@ is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extn
 update_filled_store('0.2', %from02);
 update_filled_store('0.3', %from03);
 
-# The schema of an updated database is that of a fresh CREATE EXTENSION
-sql($node, 'CREATE EXTENSION ticket_sla', db => 'fresh');
+# The schema of an updated database is that of a fresh CREATE EXTENSION,
+# which runs the one install script ticket_sla--<current>.sql: an event
+# trigger logs every command the extension's scripts run, and each function
+# and view is created once (0.1's script and the updates would create
+# clock_paused_by, process_escalations, the trigger functions, sla_status
+# and compliance twice, and ALTER quarterly_report).  The probe is dropped
+# before the comparisons.
+sql($node, q{
+CREATE SCHEMA probe;
+CREATE TABLE probe.ddl (tag text, identity text);
+CREATE FUNCTION probe.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO probe.ddl SELECT command_tag, object_identity FROM pg_event_trigger_ddl_commands() WHERE in_extension;
+END
+$$;
+CREATE EVENT TRIGGER log_ddl ON ddl_command_end EXECUTE FUNCTION probe.log_ddl();
+CREATE EXTENSION ticket_sla;
+DROP EVENT TRIGGER log_ddl;
+}, db => 'fresh');
+is( sql($node, q{
+SELECT (SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'),
+	(SELECT count(*) FROM probe.ddl WHERE tag = 'CREATE FUNCTION')
+	  = (SELECT count(*) FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace),
+	(SELECT count(*) FROM probe.ddl WHERE tag = 'CREATE VIEW')
+	  = (SELECT count(*) FROM pg_class WHERE relnamespace = 'ticket_sla'::regnamespace AND relkind = 'v'),
+	(SELECT count(*) FROM probe.ddl WHERE tag = 'ALTER FUNCTION')},
+		db => 'fresh'),
+	"$current|t|t|0",
+	"a fresh CREATE EXTENSION runs ticket_sla--$current.sql alone: each function and view created once, none altered");
+sql($node, 'DROP SCHEMA probe CASCADE', db => 'fresh');
 my $cat_up    = schema_catalog($node, %up);
 my $cat_fresh = schema_catalog($node, db => 'fresh');
 cmp_ok(scalar(split /\n/, $cat_fresh), '>', 500, 'the catalog description of the schema is substantial');

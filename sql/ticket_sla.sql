@@ -1,0 +1,1479 @@
+/* ticket_sla.sql: the extension as it is now, installed in one go */
+
+\echo Use "CREATE EXTENSION ticket_sla" to load this file. \quit
+
+-- This is the install script of the current version.  `make` copies it to
+-- ticket_sla--<default_version of ticket_sla.control>.sql, which is what
+-- CREATE EXTENSION ticket_sla runs: one script, no updates.  It is edited in
+-- place.  Every change to it also goes into the update script to the next
+-- version (ticket_sla--<old>--<new>.sql), written for a database that is
+-- on the old version and holds data; test/t/003_upgrade.pl proves that a
+-- database updated from every earlier version has exactly the catalog and
+-- the schema dump of a fresh install of this script.  ticket_sla--0.1.sql
+-- is the first version, frozen, for CREATE EXTENSION ... VERSION '0.1'.
+--
+-- The script runs with search_path set to the extension's schema (public,
+-- usually), where others may be allowed to create objects: every operator,
+-- function and aggregate that pg_catalog would match only through a cast is
+-- qualified, and so is everything the DO blocks run.
+
+-- The schema belongs to the extension: DROP EXTENSION removes it, and a
+-- schema of that name created beforehand by anybody makes CREATE EXTENSION
+-- fail instead of filling a schema somebody else controls.
+CREATE SCHEMA ticket_sla;
+COMMENT ON SCHEMA ticket_sla IS 'ticket_sla: SLA deadlines in business time';
+
+-- The extension object itself: without a schema in the control file it
+-- belongs to the first schema of the installer's search_path, and DROP
+-- SCHEMA ... CASCADE there drops it with every ticket.  Only a schema whose
+-- owner could drop the whole database anyway (a superuser, the database's
+-- owner, or pg_database_owner, the owner of public since PostgreSQL 15) is
+-- accepted.
+DO $$
+DECLARE
+	nsp oid;
+	owner oid;
+BEGIN
+	SELECT e.extnamespace, n.nspowner INTO nsp, owner
+	  FROM pg_catalog.pg_extension e
+	  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+	 WHERE e.extname OPERATOR(pg_catalog.=) 'ticket_sla';
+	IF NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) owner)
+	   AND pg_catalog.pg_get_userbyid(owner) OPERATOR(pg_catalog.<>) 'pg_database_owner'::pg_catalog.name
+	   AND owner OPERATOR(pg_catalog.<>) (SELECT d.datdba FROM pg_catalog.pg_database d
+										 WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database()) THEN
+		RAISE EXCEPTION 'ticket_sla cannot belong to schema %, whose owner % could drop it with every ticket',
+			nsp::pg_catalog.regnamespace, owner::pg_catalog.regrole
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Install it with CREATE EXTENSION ticket_sla SCHEMA pg_catalog.';
+	END IF;
+END
+$$;
+
+------------------------------------------------------------------------------
+-- The calendar type
+--
+-- A calendar is one self-contained value: weekly opening hours, a time zone,
+-- public holidays by region and dated exceptions, written as a literal such as
+--   'Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE; closed 2026-12-31'
+-- Everything computed from it depends on the value alone, which is why the
+-- functions below are IMMUTABLE.
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.calendar;
+
+CREATE FUNCTION ticket_sla.calendar_in(cstring)
+RETURNS ticket_sla.calendar
+AS 'MODULE_PATHNAME', 'calendar_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION ticket_sla.calendar_out(ticket_sla.calendar)
+RETURNS cstring
+AS 'MODULE_PATHNAME', 'calendar_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION ticket_sla.calendar_recv(internal)
+RETURNS ticket_sla.calendar
+AS 'MODULE_PATHNAME', 'calendar_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION ticket_sla.calendar_send(ticket_sla.calendar)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'calendar_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE ticket_sla.calendar (
+	INPUT = ticket_sla.calendar_in,
+	OUTPUT = ticket_sla.calendar_out,
+	RECEIVE = ticket_sla.calendar_recv,
+	SEND = ticket_sla.calendar_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE ticket_sla.calendar IS
+'Opening hours: weekly ranges, a time zone, public holidays by region, closed dates and special opening days';
+COMMENT ON FUNCTION ticket_sla.calendar_in(cstring) IS 'input function of ticket_sla.calendar';
+COMMENT ON FUNCTION ticket_sla.calendar_out(ticket_sla.calendar) IS 'output function of ticket_sla.calendar (canonical form)';
+COMMENT ON FUNCTION ticket_sla.calendar_recv(internal) IS 'binary input function of ticket_sla.calendar';
+COMMENT ON FUNCTION ticket_sla.calendar_send(ticket_sla.calendar) IS 'binary output function of ticket_sla.calendar';
+
+CREATE FUNCTION ticket_sla.calendar_eq(ticket_sla.calendar, ticket_sla.calendar)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'same_bytes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+CREATE FUNCTION ticket_sla.calendar_ne(ticket_sla.calendar, ticket_sla.calendar)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'different_bytes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+CREATE OPERATOR ticket_sla.= (
+	LEFTARG = ticket_sla.calendar,
+	RIGHTARG = ticket_sla.calendar,
+	FUNCTION = ticket_sla.calendar_eq,
+	COMMUTATOR = OPERATOR(ticket_sla.=),
+	NEGATOR = OPERATOR(ticket_sla.<>),
+	RESTRICT = pg_catalog.eqsel,
+	JOIN = pg_catalog.eqjoinsel
+);
+
+CREATE OPERATOR ticket_sla.<> (
+	LEFTARG = ticket_sla.calendar,
+	RIGHTARG = ticket_sla.calendar,
+	FUNCTION = ticket_sla.calendar_ne,
+	COMMUTATOR = OPERATOR(ticket_sla.<>),
+	NEGATOR = OPERATOR(ticket_sla.=),
+	RESTRICT = pg_catalog.neqsel,
+	JOIN = pg_catalog.neqjoinsel
+);
+
+COMMENT ON FUNCTION ticket_sla.calendar_eq(ticket_sla.calendar, ticket_sla.calendar) IS 'true when two calendars are the same (same canonical form)';
+COMMENT ON FUNCTION ticket_sla.calendar_ne(ticket_sla.calendar, ticket_sla.calendar) IS 'true when two calendars differ';
+COMMENT ON OPERATOR ticket_sla.=(ticket_sla.calendar, ticket_sla.calendar) IS 'equal';
+COMMENT ON OPERATOR ticket_sla.<>(ticket_sla.calendar, ticket_sla.calendar) IS 'not equal';
+
+------------------------------------------------------------------------------
+-- Business-time arithmetic
+--
+-- Business time is real elapsed time inside open ranges (half-open: open at
+-- the opening instant, closed at the closing instant).  The README states
+-- the exact rules with examples.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.business_deadline(start timestamptz, duration interval, cal ticket_sla.calendar)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'business_deadline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.business_deadline(timestamptz, interval, ticket_sla.calendar) IS
+'Earliest instant at which DURATION of business time has passed since START (days count business days; negative durations count backwards)';
+
+CREATE FUNCTION ticket_sla.business_time_between("from" timestamptz, "to" timestamptz, cal ticket_sla.calendar)
+RETURNS interval
+AS 'MODULE_PATHNAME', 'business_time_between'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.business_time_between(timestamptz, timestamptz, ticket_sla.calendar) IS
+'Business time inside [from, to), negative when to < from; hours, minutes and seconds only';
+
+CREATE FUNCTION ticket_sla.is_business_time("at" timestamptz, cal ticket_sla.calendar)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'is_business_time'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.is_business_time(timestamptz, ticket_sla.calendar) IS
+'True when AT lies inside an open range of the calendar';
+
+CREATE FUNCTION ticket_sla.next_business_time("at" timestamptz, cal ticket_sla.calendar)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'next_business_time'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.next_business_time(timestamptz, ticket_sla.calendar) IS
+'AT itself when open, otherwise the next opening instant';
+
+CREATE FUNCTION ticket_sla.business_intervals(cal ticket_sla.calendar, during tstzrange)
+RETURNS SETOF tstzrange
+AS 'MODULE_PATHNAME', 'business_intervals'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50;
+
+COMMENT ON FUNCTION ticket_sla.business_intervals(ticket_sla.calendar, tstzrange) IS
+'The open spans of the calendar inside DURING, merged and in order';
+
+------------------------------------------------------------------------------
+-- Public holidays by rule
+--
+-- A calendar's clause "holidays REGION[, REGION...]" closes the public
+-- holidays of built-in regions in every year 1990 to 2100:
+--   'Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE'
+-- The value holds the region codes, not the dates: the rules are part of
+-- the extension, so the functions on calendars stay IMMUTABLE.  An "open"
+-- date overrides a holiday.  The README lists the regions and their rules.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.holidays(region text, from_year integer, to_year integer)
+RETURNS TABLE (day date, name text)
+AS 'MODULE_PATHNAME', 'holidays'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
+
+COMMENT ON FUNCTION ticket_sla.holidays(text, integer, integer) IS
+'The public holidays a region closes in the years FROM_YEAR to TO_YEAR (1990 to 2100), in date order, named in the country''s language';
+
+------------------------------------------------------------------------------
+-- Closed dates from elsewhere
+--
+-- An office's own closing days often live in a shared calendar.  Its
+-- iCalendar export (Outlook, Google, Apple) gives the dates, and a calendar
+-- takes them in:
+--   SELECT ticket_sla.with_closed_dates('Mon-Fri 09:00-17:00; tz Europe/Amsterdam',
+--            ARRAY(SELECT ticket_sla.closed_dates_from_ical(pg_read_file('/path/closures.ics'))));
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.closed_dates_from_ical(ics text)
+RETURNS SETOF date
+AS 'MODULE_PATHNAME', 'closed_dates_from_ical'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION ticket_sla.closed_dates_from_ical(text) IS
+'The dates of the all-day events of an iCalendar file, in order and each once; timed and cancelled events are left out';
+
+CREATE FUNCTION ticket_sla.closed_dates_from_ical(ics text, within daterange)
+RETURNS SETOF date
+AS 'MODULE_PATHNAME', 'closed_dates_from_ical'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION ticket_sla.closed_dates_from_ical(text, daterange) IS
+'The dates within WITHIN of the all-day events of an iCalendar file; an event that recurs without end is read within it';
+
+CREATE FUNCTION ticket_sla.with_closed_dates(cal ticket_sla.calendar, dates date[])
+RETURNS ticket_sla.calendar
+AS 'MODULE_PATHNAME', 'with_closed_dates'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.with_closed_dates(ticket_sla.calendar, date[]) IS
+'The calendar with DATES closed as well';
+
+------------------------------------------------------------------------------
+-- Severities and contracts
+--
+-- A contract is one self-contained value holding a whole support plan: its
+-- tier, entitlements, opening hours and, per severity, the first-response
+-- and resolution targets and the escalation ladder, written as a literal
+-- such as
+--   'plan "Cyren Standard"; tier standard;
+--    hours (Mon-Fri 09:00-18:00; tz America/New_York);
+--    critical: respond within 4 business hours,
+--              escalate after 1 hour to "Director of Support Services"'
+-- The README lists the whole syntax and the seven plans of the seed policies.
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.severity AS ENUM ('critical', 'high', 'medium', 'low');
+
+COMMENT ON TYPE ticket_sla.severity IS
+'How urgent a ticket is, most urgent first (the policies'' level 1 to 4, P1 to P4)';
+
+CREATE TYPE ticket_sla.tier AS ENUM ('premium', 'standard');
+
+COMMENT ON TYPE ticket_sla.tier IS
+'Whose requests are served first: premium before standard';
+
+CREATE TYPE ticket_sla.contract;
+
+CREATE FUNCTION ticket_sla.contract_in(cstring)
+RETURNS ticket_sla.contract
+AS 'MODULE_PATHNAME', 'contract_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION ticket_sla.contract_out(ticket_sla.contract)
+RETURNS cstring
+AS 'MODULE_PATHNAME', 'contract_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION ticket_sla.contract_recv(internal)
+RETURNS ticket_sla.contract
+AS 'MODULE_PATHNAME', 'contract_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION ticket_sla.contract_send(ticket_sla.contract)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'contract_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE ticket_sla.contract (
+	INPUT = ticket_sla.contract_in,
+	OUTPUT = ticket_sla.contract_out,
+	RECEIVE = ticket_sla.contract_recv,
+	SEND = ticket_sla.contract_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE ticket_sla.contract IS
+'A support plan: tier, entitlements, opening hours, and per severity the response and resolution targets and the escalation ladder';
+COMMENT ON FUNCTION ticket_sla.contract_in(cstring) IS 'input function of ticket_sla.contract';
+COMMENT ON FUNCTION ticket_sla.contract_out(ticket_sla.contract) IS 'output function of ticket_sla.contract (canonical form)';
+COMMENT ON FUNCTION ticket_sla.contract_recv(internal) IS 'binary input function of ticket_sla.contract';
+COMMENT ON FUNCTION ticket_sla.contract_send(ticket_sla.contract) IS 'binary output function of ticket_sla.contract';
+
+CREATE FUNCTION ticket_sla.contract_eq(ticket_sla.contract, ticket_sla.contract)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'same_bytes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+CREATE FUNCTION ticket_sla.contract_ne(ticket_sla.contract, ticket_sla.contract)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'different_bytes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+CREATE OPERATOR ticket_sla.= (
+	LEFTARG = ticket_sla.contract,
+	RIGHTARG = ticket_sla.contract,
+	FUNCTION = ticket_sla.contract_eq,
+	COMMUTATOR = OPERATOR(ticket_sla.=),
+	NEGATOR = OPERATOR(ticket_sla.<>),
+	RESTRICT = pg_catalog.eqsel,
+	JOIN = pg_catalog.eqjoinsel
+);
+
+CREATE OPERATOR ticket_sla.<> (
+	LEFTARG = ticket_sla.contract,
+	RIGHTARG = ticket_sla.contract,
+	FUNCTION = ticket_sla.contract_ne,
+	COMMUTATOR = OPERATOR(ticket_sla.<>),
+	NEGATOR = OPERATOR(ticket_sla.=),
+	RESTRICT = pg_catalog.neqsel,
+	JOIN = pg_catalog.neqjoinsel
+);
+
+COMMENT ON FUNCTION ticket_sla.contract_eq(ticket_sla.contract, ticket_sla.contract) IS 'true when two contracts are the same (same canonical form)';
+COMMENT ON FUNCTION ticket_sla.contract_ne(ticket_sla.contract, ticket_sla.contract) IS 'true when two contracts differ';
+COMMENT ON OPERATOR ticket_sla.=(ticket_sla.contract, ticket_sla.contract) IS 'equal';
+COMMENT ON OPERATOR ticket_sla.<>(ticket_sla.contract, ticket_sla.contract) IS 'not equal';
+
+------------------------------------------------------------------------------
+-- A contract's targets as instants
+--
+-- A target on the business clock counts business time under the plan's
+-- hours (as business_deadline does); one on the wall clock counts elapsed
+-- time, a day being 24 hours.  NULL where the plan sets no target.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.response_deadline(opened_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'response_deadline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.response_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
+'When the first qualified response to a ticket of severity SEV opened at OPENED_AT is due under contract C; NULL when C sets no response target for SEV';
+
+CREATE FUNCTION ticket_sla.resolution_deadline(opened_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'resolution_deadline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.resolution_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
+'When a ticket of severity SEV opened at OPENED_AT is due to be resolved under contract C; NULL when C sets no resolution target for SEV';
+
+CREATE FUNCTION ticket_sla.plan_time_between("from" timestamptz, "to" timestamptz, c ticket_sla.contract)
+RETURNS interval
+AS 'MODULE_PATHNAME', 'contract_time_between'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.plan_time_between(timestamptz, timestamptz, ticket_sla.contract) IS
+'Business time in [FROM, TO) under the hours of plan C; elapsed time when C has no hours (always open); negative when TO < FROM';
+
+------------------------------------------------------------------------------
+-- How far a ticket's clocks have run
+--
+-- A target's length is the time its own clock counts from the clock start
+-- to the unpaused deadline; the time used is the clock's time from the
+-- start to the reading AT, less the paused time; what remains is the length
+-- less what is used (negative once missed).  The state is "met" or
+-- "breached" for a clock STOPPED at AT, else "breached" after the deadline,
+-- "at risk" from the plan's warning share (warn at N%) on, or "on track".
+-- The views below read these, so that they show the engine's own numbers.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.response_progress(
+	clock_start timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	"at" timestamptz, stopped boolean,
+	OUT due timestamptz, OUT target interval, OUT used interval,
+	OUT remaining interval, OUT share double precision, OUT state text)
+AS 'MODULE_PATHNAME', 'response_progress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.response_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, timestamptz, boolean) IS
+'The first-response target of severity SEV under C for a clock started at CLOCK_START, read at AT: due, length, time used and remaining on its clock, share used, state; NULL when C sets no such target';
+
+CREATE FUNCTION ticket_sla.resolution_progress(
+	clock_start timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	paused_business interval, paused_elapsed interval,
+	"at" timestamptz, stopped boolean,
+	OUT due timestamptz, OUT target interval, OUT used interval,
+	OUT remaining interval, OUT share double precision, OUT state text)
+AS 'MODULE_PATHNAME', 'resolution_progress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.resolution_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, interval, interval, timestamptz, boolean) IS
+'The resolution target as response_progress reads it, its clock paused for PAUSED_BUSINESS (business time under the plan''s hours) or PAUSED_ELAPSED (round the clock), whichever its clock counts';
+
+------------------------------------------------------------------------------
+-- Escalation ladders as instants
+--
+-- A step "escalate after 1 hour to ..." falls due that long after the clock
+-- start on its own clock (business time under the plan's hours, or round
+-- the clock); the ladder is never paused.  Steps fire in the order written:
+-- a step is due once it and every step before it are due.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.escalation_due(
+	opened_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract, "at" timestamptz,
+	OUT step integer, OUT next_due timestamptz)
+AS 'MODULE_PATHNAME', 'escalation_due'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.escalation_due(timestamptz, ticket_sla.severity, ticket_sla.contract, timestamptz) IS
+'The last escalation step of severity SEV under C due at AT for a ticket opened at OPENED_AT (0 when none), and when the next one falls due (NULL when none is left)';
+
+CREATE FUNCTION ticket_sla.escalation_steps(
+	opened_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	OUT step integer, OUT after text, OUT due timestamptz, OUT recipients text[])
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'escalation_steps'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+
+COMMENT ON FUNCTION ticket_sla.escalation_steps(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
+'The escalation ladder of severity SEV under C for a ticket opened at OPENED_AT: each step, after how long (as written), when it falls due, and to whom';
+
+------------------------------------------------------------------------------
+-- What a contract says
+--
+-- The plan's terms besides its targets, for constraints, triggers and
+-- reports.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.plan_name(c ticket_sla.contract)
+RETURNS text
+AS 'MODULE_PATHNAME', 'contract_plan_name'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.plan_name(ticket_sla.contract) IS
+'The name of the plan C; NULL when it has none';
+
+CREATE FUNCTION ticket_sla.tier(c ticket_sla.contract)
+RETURNS ticket_sla.tier
+AS 'MODULE_PATHNAME', 'contract_tier'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.tier(ticket_sla.contract) IS
+'The tier of the plan C: premium or standard';
+
+CREATE FUNCTION ticket_sla.hours(c ticket_sla.contract)
+RETURNS ticket_sla.calendar
+AS 'MODULE_PATHNAME', 'contract_hours_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.hours(ticket_sla.contract) IS
+'The opening hours of the plan C; NULL when it has none (all its terms are round the clock)';
+
+CREATE FUNCTION ticket_sla.named_contact_limit(c ticket_sla.contract)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'contract_named_contact_limit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.named_contact_limit(ticket_sla.contract) IS
+'How many active named contacts a customer on plan C may have; NULL when unlimited';
+
+CREATE FUNCTION ticket_sla.premium_quota(c ticket_sla.contract)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'contract_premium_quota'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.premium_quota(ticket_sla.contract) IS
+'How many premium requests plan C allows per quota period; NULL when unlimited';
+
+CREATE FUNCTION ticket_sla.warn_percent(c ticket_sla.contract)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'contract_warn_percent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.warn_percent(ticket_sla.contract) IS
+'The share of a target, in percent, from which plan C holds a ticket at risk; NULL when it gives no warning';
+
+CREATE FUNCTION ticket_sla.quota_period_start(c ticket_sla.contract, contract_start date, "at" timestamptz)
+RETURNS date
+AS 'MODULE_PATHNAME', 'quota_period_start'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.quota_period_start(ticket_sla.contract, date, timestamptz) IS
+'The first day of the quota period of plan C that holds AT (a date in the plan''s time zone), periods counted from CONTRACT_START; NULL when C has no quota';
+
+------------------------------------------------------------------------------
+-- Case numbers
+--
+-- Every ticket gets CASE-<year it was opened, UTC>-<serial number of at
+-- least six digits>, from one sequence: unique under any concurrency, never
+-- reused.  A rolled-back insert leaves a gap, as sequences do.
+------------------------------------------------------------------------------
+
+CREATE SEQUENCE ticket_sla.case_number_seq AS bigint;
+
+COMMENT ON SEQUENCE ticket_sla.case_number_seq IS
+'The serial numbers of case numbers';
+
+CREATE FUNCTION ticket_sla.subject_tag("case" text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'subject_tag'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.subject_tag(text) IS
+'The tag outgoing mail puts in its subject so that replies find the case: [CASE-2026-000042]';
+
+CREATE FUNCTION ticket_sla.case_from_subject(subject text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'case_from_subject'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.case_from_subject(text) IS
+'The case number tagged in a mail subject (Re: AW: [CASE-2026-000042] ...), upper-cased; NULL when it has none';
+
+------------------------------------------------------------------------------
+-- The ticket store
+--
+-- contracts        the plans sold, by name; changing a plan's terms adds a
+-- contract_terms   version there, and tickets keep the version in force
+--                  when they were opened until ticket_sla.retarget moves them
+-- customers        organisations and their contract
+-- contacts         a customer's named people
+-- tickets          the requests, stamped by ticket_sla.stamp_ticket
+-- premium_requests premium requests used per customer and quota period
+--
+-- Trigger functions, on their own tables only.  A trigger function runs
+-- with the rights of its definition (SECURITY DEFINER) or, like
+-- stamp_ticket, takes the owner's rights for a step, and writes tables
+-- nobody may write directly.  Attached by somebody else to a table of their
+-- own (a temp table, a view) it would write those tables for them: contract
+-- terms, clock segments, premium requests of any customer.  Two locks keep
+-- that door shut.  PostgreSQL checks EXECUTE on a trigger function when a
+-- trigger is created, not when it fires: no role but the ones that need it
+-- may execute one (each is revoked from PUBLIC below it), while the store's
+-- own triggers, made by the installing superuser, fire for everybody.  And
+-- each function refuses, with 42501, to run on any relation but its own,
+-- should it be attached by a superuser or a role granted EXECUTE by
+-- mistake: the PL/pgSQL ones call require_trigger_relation first,
+-- stamp_ticket and stamp_deadlines check their relation in C.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.require_trigger_relation(trigger_function text, relation oid, own regclass)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF relation IS DISTINCT FROM own THEN
+		RAISE EXCEPTION '%() runs only on %, not on relation %',
+			trigger_function, own, relation::regclass
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.require_trigger_relation(text, oid, regclass) IS
+'Raises 42501 unless RELATION is OWN: the trigger functions of the store call it with TG_RELID, so that attached elsewhere they write nothing';
+
+CREATE TYPE ticket_sla.channel AS ENUM ('phone', 'email', 'web', 'chat');
+
+COMMENT ON TYPE ticket_sla.channel IS 'How a request reached the support desk';
+
+CREATE TYPE ticket_sla.status AS ENUM
+	('new', 'in progress', 'waiting on customer', 'resolved', 'closed');
+
+COMMENT ON TYPE ticket_sla.status IS
+'Where a ticket stands; resolved and closed tickets are no longer open';
+
+CREATE TABLE ticket_sla.contracts (
+	contract_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	name text NOT NULL UNIQUE CHECK (btrim(name) <> ''),
+	terms ticket_sla.contract NOT NULL
+);
+
+COMMENT ON TABLE ticket_sla.contracts IS
+'The support plans sold, each under a name; every change of terms is kept in contract_terms';
+COMMENT ON COLUMN ticket_sla.contracts.terms IS 'The terms new tickets are opened under';
+
+CREATE TABLE ticket_sla.contract_terms (
+	terms_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	contract_id integer NOT NULL REFERENCES ticket_sla.contracts ON DELETE CASCADE,
+	terms ticket_sla.contract NOT NULL,
+	in_force_from timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX contract_terms_latest ON ticket_sla.contract_terms (contract_id, terms_id);
+
+COMMENT ON TABLE ticket_sla.contract_terms IS
+'Every version of every contract''s terms, never changed: a ticket keeps the version it was opened under';
+
+-- A new version of the terms whenever a contract's terms change; SECURITY
+-- DEFINER because nobody writes contract_terms directly
+CREATE FUNCTION ticket_sla.record_contract_terms()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_contract_terms', TG_RELID,
+												'ticket_sla.contracts');
+	IF TG_OP = 'INSERT' OR NOT (NEW.terms OPERATOR(ticket_sla.=) OLD.terms) THEN
+		INSERT INTO ticket_sla.contract_terms (contract_id, terms)
+		VALUES (NEW.contract_id, NEW.terms);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.record_contract_terms() IS
+'Trigger of contracts: records each new version of a contract''s terms in contract_terms';
+REVOKE EXECUTE ON FUNCTION ticket_sla.record_contract_terms() FROM PUBLIC;
+
+CREATE TRIGGER record_terms
+AFTER INSERT OR UPDATE OF terms ON ticket_sla.contracts
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_contract_terms();
+
+-- Versions are facts: refuse to rewrite them
+CREATE FUNCTION ticket_sla.refuse_terms_change()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.refuse_terms_change', TG_RELID,
+												'ticket_sla.contract_terms');
+	RAISE EXCEPTION 'terms % of contract % cannot be changed', OLD.terms_id, OLD.contract_id
+		USING ERRCODE = 'object_not_in_prerequisite_state',
+			  HINT = 'Change the contract''s terms in ticket_sla.contracts: that adds a version.';
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.refuse_terms_change() IS
+'Trigger of contract_terms: a version of terms, once recorded, never changes';
+REVOKE EXECUTE ON FUNCTION ticket_sla.refuse_terms_change() FROM PUBLIC;
+
+CREATE TRIGGER terms_are_final
+BEFORE UPDATE ON ticket_sla.contract_terms
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.refuse_terms_change();
+
+CREATE TABLE ticket_sla.customers (
+	customer_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	organisation text NOT NULL UNIQUE CHECK (btrim(organisation) <> ''),
+	contract_id integer NOT NULL REFERENCES ticket_sla.contracts,
+	contract_start date NOT NULL DEFAULT current_date
+);
+
+CREATE INDEX customers_contract ON ticket_sla.customers (contract_id);
+
+COMMENT ON TABLE ticket_sla.customers IS 'The organisations served, each under a contract';
+COMMENT ON COLUMN ticket_sla.customers.contract_start IS
+'When the contract began: its quota periods are counted from this date';
+
+-- The customer's contract as in force now
+CREATE VIEW ticket_sla.customer_terms AS
+SELECT cu.customer_id, cu.organisation, cu.contract_start, co.name AS contract,
+	   t.terms_id, t.terms
+FROM ticket_sla.customers cu
+JOIN ticket_sla.contracts co ON co.contract_id = cu.contract_id
+CROSS JOIN LATERAL (
+	SELECT ct.terms_id, ct.terms
+	FROM ticket_sla.contract_terms ct
+	WHERE ct.contract_id = cu.contract_id
+	ORDER BY ct.terms_id DESC
+	LIMIT 1) t;
+
+COMMENT ON VIEW ticket_sla.customer_terms IS
+'Each customer with the version of its contract''s terms that new tickets are opened under';
+
+CREATE TABLE ticket_sla.contacts (
+	contact_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers ON DELETE CASCADE,
+	name text NOT NULL CHECK (btrim(name) <> ''),
+	email text,
+	phone text,
+	active boolean NOT NULL DEFAULT true,
+	UNIQUE (customer_id, contact_id)
+);
+
+COMMENT ON TABLE ticket_sla.contacts IS
+'A customer''s named people; a plan may limit how many are active';
+
+-- The named-contact limit, exact under concurrency: the customer's row is
+-- locked while its active contacts are counted.
+CREATE FUNCTION ticket_sla.check_named_contacts()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	lim integer;
+	org text;
+	plan text;
+	n integer;
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.check_named_contacts', TG_RELID,
+												'ticket_sla.contacts');
+	IF NOT NEW.active THEN
+		RETURN NEW;
+	END IF;
+	PERFORM FROM ticket_sla.customers WHERE customer_id = NEW.customer_id FOR NO KEY UPDATE;
+	SELECT ticket_sla.named_contact_limit(terms), organisation, contract
+	  INTO lim, org, plan
+	  FROM ticket_sla.customer_terms WHERE customer_id = NEW.customer_id;
+	IF lim IS NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT count(*) INTO n FROM ticket_sla.contacts
+	 WHERE customer_id = NEW.customer_id AND active
+	   AND contact_id IS DISTINCT FROM (CASE WHEN TG_OP = 'UPDATE' THEN OLD.contact_id END);
+	IF n >= lim THEN
+		RAISE EXCEPTION 'customer "%" already has % active named contacts, the limit of contract "%"',
+			org, n, plan
+			USING ERRCODE = 'check_violation',
+				  DETAIL = format('Contact "%s" would be one too many.', NEW.name),
+				  HINT = 'Deactivate a contact first (active = false).';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.check_named_contacts() IS
+'Trigger of contacts: refuses an active contact beyond the named-contact limit of the customer''s contract';
+REVOKE EXECUTE ON FUNCTION ticket_sla.check_named_contacts() FROM PUBLIC;
+
+CREATE TRIGGER named_contact_limit
+BEFORE INSERT OR UPDATE OF active, customer_id ON ticket_sla.contacts
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_named_contacts();
+
+CREATE TABLE ticket_sla.premium_requests (
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers ON DELETE CASCADE,
+	period_start date NOT NULL,
+	used integer NOT NULL CHECK (used >= 0),
+	PRIMARY KEY (customer_id, period_start)
+);
+
+COMMENT ON TABLE ticket_sla.premium_requests IS
+'Premium requests used, per customer and quota period (written by the ticket trigger only)';
+
+-- Takes one premium request of the period if any is left.  The row lock of
+-- the upsert makes concurrent inserts count one after another; a statement
+-- that fails later rolls the count back with it.
+CREATE FUNCTION ticket_sla.take_premium_request(customer integer, period date, quota integer)
+RETURNS boolean
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+	INSERT INTO ticket_sla.premium_requests AS p (customer_id, period_start, used)
+	SELECT customer, period, 1 WHERE quota > 0
+	ON CONFLICT (customer_id, period_start)
+	DO UPDATE SET used = p.used + 1 WHERE p.used < quota
+	RETURNING true
+$$;
+
+COMMENT ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) IS
+'Counts one premium request of CUSTOMER in the quota period starting PERIOD; NULL (none taken) when QUOTA are used';
+
+CREATE TABLE ticket_sla.tickets (
+	ticket_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	case_number text NOT NULL UNIQUE,
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers,
+	contact_id integer,
+	-- the report, as the Cyren policy asks for it
+	service text NOT NULL CHECK (btrim(service) <> ''),
+	summary text NOT NULL CHECK (btrim(summary) <> ''),
+	problem_at timestamptz NOT NULL,
+	business_impact text NOT NULL CHECK (btrim(business_impact) <> ''),
+	description text NOT NULL CHECK (btrim(description) <> ''),
+	current_behaviour text NOT NULL CHECK (btrim(current_behaviour) <> ''),
+	expected_behaviour text NOT NULL CHECK (btrim(expected_behaviour) <> ''),
+	-- its handling
+	channel ticket_sla.channel NOT NULL,
+	severity ticket_sla.severity NOT NULL,
+	status ticket_sla.status NOT NULL DEFAULT 'new',
+	holder text,
+	support_level smallint NOT NULL DEFAULT 1 CHECK (support_level BETWEEN 1 AND 3),
+	confidential boolean NOT NULL DEFAULT false,
+	tier ticket_sla.tier NOT NULL,
+	-- its SLA state
+	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
+	opened_at timestamptz NOT NULL DEFAULT now(),
+	clock_start timestamptz NOT NULL,
+	response_due timestamptz,
+	first_response_at timestamptz,
+	response_met boolean GENERATED ALWAYS AS (first_response_at <= response_due) STORED,
+	resolution_due timestamptz,
+	resolved_at timestamptz,
+	resolution_met boolean GENERATED ALWAYS AS (resolved_at <= resolution_due) STORED,
+	-- its history, kept by the trigger
+	changed_at timestamptz NOT NULL,
+	paused_since timestamptz,
+	paused_business interval NOT NULL,
+	paused_elapsed interval NOT NULL,
+	escalation_level integer NOT NULL,
+	next_escalation_at timestamptz,
+	-- what the queue orders by first: the response deadline until the
+	-- first response, then the resolution deadline
+	due timestamptz GENERATED ALWAYS AS
+		(COALESCE(CASE WHEN first_response_at IS NULL THEN response_due END, resolution_due)) STORED,
+	FOREIGN KEY (customer_id, contact_id) REFERENCES ticket_sla.contacts (customer_id, contact_id)
+);
+
+CREATE INDEX tickets_customer ON ticket_sla.tickets (customer_id);
+CREATE INDEX tickets_terms ON ticket_sla.tickets (terms_id);
+CREATE INDEX tickets_queue ON ticket_sla.tickets (due, tier, severity, opened_at, ticket_id)
+	WHERE resolved_at IS NULL;
+-- what process_escalations reads: only tickets with a step still to fire
+CREATE INDEX tickets_escalation ON ticket_sla.tickets (next_escalation_at)
+	WHERE next_escalation_at IS NOT NULL;
+
+COMMENT ON TABLE ticket_sla.tickets IS
+'Support requests; on insert ticket_sla.stamp_ticket stamps the case number, tier, terms and deadlines';
+COMMENT ON COLUMN ticket_sla.tickets.case_number IS 'CASE-<year>-<number>, stamped on insert';
+COMMENT ON COLUMN ticket_sla.tickets.problem_at IS 'When the problem happened, as reported';
+COMMENT ON COLUMN ticket_sla.tickets.holder IS 'Who works the ticket';
+COMMENT ON COLUMN ticket_sla.tickets.support_level IS 'Support level holding it: 1st, 2nd or 3rd';
+COMMENT ON COLUMN ticket_sla.tickets.confidential IS
+'Only roles granted ticket_sla_cleared see or change it (OFFICIAL-SENSITIVE)';
+COMMENT ON COLUMN ticket_sla.tickets.tier IS
+'The plan''s tier; standard when asked for, or when the premium-request quota is used up';
+COMMENT ON COLUMN ticket_sla.tickets.terms_id IS 'The version of the contract''s terms the ticket is held to';
+COMMENT ON COLUMN ticket_sla.tickets.clock_start IS
+'When the SLA clocks started: opened_at, or the next opening for a request out of hours not made by phone under a plan that requires it';
+COMMENT ON COLUMN ticket_sla.tickets.response_due IS 'When the first qualified response is due; NULL when the plan sets no target';
+COMMENT ON COLUMN ticket_sla.tickets.first_response_at IS 'When the first qualified response was given; it stops the response clock';
+COMMENT ON COLUMN ticket_sla.tickets.response_met IS 'Whether the first response came in time; NULL until it comes or when there is no target';
+COMMENT ON COLUMN ticket_sla.tickets.resolution_due IS 'When resolution is due; NULL when the plan sets no target';
+COMMENT ON COLUMN ticket_sla.tickets.resolution_met IS 'Whether it was resolved in time; NULL until resolved or when there is no target';
+COMMENT ON COLUMN ticket_sla.tickets.changed_at IS
+'When the status, severity or terms last changed (opened_at until then): given with the change, or the transaction time';
+COMMENT ON COLUMN ticket_sla.tickets.paused_since IS
+'Since when the resolution clock is paused (waiting on customer) or stopped (resolved); NULL while it runs';
+COMMENT ON COLUMN ticket_sla.tickets.paused_business IS
+'Business time (under the plan''s hours) the resolution clock spent paused, and resolved before a reopening; it moves resolution_due on';
+COMMENT ON COLUMN ticket_sla.tickets.paused_elapsed IS
+'The same paused time round the clock, for resolution targets on the wall clock';
+COMMENT ON COLUMN ticket_sla.tickets.escalation_level IS
+'How many steps of the escalation ladder have fired (ticket_sla.process_escalations)';
+COMMENT ON COLUMN ticket_sla.tickets.next_escalation_at IS
+'When the next step of the escalation ladder falls due; NULL when none is left or the ticket is resolved';
+COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
+
+CREATE FUNCTION ticket_sla.stamp_ticket()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'stamp_ticket'
+LANGUAGE C;
+
+COMMENT ON FUNCTION ticket_sla.stamp_ticket() IS
+'Trigger of tickets: stamps case number, tier, terms and deadlines on insert, re-stamps on a severity or terms change or after a pause, keeps the next escalation, guards what must not change';
+REVOKE EXECUTE ON FUNCTION ticket_sla.stamp_ticket() FROM PUBLIC;
+
+CREATE TRIGGER stamp
+BEFORE INSERT OR UPDATE ON ticket_sla.tickets
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.stamp_ticket();
+
+-- SECURITY DEFINER so that confidential tickets are retargeted too.  It
+-- moves the tickets in batches of BATCH, in ticket order, and reports its
+-- progress after each.
+CREATE FUNCTION ticket_sla.retarget(contract text, batch integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	total bigint;
+	moved bigint := 0;
+	done bigint;
+	last_id bigint := 0;
+BEGIN
+	IF batch IS NULL OR batch < 1 THEN
+		RAISE EXCEPTION 'batch size % is not a positive number of tickets', batch
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM FROM ticket_sla.contracts WHERE name = contract;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'contract "%" does not exist', contract
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	SELECT count(*) INTO total
+	  FROM ticket_sla.tickets t
+	  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
+	 WHERE ct.contract = retarget.contract
+	   AND t.resolved_at IS NULL
+	   AND t.terms_id <> ct.terms_id;
+	LOOP
+		WITH next_batch AS (
+			SELECT t.ticket_id, ct.terms_id
+			  FROM ticket_sla.tickets t
+			  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
+			 WHERE ct.contract = retarget.contract
+			   AND t.resolved_at IS NULL
+			   AND t.terms_id <> ct.terms_id
+			   AND t.ticket_id > last_id
+			 ORDER BY t.ticket_id
+			 LIMIT batch
+		), updated AS (
+			UPDATE ticket_sla.tickets t SET terms_id = b.terms_id
+			  FROM next_batch b
+			 WHERE t.ticket_id = b.ticket_id
+			RETURNING t.ticket_id
+		)
+		SELECT count(*), max(ticket_id) INTO done, last_id FROM updated;
+		EXIT WHEN done = 0;
+		moved := moved + done;
+		IF moved < total THEN
+			RAISE NOTICE 'retarget %: % of % open tickets moved', contract, moved, total;
+		END IF;
+	END LOOP;
+	RAISE NOTICE 'retarget %: % open tickets moved to the current terms', contract, moved;
+	RETURN moved;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.retarget(text, integer) IS
+'Holds the open tickets of the customers on CONTRACT to its current terms, re-stamping their deadlines, BATCH tickets at a time with a NOTICE after each; returns how many tickets moved';
+
+------------------------------------------------------------------------------
+-- Stamping an application's own table
+--
+--   CREATE TRIGGER sla BEFORE INSERT OR UPDATE ON app.tickets FOR EACH ROW
+--   EXECUTE FUNCTION ticket_sla.stamp_deadlines(
+--       'opened_at', 'severity', 'contract', 'response_due', 'resolution_due');
+--
+-- The arguments name the columns, as contrib's moddatetime does; they are
+-- checked when the trigger first fires.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.stamp_deadlines()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'stamp_deadlines'
+LANGUAGE C;
+
+COMMENT ON FUNCTION ticket_sla.stamp_deadlines() IS
+'Trigger for an application''s table: stamps the response and resolution deadlines into the columns named by its arguments (opened_at, severity, contract, response_due, resolution_due); EXECUTE for ticket_sla_admin and whom a DBA grants it; refuses the store''s own tables';
+
+-- The trigger for an application's own table: its owner attaches it, so the
+-- owner needs EXECUTE.  The admin has it (granted below, with the roles); a
+-- DBA grants it to the role that owns the application's tables.  It runs
+-- with its caller's rights, writes only the row it is given, and refuses
+-- the store's tables.
+REVOKE EXECUTE ON FUNCTION ticket_sla.stamp_deadlines() FROM PUBLIC;
+
+------------------------------------------------------------------------------
+-- The queue
+--
+-- Open tickets, most urgent first: the earliest next deadline (response
+-- until answered, then resolution), then premium before standard, then
+-- severity, then the oldest.  The partial index tickets_queue holds exactly
+-- this order, so the first rows come straight from it.
+------------------------------------------------------------------------------
+
+CREATE VIEW ticket_sla.queue WITH (security_invoker = true) AS
+SELECT t.case_number, t.due, t.tier, t.severity, t.opened_at, t.status,
+	   cu.organisation, t.service, t.summary, t.holder, t.support_level,
+	   t.response_due, t.first_response_at, t.resolution_due, t.ticket_id
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+WHERE t.resolved_at IS NULL
+ORDER BY t.due, t.tier, t.severity, t.opened_at, t.ticket_id;
+
+COMMENT ON VIEW ticket_sla.queue IS
+'Open tickets, most urgent first: next deadline, then tier, severity, age';
+
+------------------------------------------------------------------------------
+-- Paused clocks and their ledger
+--
+-- The resolution clock runs while a ticket is new or in progress, is
+-- paused while it waits on the customer, and stops when it is resolved or
+-- closed; the first-response clock runs until the first response.  The
+-- trigger keeps the paused time on the ticket (paused_business,
+-- paused_elapsed) and moves resolution_due on by it.
+--
+-- clock_segments holds every finished stretch of either clock: from when to
+-- when, running or paused and why, under which severity and terms, and the
+-- business time it took.  A change of status, severity or terms (at the
+-- ticket's changed_at) ends the stretches of both clocks; the first response
+-- ends the response clock's.  clock_ledger adds the stretches still running,
+-- so that the ledger alone tells why a target was missed.
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.sla_clock AS ENUM ('response', 'resolution');
+
+COMMENT ON TYPE ticket_sla.sla_clock IS
+'The two clocks of a ticket: to the first response, and to the resolution';
+
+-- Inlined into the queries that call it and parsed under their search_path:
+-- its operators are qualified.
+CREATE FUNCTION ticket_sla.clock_paused_by(status ticket_sla.status)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT status OPERATOR(pg_catalog.<>) 'new' AND status OPERATOR(pg_catalog.<>) 'in progress' $$;
+
+COMMENT ON FUNCTION ticket_sla.clock_paused_by(ticket_sla.status) IS
+'Whether STATUS stops the resolution clock: waiting on the customer pauses it, resolved and closed stop it';
+
+CREATE TABLE ticket_sla.clock_segments (
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	clock ticket_sla.sla_clock NOT NULL,
+	from_at timestamptz NOT NULL,
+	to_at timestamptz NOT NULL CHECK (to_at > from_at),
+	state text NOT NULL CHECK (state IN ('running', 'paused')),
+	reason ticket_sla.status CHECK ((state = 'paused') = (reason IS NOT NULL)),
+	severity ticket_sla.severity NOT NULL,
+	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
+	business_time interval NOT NULL,
+	PRIMARY KEY (ticket_id, clock, from_at)
+);
+
+COMMENT ON TABLE ticket_sla.clock_segments IS
+'The finished stretches of every ticket''s two clocks, written by the trigger record_segments';
+COMMENT ON COLUMN ticket_sla.clock_segments.state IS 'running, or paused (the resolution clock only)';
+COMMENT ON COLUMN ticket_sla.clock_segments.reason IS 'The status that paused the clock: waiting on customer, or resolved/closed before a reopening';
+COMMENT ON COLUMN ticket_sla.clock_segments.business_time IS 'Business time of the stretch under the terms'' hours (elapsed time for a plan without hours)';
+
+-- SECURITY DEFINER because nobody writes clock_segments directly
+CREATE FUNCTION ticket_sla.record_segments()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	since timestamptz := greatest(OLD.changed_at, OLD.clock_start);
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_segments', TG_RELID,
+												'ticket_sla.tickets');
+	INSERT INTO ticket_sla.clock_segments
+	SELECT OLD.ticket_id, s.clock, since, s.to_at, s.state, s.reason,
+		   OLD.severity, OLD.terms_id,
+		   ticket_sla.plan_time_between(since, s.to_at, ct.terms)
+	  FROM (VALUES
+			('response'::ticket_sla.sla_clock,
+			 CASE WHEN OLD.first_response_at IS NULL
+				  THEN coalesce(NEW.first_response_at, NEW.changed_at) END,
+			 'running', NULL::ticket_sla.status),
+			('resolution',
+			 CASE WHEN NEW.changed_at <> OLD.changed_at THEN NEW.changed_at END,
+			 CASE WHEN ticket_sla.clock_paused_by(OLD.status) THEN 'paused' ELSE 'running' END,
+			 CASE WHEN ticket_sla.clock_paused_by(OLD.status) THEN OLD.status END)
+		   ) AS s (clock, to_at, state, reason)
+	  JOIN ticket_sla.contract_terms ct ON ct.terms_id = OLD.terms_id
+	 WHERE s.to_at > since;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.record_segments() IS
+'Trigger of tickets: writes the stretches of its clocks that a change or the first response ends into clock_segments';
+REVOKE EXECUTE ON FUNCTION ticket_sla.record_segments() FROM PUBLIC;
+
+CREATE TRIGGER record_segments
+AFTER UPDATE ON ticket_sla.tickets
+FOR EACH ROW
+WHEN (OLD.changed_at IS DISTINCT FROM NEW.changed_at
+	  OR OLD.first_response_at IS DISTINCT FROM NEW.first_response_at)
+EXECUTE FUNCTION ticket_sla.record_segments();
+
+CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
+	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed
+FROM ticket_sla.clock_segments s
+JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
+UNION ALL
+SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
+	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
+	   greatest(now(), o.from_at) - o.from_at
+FROM ticket_sla.tickets t
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+CROSS JOIN LATERAL (VALUES
+	('response'::ticket_sla.sla_clock, t.first_response_at IS NULL,
+	 greatest(t.changed_at, t.clock_start), 'running', NULL::ticket_sla.status),
+	('resolution', t.resolved_at IS NULL,
+	 greatest(t.changed_at, t.clock_start),
+	 CASE WHEN ticket_sla.clock_paused_by(t.status) THEN 'paused' ELSE 'running' END,
+	 CASE WHEN ticket_sla.clock_paused_by(t.status) THEN t.status END)
+) AS o (clock, open, from_at, state, reason)
+WHERE o.open;
+
+COMMENT ON VIEW ticket_sla.clock_ledger IS
+'Every stretch of every ticket''s clocks: the finished ones of clock_segments and those still running (to_at NULL, times so far)';
+
+------------------------------------------------------------------------------
+-- Escalations
+--
+-- process_escalations, run every minute (by pg_cron, say), fires every step
+-- of every open ticket's ladder that is due: it records the step in
+-- escalations, raises the ticket's escalation_level (the trigger then moves
+-- next_escalation_at to the next step) and sends a NOTIFY on the channel
+-- ticket_sla_escalation with a JSON payload.  Due tickets are read from the
+-- index tickets_escalation and locked; a ticket locked by another session
+-- is left to it, so that concurrent runs fire every step exactly once.
+--
+-- Anybody connected may LISTEN on any channel.  The notice of a step fired
+-- on a confidential ticket therefore names only the ticket, the step and its
+-- recipients; a cleared listener reads the rest from ticket_sla.escalations.
+------------------------------------------------------------------------------
+
+CREATE TABLE ticket_sla.escalations (
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	step integer NOT NULL CHECK (step > 0),
+	severity ticket_sla.severity NOT NULL,
+	recipients text[] NOT NULL,
+	due_at timestamptz NOT NULL,
+	fired_at timestamptz NOT NULL,
+	PRIMARY KEY (ticket_id, step)
+);
+
+COMMENT ON TABLE ticket_sla.escalations IS
+'Every escalation step fired, once: to whom, which step of which severity''s ladder, when it was due and when it fired';
+
+CREATE FUNCTION ticket_sla.process_escalations("at" timestamptz DEFAULT now())
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t record;
+	s record;
+	level integer;
+	fired integer := 0;
+	batch_size integer;
+BEGIN
+	IF at IS NULL THEN
+		RAISE EXCEPTION 'escalations are processed as of an instant, not NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF at > now() THEN
+		RAISE EXCEPTION 'escalations cannot be processed as of %, which is later than now', at
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Steps fire when they are due, not before.';
+	END IF;
+	LOOP
+		batch_size := 0;
+		FOR t IN
+			SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.severity,
+				   tk.clock_start, tk.escalation_level, tk.confidential, ct.terms
+			  FROM ticket_sla.tickets tk
+			  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
+			 WHERE tk.next_escalation_at <= at
+			   AND tk.resolved_at IS NULL
+			 ORDER BY tk.next_escalation_at
+			 LIMIT 100
+			   FOR UPDATE OF tk SKIP LOCKED
+		LOOP
+			batch_size := batch_size + 1;
+			level := t.escalation_level;
+			FOR s IN
+				SELECT e.step, e.due, e.recipients
+				  FROM ticket_sla.escalation_steps(t.clock_start, t.severity, t.terms) e
+				 WHERE e.step > t.escalation_level
+				 ORDER BY e.step
+			LOOP
+				EXIT WHEN s.due > at;
+				INSERT INTO ticket_sla.escalations
+				VALUES (t.ticket_id, s.step, t.severity, s.recipients, s.due, now());
+				PERFORM pg_notify('ticket_sla_escalation', CASE
+					WHEN t.confidential THEN json_build_object(
+						'ticket_id', t.ticket_id, 'confidential', true, 'step', s.step,
+						'recipients', s.recipients, 'due_at', s.due)
+					ELSE json_build_object(
+						'ticket_id', t.ticket_id, 'case_number', t.case_number,
+						'customer_id', t.customer_id, 'severity', t.severity,
+						'confidential', false, 'step', s.step,
+						'recipients', s.recipients, 'due_at', s.due)
+					END::text);
+				level := s.step;
+				fired := fired + 1;
+			END LOOP;
+			UPDATE ticket_sla.tickets SET escalation_level = level
+			 WHERE ticket_id = t.ticket_id;
+		END LOOP;
+		EXIT WHEN batch_size = 0;
+	END LOOP;
+	RETURN fired;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.process_escalations(timestamptz) IS
+'Fires every escalation step due at AT (not later than now) exactly once: logs it in escalations, raises escalation_level, NOTIFY ticket_sla_escalation with a JSON payload (ticket_id, case_number, customer_id, severity, confidential, step, recipients, due_at; of a confidential ticket only ticket_id, confidential, step, recipients, due_at); returns how many steps fired';
+
+------------------------------------------------------------------------------
+-- Views for dashboards and BI tools
+--
+-- Their numbers come from the engine's own functions and the stamped
+-- deadlines, under the terms each ticket is held to, so they never go stale
+-- after a contract changes.  Periods are calendar months and quarters of
+-- opened_at in UTC, as case numbers count years.
+--
+-- The views are created while search_path names the extension's schema
+-- (public, usually), so an unqualified operator or aggregate that
+-- pg_catalog matches only through a cast (double precision * integer,
+-- numeric * bigint, percentile_cont of a numeric) would bind to whatever
+-- matched better there, to be run later by everybody who reads the view:
+-- those are qualified.
+------------------------------------------------------------------------------
+
+CREATE VIEW ticket_sla.sla_status WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
+	   co.name AS contract, t.severity, t.tier, t.status, t.opened_at, t.clock_start,
+	   t.response_due, r.remaining AS response_remaining,
+	   round((r.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS response_used_pct, r.state AS response_state,
+	   t.resolution_due, z.remaining AS resolution_remaining,
+	   round((z.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS resolution_used_pct, z.state AS resolution_state,
+	   t.paused_since IS NOT NULL AS paused,
+	   CASE WHEN 'breached' IN (r.state, z.state) THEN 'breached'
+			WHEN 'at risk' IN (r.state, z.state) THEN 'at risk'
+			WHEN r.state IS NOT NULL OR z.state IS NOT NULL THEN 'on track'
+	   END AS state,
+	   t.escalation_level, t.next_escalation_at
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
+CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, ct.terms,
+	coalesce(t.first_response_at, now()), t.first_response_at IS NOT NULL) r
+CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
+	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
+WHERE t.resolved_at IS NULL;
+
+COMMENT ON VIEW ticket_sla.sla_status IS
+'Every open ticket: per target the time remaining on its clock (negative when missed), the share used and its state (met, on track, at risk, breached); the ticket''s worst state; the next escalation';
+
+CREATE VIEW ticket_sla.breaches WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
+	   co.name AS contract, t.severity, b.target, b.due, b.met_at,
+	   ticket_sla.plan_time_between(b.due, b.reading, ct.terms) AS late_business,
+	   b.reading - b.due AS late_clock
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
+CROSS JOIN LATERAL (VALUES
+	('response'::ticket_sla.sla_clock, t.response_due, t.first_response_at,
+	 coalesce(t.first_response_at, now())),
+	('resolution', t.resolution_due, t.resolved_at,
+	 coalesce(t.resolved_at, t.paused_since, now()))
+) AS b (target, due, met_at, reading)
+WHERE b.reading > b.due;
+
+COMMENT ON VIEW ticket_sla.breaches IS
+'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one)';
+
+-- What each ticket counts for in the reports: its targets met and missed
+-- (0 or 1 each; an open one is missed once past due) and the business time
+-- to its first response.  The reports below aggregate it.
+CREATE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
+	   t.opened_at, t.summary, t.status,
+	   (t.response_met IS TRUE)::integer AS response_met,
+	   coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer
+		   AS response_breached,
+	   (t.resolution_met IS TRUE)::integer AS resolution_met,
+	   coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
+		   AS resolution_breached,
+	   CASE WHEN t.first_response_at IS NOT NULL
+			THEN ticket_sla.plan_time_between(t.clock_start,
+					greatest(t.first_response_at, t.clock_start), ct.terms)
+	   END AS response_time
+FROM ticket_sla.tickets t
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id;
+
+COMMENT ON VIEW ticket_sla.ticket_outcomes IS
+'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due) and the business time to its first response under the plan''s hours';
+
+-- grouped by ids first, the names joined after: the sort under the
+-- percentiles stays narrow
+CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
+SELECT g.period, g.period_start, g.customer_id, cu.organisation,
+	   g.contract_id, co.name AS contract, g.severity, g.tickets,
+	   g.targets_met, g.targets_breached,
+	   round(100.0 OPERATOR(pg_catalog.*) g.targets_met
+			 OPERATOR(pg_catalog./) nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
+	   g.median_response, g.p90_response
+FROM (
+	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
+		   count(*) AS tickets,
+		   sum(o.response_met + o.resolution_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached) AS targets_breached,
+		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
+		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
+	FROM ticket_sla.ticket_outcomes o
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
+) AS g
+JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
+
+COMMENT ON VIEW ticket_sla.compliance IS
+'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response';
+
+-- Every function that computes or only reads is PARALLEL SAFE, so that a
+-- query over many tickets can use parallel workers (and a distributed
+-- engine push the functions down).  Only the triggers and the functions
+-- that write (take_premium_request, retarget, process_escalations) are not.
+CREATE FUNCTION ticket_sla.quarterly_report(customer integer, quarter text)
+RETURNS TABLE (section text, severity ticket_sla.severity, case_number text,
+			   opened_at timestamptz, summary text, status ticket_sla.status,
+			   tickets bigint, responses_met bigint, responses_breached bigint,
+			   resolutions_met bigint, resolutions_breached bigint,
+			   response_time interval, escalations bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	first_day date;
+BEGIN
+	IF quarter !~ '^\d{4}-Q[1-4]$' THEN
+		RAISE EXCEPTION 'quarter "%" is not written YYYY-Qn', quarter
+			USING ERRCODE = 'invalid_datetime_format', HINT = 'For example 2026-Q1.';
+	END IF;
+	first_day := make_date(left(quarter, 4)::integer, 3 * right(quarter, 1)::integer - 2, 1);
+	RETURN QUERY
+	WITH incident AS (
+		SELECT o.*,
+			   (SELECT count(*) FROM ticket_sla.escalations e WHERE e.ticket_id = o.ticket_id) AS n_escalations
+		  FROM ticket_sla.ticket_outcomes o
+		 WHERE o.customer_id = customer
+		   AND o.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
+		   AND o.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
+	)
+	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
+		   count(*), coalesce(sum(i.response_met), 0), coalesce(sum(i.response_breached), 0),
+		   coalesce(sum(i.resolution_met), 0), coalesce(sum(i.resolution_breached), 0),
+		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.response_time),
+		   coalesce(sum(i.n_escalations), 0)::bigint
+	  FROM incident i
+	 GROUP BY ROLLUP (i.severity)
+	UNION ALL
+	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
+		   1, i.response_met, i.response_breached, i.resolution_met, i.resolution_breached,
+		   i.response_time, i.n_escalations
+	  FROM incident i
+	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.quarterly_report(integer, text) IS
+'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter';
+
+------------------------------------------------------------------------------
+-- Roles and row-level security
+--
+-- ticket_sla_agent      works tickets: reads the store, opens and updates
+--                       tickets
+-- ticket_sla_reporting  reads the store and its views, writes nothing
+-- ticket_sla_admin      manages contracts, customers and contacts too
+-- ticket_sla_cleared    grants the clearance to see confidential tickets
+--
+-- Roles belong to the cluster: they are created when missing and survive
+-- DROP EXTENSION.
+------------------------------------------------------------------------------
+
+DO $$
+DECLARE
+	r text;
+BEGIN
+	FOREACH r IN ARRAY ARRAY['ticket_sla_agent', 'ticket_sla_reporting',
+							 'ticket_sla_admin', 'ticket_sla_cleared']
+	LOOP
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
+		END IF;
+	END LOOP;
+END
+$$;
+
+GRANT USAGE ON SCHEMA ticket_sla
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+GRANT SELECT ON ALL TABLES IN SCHEMA ticket_sla
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+-- What agents and admins may write in a ticket.  Only the columns an
+-- application gives can be inserted: the trigger stamps the rest.  (With
+-- INSERT on every column, ticket_id included, OVERRIDING SYSTEM VALUE could
+-- give an id that exists already, and INSERT ... ON CONFLICT DO NOTHING then
+-- fired the trigger, taking a premium request of any customer, and stored
+-- nothing; ids planted ahead of the identity blocked every later insert.)
+-- Every column can be updated but escalation_level, which only
+-- process_escalations raises, and terms_id: only retarget (SECURITY
+-- DEFINER, for the admin) moves a ticket to new terms.
+GRANT INSERT (customer_id, contact_id, service, summary, problem_at, business_impact,
+			  description, current_behaviour, expected_behaviour, channel, severity, status,
+			  holder, support_level, confidential, tier, opened_at, first_response_at,
+			  resolved_at)
+	ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
+GRANT UPDATE (contact_id, service, summary, problem_at, business_impact, description,
+			  current_behaviour, expected_behaviour, channel, severity, status, holder,
+			  support_level, confidential, first_response_at, resolved_at, changed_at)
+	ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
+GRANT USAGE ON SEQUENCE ticket_sla.case_number_seq TO ticket_sla_agent, ticket_sla_admin;
+GRANT INSERT, UPDATE, DELETE ON ticket_sla.contracts, ticket_sla.customers, ticket_sla.contacts
+	TO ticket_sla_admin;
+GRANT DELETE ON ticket_sla.tickets TO ticket_sla_admin;
+-- Premium requests are taken by the tickets' trigger only, as the owner of
+-- the extension: no role calls take_premium_request itself (which would
+-- spend any customer's quota without opening a ticket).
+REVOKE EXECUTE ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ticket_sla.retarget(text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.retarget(text, integer) TO ticket_sla_admin;
+REVOKE EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz) TO ticket_sla_admin;
+-- the trigger for an application's own table (see stamp_deadlines)
+GRANT EXECUTE ON FUNCTION ticket_sla.stamp_deadlines() TO ticket_sla_admin;
+
+ALTER TABLE ticket_sla.tickets ENABLE ROW LEVEL SECURITY;
+
+-- Anybody who may insert may file a confidential ticket (the customer flags
+-- it); only the cleared see, change or delete one, or flag a filed one.  An
+-- uncleared role cannot read back what it filed (INSERT ... RETURNING).
+CREATE POLICY file_any ON ticket_sla.tickets FOR INSERT WITH CHECK (true);
+CREATE POLICY cleared_see ON ticket_sla.tickets FOR SELECT
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+CREATE POLICY cleared_change ON ticket_sla.tickets FOR UPDATE
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+CREATE POLICY cleared_delete ON ticket_sla.tickets FOR DELETE
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+
+-- What the trigger and process_escalations write about a ticket is seen by
+-- those who see the ticket
+ALTER TABLE ticket_sla.clock_segments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_sla.escalations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY with_its_ticket ON ticket_sla.clock_segments FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = clock_segments.ticket_id));
+CREATE POLICY with_its_ticket ON ticket_sla.escalations FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = escalations.ticket_id));
+
+COMMENT ON POLICY with_its_ticket ON ticket_sla.clock_segments IS 'The stretches of a ticket''s clocks are visible to those who see the ticket';
+COMMENT ON POLICY with_its_ticket ON ticket_sla.escalations IS 'The escalations of a ticket are visible to those who see the ticket';
+COMMENT ON POLICY file_any ON ticket_sla.tickets IS 'Anybody allowed to insert may file a ticket, confidential or not';
+COMMENT ON POLICY cleared_see ON ticket_sla.tickets IS 'Confidential tickets are visible only to members of ticket_sla_cleared';
+COMMENT ON POLICY cleared_change ON ticket_sla.tickets IS 'Confidential tickets are changed only by members of ticket_sla_cleared, and only they flag a filed ticket confidential';
+COMMENT ON POLICY cleared_delete ON ticket_sla.tickets IS 'Confidential tickets are deleted only by members of ticket_sla_cleared';
+
+------------------------------------------------------------------------------
+-- The store in dumps
+--
+-- pg_dump writes an extension as one CREATE EXTENSION and leaves out its
+-- objects, rows included, except those marked as configuration.  Every table
+-- of the store and every sequence behind it is marked, all rows kept: a dump
+-- then restores the contracts, their terms, the customers and contacts, the
+-- tickets with their stamped deadlines and case numbers, the quotas taken,
+-- the clocks' ledger and the escalations fired, and the next ticket, case
+-- and contract take the next numbers.
+--
+-- A restore must not fire the store's triggers on the rows it copies in
+-- (they would stamp the tickets again and add a version of every
+-- contract's terms): run pg_restore with triggers off, as a superuser,
+--   PGOPTIONS='-c session_replication_role=replica' pg_restore ...
+-- The README's "Operations" section shows the whole procedure.
+------------------------------------------------------------------------------
+
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contracts', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contract_terms', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.customers', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contacts', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.premium_requests', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.tickets', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.clock_segments', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.escalations', '');
+
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.case_number_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contracts_contract_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contract_terms_terms_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.customers_customer_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contacts_contact_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.tickets_ticket_id_seq', '');
