@@ -16,11 +16,11 @@ start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres
 # hand-worked examples, so that agreeing with it means something.
 run_reference_selfcheck() {
 	local summary
-	summary=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -f "$TOP/test/reference_selfcheck.sql" 2>&1 | tail -n 1)
+	summary=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -f "$TOP/test/fixtures/reference_selfcheck.sql" 2>&1 | tail -n 1)
 	if [[ "$summary" =~ ^[0-9]+\|0$ ]]; then
 		report reference_selfcheck 0 "$summary checks|failures"
 	else
-		psql -X -q -f "$TOP/test/reference_selfcheck.sql" 2>&1 | grep -E 'FAIL|ERROR' | head -n 20
+		psql -X -q -f "$TOP/test/fixtures/reference_selfcheck.sql" 2>&1 | grep -E 'FAIL|ERROR' | head -n 20
 		report reference_selfcheck 1 "$summary"
 	fi
 }
@@ -51,11 +51,11 @@ run_doctest() {
 }
 
 # Israel's holidays as the extension lists them, 1990 to 2100, against the
-# fixture test/holidays/israel_1990_2100.tsv (made by @hebcal/core, an
+# fixture test/fixtures/holidays/israel_1990_2100.tsv (made by @hebcal/core, an
 # independent implementation of the Hebrew calendar; its header says how):
 # psql and diff, no Node needed.
 run_israel() {
-	local fixture=$TOP/test/holidays/israel_1990_2100.tsv diffs status=0
+	local fixture=$TOP/test/fixtures/holidays/israel_1990_2100.tsv diffs status=0
 	diffs=$(diff <(grep -v '^#' "$fixture") <(psql -X -q -A -t -F $'\t' -d postgres -v ON_ERROR_STOP=1 \
 		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
 		-c "SELECT to_char(day, 'YYYY-MM-DD'), name FROM ticket_sla.holidays('IL', 1990, 2100)" 2>&1)) ||
@@ -78,14 +78,14 @@ run_israel_icu() {
 		printf 'test %-26s ... skipped (no node on this machine)\n' israel_from_icu
 		return
 	fi
-	if ! result=$(node "$TOP/test/holidays/israel_from_icu.mjs" --probe 2>&1); then
+	if ! result=$(node "$TOP/test/fixtures/holidays/israel_from_icu.mjs" --probe 2>&1); then
 		printf 'test %-26s ... skipped (%s)\n' israel_from_icu "$(printf '%s' "$result" | head -n 1)"
 		return
 	fi
 	result=$(psql -X -q -A -t -d postgres -v ON_ERROR_STOP=1 \
 		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
 		-c "SELECT day, name FROM ticket_sla.holidays('IL', 1990, 2100)" |
-		node "$TOP/test/holidays/israel_from_icu.mjs" 2>&1) || status=$?
+		node "$TOP/test/fixtures/holidays/israel_from_icu.mjs" 2>&1) || status=$?
 	if [ "$status" = 0 ]; then
 		report israel_from_icu 0 "$result"
 	else
