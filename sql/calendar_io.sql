@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS ticket_sla;
 SET search_path = public, ticket_sla;
 
 \set ECHO none
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 \set ECHO all
 
 -- try_calendar(lit): the canonical text of a literal, or its error
@@ -372,7 +372,7 @@ COPY cal_in FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE i.c = o.c AND i.c::text = o.c::text) AS equal
 FROM cal_out o JOIN cal_in i USING (id);
 
--- what calendar_recv makes of bytes (recv_as, test/io_helpers.sql)
+-- what calendar_recv makes of bytes (recv_as, test/fixtures/io_helpers.sql)
 SELECT bytes, try_query(format('SELECT recv_as(%L, %L)', 'ticket_sla.calendar', bytes)) AS received
 FROM (VALUES
   -- received text is checked and normalised like text input

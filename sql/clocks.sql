@@ -5,11 +5,11 @@
 -- re-stamps from the clock start and keeps the paused time; the ledger tells
 -- why the target was missed.  Every figure was worked out by hand.
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 
 -- 2026-03-02 is a Monday; the office is open 09:00-17:00 UTC on weekdays
 INSERT INTO ticket_sla.contracts (name, terms) VALUES ('Pause test',

@@ -10,7 +10,7 @@ RESET client_min_messages;
 SET search_path = public, ticket_sla;
 
 \set ECHO none
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 \set ECHO all
 
 -- try_contract(lit): the canonical text of a literal, or its error
@@ -441,7 +441,7 @@ COPY con_in FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE i.c = o.c AND i.c::text = o.c::text) AS equal
 FROM con_out o JOIN con_in i USING (id);
 
--- what contract_recv makes of bytes (recv_as, test/io_helpers.sql)
+-- what contract_recv makes of bytes (recv_as, test/fixtures/io_helpers.sql)
 SELECT bytes, try_query(format('SELECT recv_as(%L, %L)', 'ticket_sla.contract', bytes)) AS received
 FROM (VALUES
   -- received text is checked and normalised like text input

@@ -10,7 +10,7 @@ SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 
-\i test/seed_plans.sql
+\i test/fixtures/seed_plans.sql
 CREATE TEMP TABLE plans AS
 SELECT v.plan, v.zone, c.terms AS c
 FROM ticket_sla.contracts AS c

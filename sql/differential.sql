@@ -1,5 +1,5 @@
 --
--- The C engine against a deliberately naive reference (test/reference.sql:
+-- The C engine against a deliberately naive reference (test/fixtures/reference.sql:
 -- PL/pgSQL that walks date by date over PostgreSQL's own time zone
 -- conversion and multiranges, reading calendars as structured data, not as
 -- literals) on thousands of random calendars, instants and durations.
@@ -12,7 +12,7 @@ SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 \set ECHO none
-\i test/reference.sql
+\i test/fixtures/reference.sql
 \set ECHO all
 
 CREATE TEMP TABLE cases AS

@@ -3,10 +3,10 @@
 -- by quota and period; and who may see what: roles and confidential
 -- tickets under row-level security.
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 
 
 INSERT INTO ticket_sla.contracts (name, terms) VALUES

@@ -3,12 +3,12 @@
 -- kept on every ticket, and process_escalations firing every step exactly
 -- once.  Every instant below was worked out by hand.
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
-\i test/io_helpers.sql
-\i test/seed_plans.sql
+\i test/fixtures/io_helpers.sql
+\i test/fixtures/seed_plans.sql
 
 -- A plan whose ladders run on the business clock, one of them mixing clocks
 INSERT INTO ticket_sla.contracts (name, terms) VALUES ('Ladder',

@@ -9,7 +9,7 @@ SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 \set ECHO none
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 \set ECHO all
 
 -- What a region closes.  Berlin 2025: Frauentag (since 2019) on a
@@ -43,12 +43,12 @@ SELECT replace(try_query(format('SELECT count(*) FROM ticket_sla.holidays(%L, 20
 -- an empty span of years is an empty list, as generate_series has it
 SELECT count(*) FROM ticket_sla.holidays('DE', 2027, 2026);
 
--- Every official list pinned in test/holidays_official.sql (written from
+-- Every official list pinned in test/fixtures/holidays_official.sql (written from
 -- the governments' own lists, independently of the rules): the rows found
 -- in only one of the two.  None.
 \set ECHO none
 \set QUIET on
-\i test/holidays_official.sql
+\i test/fixtures/holidays_official.sql
 \set QUIET off
 \set ECHO all
 SELECT count(*) AS official_rows, count(DISTINCT region) AS regions,

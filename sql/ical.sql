@@ -1,6 +1,6 @@
 --
 -- Closed dates from iCalendar feeds: closed_dates_from_ical on exported
--- files (test/ical/, described in its README.md), and with_closed_dates.
+-- files (test/fixtures/ical/, described in its README.md), and with_closed_dates.
 --
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS ticket_sla;
@@ -8,17 +8,17 @@ RESET client_min_messages;
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 \set ECHO none
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 \set ECHO all
 
 -- The files, read by psql (pg_regress runs in the repository's top directory)
-\set google `cat test/ical/google_holidays_de_2026.ics`
-\set govuk `cat test/ical/govuk_bank_holidays_england_2026.ics`
-\set outlook `cat test/ical/outlook_office_closures_2026.ics`
-\set apple `cat test/ical/apple_support_amsterdam_2026.ics`
-\set thunderbird `cat test/ical/thunderbird_recurring_closures.ics`
-\set google_series `cat test/ical/google_recurring_with_exceptions.ics`
-\set birthday `cat test/ical/outlook_birthday_yearly_unbounded.ics`
+\set google `cat test/fixtures/ical/google_holidays_de_2026.ics`
+\set govuk `cat test/fixtures/ical/govuk_bank_holidays_england_2026.ics`
+\set outlook `cat test/fixtures/ical/outlook_office_closures_2026.ics`
+\set apple `cat test/fixtures/ical/apple_support_amsterdam_2026.ics`
+\set thunderbird `cat test/fixtures/ical/thunderbird_recurring_closures.ics`
+\set google_series `cat test/fixtures/ical/google_recurring_with_exceptions.ics`
+\set birthday `cat test/fixtures/ical/outlook_birthday_yearly_unbounded.ics`
 
 -- Google's "Holidays in Germany" 2026: 24 events in the feed's own order,
 -- two of them on 14 May; the dates in order, each once (23).  The feed
@@ -76,20 +76,20 @@ SELECT count(*) AS empty_window FROM ticket_sla.closed_dates_from_ical(:'outlook
 
 -- What cannot be read is refused, naming the line and the value: 22P02
 -- for what is not valid iCalendar, 0A000 for what is valid but not read,
--- 54000 past a limit (test/ical/README.md says what is wrong with each).
-\set iso_date `cat test/ical/broken_iso_date.ics`
-\set invalid_date `cat test/ical/broken_invalid_date.ics`
-\set year_out_of_range `cat test/ical/broken_year_out_of_range.ics`
-\set dtend_before_dtstart `cat test/ical/broken_dtend_before_dtstart.ics`
-\set span_too_long `cat test/ical/broken_span_too_long.ics`
-\set truncated_download `cat test/ical/broken_truncated_download.ics`
-\set unclosed_valarm `cat test/ical/broken_unclosed_valarm.ics`
-\set lost_fold `cat test/ical/broken_lost_fold.ics`
-\set utc_until_all_day `cat test/ical/broken_utc_until_all_day.ics`
-\set vcalendar_1_0 `cat test/ical/broken_vcalendar_1_0.ics`
-\set meeting_cancellation `cat test/ical/broken_meeting_cancellation.ics`
-\set html_page `cat test/ical/broken_html_page.ics`
-\set empty `cat test/ical/broken_empty.ics`
+-- 54000 past a limit (test/fixtures/ical/README.md says what is wrong with each).
+\set iso_date `cat test/fixtures/ical/broken_iso_date.ics`
+\set invalid_date `cat test/fixtures/ical/broken_invalid_date.ics`
+\set year_out_of_range `cat test/fixtures/ical/broken_year_out_of_range.ics`
+\set dtend_before_dtstart `cat test/fixtures/ical/broken_dtend_before_dtstart.ics`
+\set span_too_long `cat test/fixtures/ical/broken_span_too_long.ics`
+\set truncated_download `cat test/fixtures/ical/broken_truncated_download.ics`
+\set unclosed_valarm `cat test/fixtures/ical/broken_unclosed_valarm.ics`
+\set lost_fold `cat test/fixtures/ical/broken_lost_fold.ics`
+\set utc_until_all_day `cat test/fixtures/ical/broken_utc_until_all_day.ics`
+\set vcalendar_1_0 `cat test/fixtures/ical/broken_vcalendar_1_0.ics`
+\set meeting_cancellation `cat test/fixtures/ical/broken_meeting_cancellation.ics`
+\set html_page `cat test/fixtures/ical/broken_html_page.ics`
+\set empty `cat test/fixtures/ical/broken_empty.ics`
 SELECT f, try_query(format('SELECT count(*) FROM ticket_sla.closed_dates_from_ical(%L)', ics)) AS result
 FROM (VALUES
   ('iso_date', :'iso_date'),

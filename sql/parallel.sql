@@ -4,7 +4,7 @@
 -- it where the rows are.  Over 20,000 tickets the compliance view runs in
 -- parallel workers, and gives what it gives without them.
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 

@@ -13,10 +13,10 @@
 -- each refuses to run there.  Last, the catalog: which role may execute
 -- which function.
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 
 INSERT INTO ticket_sla.contracts (name, terms) VALUES
 ('Premium Two', 'plan "Premium Two"; tier premium; premium requests 2 per year;

@@ -1,7 +1,7 @@
 --
 -- The queue: open tickets, most urgent first, straight from an index
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 

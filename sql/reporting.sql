@@ -4,11 +4,11 @@
 -- for confidential tickets; and retarget's progress.  Every figure was
 -- worked out by hand.
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 
 INSERT INTO ticket_sla.contracts (name, terms) VALUES
 ('Watch', 'plan "Watch"; tier premium; warn at 75%;

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS ticket_sla;
 RESET client_min_messages;
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 
 CREATE TABLE app_tickets (
 	id serial PRIMARY KEY,

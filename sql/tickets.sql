@@ -4,14 +4,14 @@
 -- record the first response once, and keep what must not change.
 -- Every deadline below was worked out by hand ("want", with its UTC offset).
 --
-\i test/fresh_store.sql
+\i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
-\i test/io_helpers.sql
+\i test/fixtures/io_helpers.sql
 
 -- The seven plans of the seed policies, one customer on each; ISMS.online's
 -- plan gets a resolution target for critical tickets, to have one to test
-\i test/seed_plans.sql
+\i test/fixtures/seed_plans.sql
 UPDATE ticket_sla.contracts
 SET terms = replace(terms::text, 'critical: respond within 1 business hour',
                     'critical: respond within 1 business hour, resolve within 1 day')::ticket_sla.contract

@@ -1,7 +1,111 @@
 #!/usr/bin/env bash
-# Runs every test suite of ticket_sla and ends with "N passed, N failed".
-# Usage: bash test/check.sh     (as root, or a user with sudo)
+# Runs the test suites of ticket_sla, all of them or the parts named, and
+# ends with "N passed, N failed" (exit 0 when none failed, 2 when the
+# command line names something that does not exist).
+# Usage: bash test/check.sh [PART [ARGUMENT ...]] ...   (as root, or a user with sudo)
+#   bash test/check.sh                       every part: what CI and the README run
+#   bash test/check.sh quick                 build, regress and isolation: the
+#                                            quick check while developing
+#   bash test/check.sh regress dst tickets   only those pg_regress suites
+#   bash test/check.sh tap 003               only test/t/003_*.pl
+#   bash test/check.sh --help                this text
+# The parts, run in this order whatever the order they are named in:
+#   regress [SUITE ...]   the pg_regress suites (REGRESS of the Makefile: sql/, expected/)
+#   isolation [SPEC ...]  the isolation specs (ISOLATION of the Makefile: test/isolation)
+#   reference             the naive reference of sql/differential.sql against
+#                         hand-worked examples (test/fixtures/reference_selfcheck.sql)
+#   cron                  process_escalations run every minute by pg_cron (test/cron)
+#   doctest               the examples of README.md and docs/*.md (test/doctest.pl)
+#   israel                Israel's holidays 1990-2100 against the fixture of
+#                         test/fixtures/holidays, and against ICU where Node.js has a good one
+#   tap [TEST ...]        the TAP tests of test/t (test/tap.sh); TEST is a
+#                         number (003: test/t/003_*.pl) or a name (003_upgrade)
+#   sanitizers            regress and isolation on a build with ASan and UBSan (test/sanitize.sh)
+#   fuzz                  libFuzzer on the parsers, about a minute (test/fuzz.sh)
+#   quick                 regress and isolation
+#   all                   every part (the default)
+# A word that names a part starts it; any other word is an argument of the
+# part before it (regress, isolation and tap take some; without any, the
+# part runs whole).  A part, suite, spec or test that does not exist is
+# refused, exit 2, before anything is installed or run.  Every run first
+# installs the missing packages and builds and installs the extension
+# (into the installation of PG_CONFIG); the parts that need a server share a
+# throwaway cluster with pg_cron preloaded.
 source "$(dirname "$0")/lib.sh"
+
+PARTS=(regress isolation reference cron doctest israel tap sanitizers fuzz)
+
+# The command line: the parts chosen (chosen[PART]), the suites, specs or
+# tests named for regress, isolation and tap (named[PART]), and the parts
+# named at least once without any (whole[PART]: they run whole)
+declare -A chosen=() named=() whole=()
+refuse() {
+	echo "check.sh: $*" >&2
+	echo "check.sh: the parts: ${PARTS[*]} quick all (bash test/check.sh --help)" >&2
+	exit 2
+}
+part= count=0
+end_part() {
+	if [ -n "$part" ] && [ "$count" = 0 ]; then
+		whole[$part]=1
+	fi
+	part= count=0
+}
+[ $# -gt 0 ] || set -- all
+for word in "$@"; do
+	case " ${PARTS[*]} quick all -h --help " in
+	*" $word "*)
+		end_part
+		case $word in
+		-h | --help)
+			sed -n '2,/^source /{/^source /d;s/^# \{0,1\}//;p}' "$0"
+			exit 0
+			;;
+		all | quick)
+			for p in regress isolation $([ "$word" = quick ] || echo "${PARTS[@]}"); do
+				chosen[$p]=1 whole[$p]=1
+			done
+			;;
+		*)
+			chosen[$word]=1 part=$word
+			;;
+		esac
+		;;
+	*)
+		case $part in
+		regress | isolation | tap)
+			named[$part]="${named[$part]:-} $word"
+			count=$((count + 1))
+			;;
+		"")
+			refuse "no part named '$word'"
+			;;
+		*)
+			refuse "no part named '$word' (and $part takes no argument)"
+			;;
+		esac
+		;;
+	esac
+done
+end_part
+for p in regress isolation tap; do
+	[ -z "${whole[$p]:-}" ] || named[$p]=
+done
+# the suites and specs named are the Makefile's, the tests test/t's
+for p in regress isolation; do
+	var=${p^^}
+	known=$(makefile_list "$var")
+	for word in ${named[$p]:-}; do
+		grep -qxF -- "$word" <<<"$known" ||
+			refuse "$p: no $([ $p = regress ] && echo suite || echo spec) named '$word' (the $var of the Makefile: $(paste -sd ' ' - <<<"$known"))"
+	done
+done
+if [ -n "${named[tap]:-}" ]; then
+	# shellcheck disable=SC2086
+	refused=$(tap_test_files ${named[tap]} 2>&1 >/dev/null) || refuse "tap: $refused"
+fi
+chose() { [ -n "${chosen[$1]:-}" ]; }
+
 require_root "$@"
 
 # no nodejs: Israel's holidays are checked against a fixture (run_israel),
@@ -9,18 +113,20 @@ require_root "$@"
 ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron libipc-run-perl
 build_and_install
 # pg_cron runs its jobs in background workers of the database "postgres"
-start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
-	-c cron.use_background_workers=on -c max_worker_processes=16
+if chose regress || chose isolation || chose reference || chose cron || chose doctest || chose israel; then
+	start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
+		-c cron.use_background_workers=on -c max_worker_processes=16
+fi
 
 # The naive reference of the differential test, checked on its own against
 # hand-worked examples, so that agreeing with it means something.
 run_reference_selfcheck() {
 	local summary
-	summary=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -f "$TOP/test/reference_selfcheck.sql" 2>&1 | tail -n 1)
+	summary=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -f "$TOP/test/fixtures/reference_selfcheck.sql" 2>&1 | tail -n 1)
 	if [[ "$summary" =~ ^[0-9]+\|0$ ]]; then
 		report reference_selfcheck 0 "$summary checks|failures"
 	else
-		psql -X -q -f "$TOP/test/reference_selfcheck.sql" 2>&1 | grep -E 'FAIL|ERROR' | head -n 20
+		psql -X -q -f "$TOP/test/fixtures/reference_selfcheck.sql" 2>&1 | grep -E 'FAIL|ERROR' | head -n 20
 		report reference_selfcheck 1 "$summary"
 	fi
 }
@@ -51,11 +157,11 @@ run_doctest() {
 }
 
 # Israel's holidays as the extension lists them, 1990 to 2100, against the
-# fixture test/holidays/israel_1990_2100.tsv (made by @hebcal/core, an
+# fixture test/fixtures/holidays/israel_1990_2100.tsv (made by @hebcal/core, an
 # independent implementation of the Hebrew calendar; its header says how):
 # psql and diff, no Node needed.
 run_israel() {
-	local fixture=$TOP/test/holidays/israel_1990_2100.tsv diffs status=0
+	local fixture=$TOP/test/fixtures/holidays/israel_1990_2100.tsv diffs status=0
 	diffs=$(diff <(grep -v '^#' "$fixture") <(psql -X -q -A -t -F $'\t' -d postgres -v ON_ERROR_STOP=1 \
 		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
 		-c "SELECT to_char(day, 'YYYY-MM-DD'), name FROM ticket_sla.holidays('IL', 1990, 2100)" 2>&1)) ||
@@ -78,14 +184,14 @@ run_israel_icu() {
 		printf 'test %-26s ... skipped (no node on this machine)\n' israel_from_icu
 		return
 	fi
-	if ! result=$(node "$TOP/test/holidays/israel_from_icu.mjs" --probe 2>&1); then
+	if ! result=$(node "$TOP/test/fixtures/holidays/israel_from_icu.mjs" --probe 2>&1); then
 		printf 'test %-26s ... skipped (%s)\n' israel_from_icu "$(printf '%s' "$result" | head -n 1)"
 		return
 	fi
 	result=$(psql -X -q -A -t -d postgres -v ON_ERROR_STOP=1 \
 		-c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS ticket_sla" \
 		-c "SELECT day, name FROM ticket_sla.holidays('IL', 1990, 2100)" |
-		node "$TOP/test/holidays/israel_from_icu.mjs" 2>&1) || status=$?
+		node "$TOP/test/fixtures/holidays/israel_from_icu.mjs" 2>&1) || status=$?
 	if [ "$status" = 0 ]; then
 		report israel_from_icu 0 "$result"
 	else
@@ -95,11 +201,13 @@ run_israel_icu() {
 }
 
 # The TAP tests (test/t): crash recovery, dump and restore, the updates
-# from 0.1 and 0.2, a hot standby, logical replication, security
+# from 0.1 and 0.2, a hot standby, logical replication, security; all of
+# them, or those named after tap
 run_tap() {
-	local status=0
-	bash "$TOP/test/tap.sh" || status=$?
-	report tap "$status"
+	local status=0 tests
+	read -r -a tests <<<"${named[tap]:-}"
+	bash "$TOP/test/tap.sh" "${tests[@]}" || status=$?
+	report tap "$status" "${tests[*]}"
 }
 
 # A test script of test/ run quietly: NAME, SCRIPT, and the pattern of the
@@ -112,19 +220,45 @@ run_script() {
 	report "$name" "$status"
 }
 
-run_installcheck "$TOP" "$PG_CONFIG"
-run_reference_selfcheck
-run_cron_escalations
-run_doctest
-run_israel
-run_israel_icu
-run_tap
+# regress and isolation: one make installcheck, with the suites and specs
+# chosen (the Makefile's when named whole)
+if chose regress || chose isolation; then
+	make_vars=()
+	for p in regress isolation; do
+		if ! chose $p; then
+			make_vars+=("${p^^}=")
+		elif [ -n "${named[$p]:-}" ]; then
+			make_vars+=("${p^^}=${named[$p]# }")
+		fi
+	done
+	run_installcheck "$TOP" "$PG_CONFIG" "${make_vars[@]}"
+fi
+if chose reference; then
+	run_reference_selfcheck
+fi
+if chose cron; then
+	run_cron_escalations
+fi
+if chose doctest; then
+	run_doctest
+fi
+if chose israel; then
+	run_israel
+	run_israel_icu
+fi
+if chose tap; then
+	run_tap
+fi
 # the suites and specs once more, on a build with AddressSanitizer and
 # UndefinedBehaviorSanitizer
-run_script sanitizers sanitize.sh '^sanitizers: '
+if chose sanitizers; then
+	run_script sanitizers sanitize.sh '^sanitizers: '
+fi
 # libFuzzer (with ASan and UBSan) on the calendar and contract parsers, the
 # arithmetic and the iCalendar reader, about a minute
-run_script fuzz fuzz.sh 'executions|kept'
+if chose fuzz; then
+	run_script fuzz fuzz.sh 'executions|kept'
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

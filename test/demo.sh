@@ -10,5 +10,5 @@ ensure_packages "${BASE_PACKAGES[@]}"
 build_and_install
 start_cluster
 
-cd "$TOP"    # the demo reads test/ical/ from here
+cd "$TOP"    # the demo reads test/fixtures/ical/ from here
 psql -X -v ON_ERROR_STOP=1 -f test/demo/demo.sql

@@ -76,7 +76,7 @@ run_harness() {
 	mkdir -p "$WORK/corpus/$name" "$WORK/artifacts"
 	cp -r "$TOP/test/fuzz/corpus/$name/." "$WORK/corpus/$name/"
 	# the iCalendar exports of the tests are seeds too (read, never written)
-	[ "$name" = ical ] && seeds=("$TOP/test/ical")
+	[ "$name" = ical ] && seeds=("$TOP/test/fixtures/ical")
 	if "$WORK/fuzz_$name" -dict="$TOP/test/fuzz/${DICTS[$name]}.dict" \
 		-max_total_time="$FUZZ_SECONDS" -timeout=20 -print_final_stats=1 \
 		-artifact_prefix="$WORK/artifacts/$name-" \

@@ -97,10 +97,15 @@ report() {
 
 # make installcheck (the pg_regress suites, then the isolation specs) of the
 # tree DIR with pg_config CONFIG: one line per test, "ok" or "FAILED",
-# counted; on failure the differences.  Usage: run_installcheck DIR CONFIG
+# counted; on failure the differences.  Make variables given after CONFIG
+# choose suites (REGRESS="dst tickets", ISOLATION= for none of the specs).
+# Usage: run_installcheck DIR CONFIG [VARIABLE=VALUE ...]
 run_installcheck() {
 	local dir=$1 config=$2 out status=0 diffs
-	out=$(make -C "$dir" -s PG_CONFIG="$config" installcheck 2>&1) || status=$?
+	shift 2
+	# no differences of an earlier run shown as this one's
+	rm -f "$dir/regression.diffs" "$dir/output_iso/regression.diffs"
+	out=$(make -C "$dir" -s PG_CONFIG="$config" "$@" installcheck 2>&1) || status=$?
 	printf '%s\n' "$out"
 	passed=$((passed + $(printf '%s\n' "$out" | grep -cE '\.\.\. ok|^ok ' || true)))
 	failed=$((failed + $(printf '%s\n' "$out" | grep -cE '\.\.\. FAILED|^not ok ' || true)))
@@ -115,4 +120,42 @@ run_installcheck() {
 			fi
 		done
 	fi
+}
+
+# The value of the make variable NAME (REGRESS, ISOLATION) as the Makefile of
+# the tree sets it, its continuation lines joined: read from the file, so
+# that no PostgreSQL needs to be installed.  Usage: makefile_list NAME
+makefile_list() {
+	awk -v name="$1" '
+		{ while (/\\$/ && (getline more) > 0) { sub(/\\$/, ""); $0 = $0 " " more } }
+		$0 ~ "^" name "[ \t]*[+:]?=" { sub(/^[^=]*=/, ""); printf "%s ", $0 }' "$TOP/Makefile" |
+		xargs -r -n 1 echo
+}
+
+# The TAP tests (test/t/*.pl) that ARGS name, one path a line: a number
+# (003 or 3: test/t/003_*.pl), a name (003_upgrade or 003_upgrade.pl) or a
+# path; every test when there is no argument.  An argument that names no
+# test is refused on stderr, and the function fails.
+# Usage: tap_test_files [ARG ...]
+tap_test_files() {
+	local arg found
+	if [ $# = 0 ]; then
+		printf '%s\n' "$TOP"/test/t/*.pl
+		return
+	fi
+	for arg in "$@"; do
+		found=
+		if [[ "$arg" =~ ^[0-9]+$ ]]; then
+			found=$(compgen -G "$TOP/test/t/$(printf '%03d' "$((10#$arg))")_*.pl" | head -n 1) || true
+		elif [[ "$arg" != */* ]] && [ -f "$TOP/test/t/${arg%.pl}.pl" ]; then
+			found=$TOP/test/t/${arg%.pl}.pl
+		elif [[ "$arg" == *.pl ]] && [ -f "$arg" ]; then
+			found=$(cd "$(dirname "$arg")" && pwd)/$(basename "$arg")
+		fi
+		if [ -z "$found" ]; then
+			echo "no TAP test '$arg' in test/t (the tests: $(cd "$TOP/test/t" && ls -- *.pl | paste -sd ' ' -))" >&2
+			return 1
+		fi
+		printf '%s\n' "$found"
+	done
 }

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs the TAP tests of test/t (PostgreSQL::Test::Cluster): crash recovery,
 # dump and restore, the updates from 0.1 and 0.2, a hot standby, logical
-# replication and security.  Ends with prove's summary; exits non-zero when a test fails.
-# Usage: bash test/tap.sh [test/t/00N_name.pl ...]     (as root, or a user with sudo)
+# replication and security (hostile objects, pre-created objects, the
+# catalogs' privileges, what each role may do).  Ends with prove's summary;
+# exits non-zero when a test fails.
+# Usage: bash test/tap.sh [TEST ...]     (as root, or a user with sudo)
+#   TEST: a number (003 or 3 runs test/t/003_*.pl), a name (003_upgrade) or
+#   a path (test/t/003_upgrade.pl); every test of test/t when none is given.
+#   A TEST that names no test is refused (exit 2) before anything runs.
 #
 # The tests run as the unprivileged user postgres (initdb refuses root), in
 # a temporary directory that is removed afterwards; PG_TEST_NOCLEAN=1 keeps
@@ -10,6 +15,8 @@
 # PG_TEST_TIMEOUT_DEFAULT (seconds) bounds each wait; PROVE_FLAGS=-v shows
 # every test's lines.
 source "$(dirname "$0")/lib.sh"
+# the tests, found before anything is installed or run
+test_list=$(tap_test_files "$@") || exit 2
 require_root "$@"
 
 ensure_packages "${BASE_PACKAGES[@]}" libipc-run-perl
@@ -35,12 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ $# -gt 0 ]; then
-	tests=()
-	for t in "$@"; do tests+=("$(cd "$(dirname "$t")" && pwd)/$(basename "$t")"); done
-else
-	tests=("$TOP"/test/t/*.pl)
-fi
+mapfile -t tests <<<"$test_list"
 
 # The library of version 0.1, built from the last commit before 0.2 (when
 # the history is at hand), for 003_upgrade.pl to run a database of 0.1 on

@@ -31,10 +31,10 @@ SELECT to_char(day, 'Dy YYYY-MM-DD') AS day, name FROM ticket_sla.holidays('GB-E
 
 \echo
 \echo '== An office''s own closures, from its Outlook calendar =='
-\echo 'test/ical/outlook_office_closures_2026.ics: the dates of its all-day events'
+\echo 'test/fixtures/ical/outlook_office_closures_2026.ics: the dates of its all-day events'
 \echo '(meetings and a cancelled closure are left out); those before December taken'
 \echo 'into the Berlin calendar (its own short days in December stay as they are).'
-\set outlook `cat test/ical/outlook_office_closures_2026.ics`
+\set outlook `cat test/fixtures/ical/outlook_office_closures_2026.ics`
 SELECT string_agg(to_char(d, 'MM-DD'), ' ') AS "closed dates in the feed"
 FROM ticket_sla.closed_dates_from_ical(:'outlook') AS d;
 SELECT ticket_sla.with_closed_dates(cal, ARRAY(SELECT ticket_sla.closed_dates_from_ical(:'outlook', '[2026-01-01,2026-12-01)')))
@@ -87,7 +87,7 @@ SELECT ticket_sla.business_deadline(now(), '1 month', '24x7; tz UTC');
 
 \echo
 \echo '== The seven seed plans as contracts =='
-\ir ../seed_plans.sql
+\ir ../fixtures/seed_plans.sql
 SELECT name, ticket_sla.tier(terms) AS tier, ticket_sla.hours(terms) AS hours,
        ticket_sla.named_contact_limit(terms) AS "named contacts",
        ticket_sla.premium_quota(terms) AS "premium quota"

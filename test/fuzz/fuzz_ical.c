@@ -5,7 +5,7 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
  *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/ical.c
  *   /tmp/fuzz_ical -dict=test/fuzz/ical.dict -max_total_time=60 \
- *       test/fuzz/corpus/ical test/ical
+ *       test/fuzz/corpus/ical test/fixtures/ical
  *
  * The input is handed over as it is (not NUL-terminated: ASan catches any
  * read past its end).  Besides crashes, the harness aborts when

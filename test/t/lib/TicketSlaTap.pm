@@ -51,13 +51,13 @@ sub sql
 	return $node->safe_psql($db, "SET TimeZone = 'UTC';\n$sql");
 }
 
-# test/seed_plans.sql; without holidays (%opts holidays => 0) the plans'
+# test/fixtures/seed_plans.sql; without holidays (%opts holidays => 0) the plans'
 # "holidays" clauses (version 0.2) are replaced by closed dates that 0.1
 # already reads
 sub seed_plans_sql
 {
 	my (%opts) = @_;
-	my $text = slurp_file("$TOP/test/seed_plans.sql");
+	my $text = slurp_file("$TOP/test/fixtures/seed_plans.sql");
 	if (defined $opts{holidays} && !$opts{holidays})
 	{
 		$text =~ s/; holidays [A-Z-]+\)/; closed 2024-03-29, 2024-04-01, 2024-05-01, 2024-12-24..2024-12-26)/g;

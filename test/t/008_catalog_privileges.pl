@@ -1,0 +1,89 @@
+# Security of the install scripts and of the roles (issue 6), part 3: the
+# catalogs, in a database without decoys.  SECURITY DEFINER functions run
+# with search_path pg_catalog, pg_temp, every PL/pgSQL function has a fixed
+# search_path, superusers own everything, PUBLIC can neither run the
+# functions that change data (nor, from 0.4, any trigger function) nor
+# write anything, and only the roles the README names run retarget and
+# process_escalations; no role calls take_premium_request (the tickets'
+# trigger takes premium requests as the extension's owner).
+#
+# The other parts: 006_hostile_objects.pl, 007_precreated_objects.pl,
+# 009_role_access.pl.  Every expectation is derived from
+# ticket_sla--0.1.sql and the update scripts (named at each check), not
+# from a run.
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use TicketSlaTap;
+use TicketSlaSecurity;
+
+# the extension in database roles, the probe, and the login roles
+my $node = roles_node('catalogs');
+
+# the five SECURITY DEFINER functions of ticket_sla--0.1.sql, each with
+# SET search_path = pg_catalog, pg_temp
+is( catalog($node, 'roles', q{
+SELECT string_agg(proname || ' ' || coalesce(array_to_string(proconfig, ';'), '-'), E'\n' ORDER BY proname)
+FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace AND prosecdef}),
+	join("\n", map { "$_ search_path=pg_catalog, pg_temp" }
+		qw(process_escalations record_contract_terms record_segments retarget take_premium_request)),
+	'every SECURITY DEFINER function runs with search_path = pg_catalog, pg_temp');
+# every PL/pgSQL function fixes its search_path; the only SQL function
+# without one is clock_paused_by, kept inlinable: its body is parsed under
+# the caller's search_path, which 006_hostile_objects.pl tries
+is( catalog($node, 'roles', q{
+SELECT string_agg(p.proname || ' ' || l.lanname, ', ' ORDER BY p.proname)
+FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE p.pronamespace = 'ticket_sla'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
+  AND NOT coalesce(p.proconfig::text[] && ARRAY['search_path=pg_catalog, pg_temp'], false)}),
+	'clock_paused_by sql', 'every PL/pgSQL function has a fixed search_path; of the SQL ones only clock_paused_by has none');
+is( catalog($node, 'roles', q{
+SELECT coalesce(string_agg(pg_describe_object(d.classid, d.objid, 0), ', '), '-')
+FROM pg_depend d
+JOIN LATERAL (
+	SELECT proowner AS owner FROM pg_proc WHERE d.classid = 'pg_proc'::regclass AND oid = d.objid
+	UNION ALL SELECT relowner FROM pg_class WHERE d.classid = 'pg_class'::regclass AND oid = d.objid
+	UNION ALL SELECT typowner FROM pg_type WHERE d.classid = 'pg_type'::regclass AND oid = d.objid
+	UNION ALL SELECT oprowner FROM pg_operator WHERE d.classid = 'pg_operator'::regclass AND oid = d.objid
+	UNION ALL SELECT nspowner FROM pg_namespace WHERE d.classid = 'pg_namespace'::regclass AND oid = d.objid
+) o ON true
+JOIN pg_roles r ON r.oid = o.owner
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'ticket_sla')
+  AND NOT r.rolsuper;
+SELECT count(*) > 50 FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'}),
+	"-\nt", 'no function, relation, type, operator or schema of the extension is owned by a non-superuser');
+# PUBLIC may execute no SECURITY DEFINER function and no trigger function
+# (0.4: a trigger function attached to a role's own table would run with
+# the rights it has); sql/privileges.sql tries every way in
+is( catalog($node, 'roles', q{
+SELECT coalesce(string_agg(proname, ',' ORDER BY proname), '-') FROM pg_proc
+WHERE pronamespace = 'ticket_sla'::regnamespace AND (prosecdef OR prorettype = 'trigger'::regtype)
+  AND has_function_privilege('public', oid, 'EXECUTE')}),
+	'-',
+	'PUBLIC may execute no SECURITY DEFINER function and no trigger function');
+is(outcome($node, 'roles', 'rita', 'SELECT ticket_sla.record_segments()'), '42501',
+	'a reporting role may not call record_segments (42501)');
+is( catalog($node, 'roles', q{
+SELECT f || ': ' || string_agg(r, ',' ORDER BY r)
+FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escalations(timestamptz)',
+                  'ticket_sla.take_premium_request(integer,date,integer)']) f,
+     unnest(ARRAY['ticket_sla_agent', 'ticket_sla_reporting', 'ticket_sla_admin', 'ticket_sla_cleared']) r
+WHERE has_function_privilege(r, f::regprocedure, 'EXECUTE')
+GROUP BY f ORDER BY f}),
+	"ticket_sla.process_escalations(timestamptz): ticket_sla_admin\n"
+	  . "ticket_sla.retarget(text,integer): ticket_sla_admin",
+	'retarget and process_escalations are for the admin; take_premium_request for no role (the trigger takes premium requests as the owner)');
+is( catalog($node, 'roles', q{
+SELECT coalesce(string_agg(c.relname, ','), '-') FROM pg_class c
+WHERE c.relnamespace = 'ticket_sla'::regnamespace
+  AND (EXISTS (SELECT FROM aclexplode(c.relacl) a WHERE a.grantee = 0)
+       OR EXISTS (SELECT FROM pg_attribute t, aclexplode(t.attacl) a WHERE t.attrelid = c.oid AND a.grantee = 0));
+SELECT has_schema_privilege('public', 'ticket_sla', 'CREATE'), has_schema_privilege('public', 'ticket_sla', 'USAGE');
+SELECT coalesce(string_agg(r, ','), '-') FROM unnest(ARRAY['ticket_sla_agent', 'ticket_sla_reporting',
+	'ticket_sla_admin', 'ticket_sla_cleared']) r WHERE has_schema_privilege(r, 'ticket_sla', 'CREATE')}),
+	"-\nf|f\n-", 'PUBLIC has no privilege on any table, column or sequence, nor CREATE on the schema; no role of the extension creates in it');
+
+done_testing();
