@@ -1,5 +1,5 @@
 --
--- Business-time arithmetic: every rule of the README, worked out by hand.
+-- Business-time arithmetic: every rule of docs/calendars.md, worked out by hand.
 -- Each row shows the inputs, what the extension answers, and whether that
 -- equals the value worked out by hand ("want").
 --
@@ -10,7 +10,7 @@ SET TimeZone = 'Europe/Berlin';
 SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 
--- The reference table of the README: Berlin office hours, Christmas closed.
+-- The reference table of docs/calendars.md: Berlin office hours, Christmas closed.
 -- 2026-11-20 is a Friday.
 CREATE TEMP TABLE office AS
 SELECT 'Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2026-12-25, 2026-12-26'::ticket_sla.calendar AS cal;
@@ -230,7 +230,7 @@ SELECT ticket_sla.business_deadline('2026-11-01 00:00+00', '90 minutes', 'tz UTC
 
 -- Business days in a calendar open on one date only, Thursday 2026-12-24
 -- 09:00-13:00.  A start before every business day counts as the end of one
--- before them all, so 1 day lands on the close of the first (README,
+-- before them all, so 1 day lands on the close of the first (docs/calendars.md,
 -- "Business days"); hours count its four hours.
 SELECT to_char(s, 'Dy YYYY-MM-DD HH24:MI') AS start, d AS duration,
        to_char(ticket_sla.business_deadline(s, d, cal), 'Dy YYYY-MM-DD HH24:MI') AS deadline,

@@ -138,7 +138,7 @@ COMMENT ON OPERATOR ticket_sla.<>(ticket_sla.calendar, ticket_sla.calendar) IS '
 -- Business-time arithmetic
 --
 -- Business time is real elapsed time inside open ranges (half-open: open at
--- the opening instant, closed at the closing instant).  The README states
+-- the opening instant, closed at the closing instant).  docs/calendars.md states
 -- the exact rules with examples.
 ------------------------------------------------------------------------------
 
@@ -190,7 +190,7 @@ COMMENT ON FUNCTION ticket_sla.business_intervals(ticket_sla.calendar, tstzrange
 --   'Mon-Fri 09:00-18:00; tz Europe/Berlin; holidays DE-BE'
 -- The value holds the region codes, not the dates: the rules are part of
 -- the extension, so the functions on calendars stay IMMUTABLE.  An "open"
--- date overrides a holiday.  The README lists the regions and their rules.
+-- date overrides a holiday.  docs/calendars.md lists the regions and their rules.
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION ticket_sla.holidays(region text, from_year integer, to_year integer)
@@ -246,7 +246,7 @@ COMMENT ON FUNCTION ticket_sla.with_closed_dates(ticket_sla.calendar, date[]) IS
 --    hours (Mon-Fri 09:00-18:00; tz America/New_York);
 --    critical: respond within 4 business hours,
 --              escalate after 1 hour to "Director of Support Services"'
--- The README lists the whole syntax and the seven plans of the seed policies.
+-- docs/contracts.md lists the whole syntax and the seven plans of the seed policies.
 ------------------------------------------------------------------------------
 
 CREATE TYPE ticket_sla.severity AS ENUM ('critical', 'high', 'medium', 'low');
@@ -1459,7 +1459,7 @@ COMMENT ON POLICY cleared_delete ON ticket_sla.tickets IS 'Confidential tickets 
 -- (they would stamp the tickets again and add a version of every
 -- contract's terms): run pg_restore with triggers off, as a superuser,
 --   PGOPTIONS='-c session_replication_role=replica' pg_restore ...
--- The README's "Operations" section shows the whole procedure.
+-- docs/operations.md shows the whole procedure.
 ------------------------------------------------------------------------------
 
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contracts', '');

@@ -131,7 +131,7 @@ run_reference_selfcheck() {
 	fi
 }
 
-# process_escalations run every minute by pg_cron, as the README shows
+# process_escalations run every minute by pg_cron, as docs/escalations-and-clocks.md shows
 run_cron_escalations() {
 	local result
 	result=$(psql -X -q -A -t -f "$TOP/test/cron/escalations.sql" 2>&1 | grep -v '^$' | tail -n 1)

@@ -1,6 +1,7 @@
 -- Run by test/check.sh in a cluster with pg_cron preloaded (database
--- "postgres"): process_escalations scheduled every minute, as the README
--- shows, fires a due step exactly once.  Prints "ok" or what went wrong.
+-- "postgres"): process_escalations scheduled every minute, as
+-- docs/escalations-and-clocks.md shows, fires a due step exactly once.
+-- Prints "ok" or what went wrong.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 DROP EXTENSION IF EXISTS ticket_sla CASCADE;

@@ -1,5 +1,5 @@
 # pg_dump -Fc of a database with a filled ticket store, pg_restore into
-# new databases of a second cluster, as the README's "Operations" section
+# new databases of a second cluster, as docs/operations.md
 # says: with the store's triggers off (session_replication_role = replica),
 # in one transaction.  The extension, its schema and every table and
 # sequence of ticket_sla come back row for row (0.3 marks them with

@@ -3,7 +3,7 @@
 # with search_path pg_catalog, pg_temp, every PL/pgSQL function has a fixed
 # search_path, superusers own everything, PUBLIC can neither run the
 # functions that change data (nor, from 0.4, any trigger function) nor
-# write anything, and only the roles the README names run retarget and
+# write anything, and only the roles the manual names run retarget and
 # process_escalations; no role calls take_premium_request (the tickets'
 # trigger takes premium requests as the extension's owner).
 #
