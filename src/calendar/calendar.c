@@ -23,10 +23,10 @@
  */
 #include "postgres.h"
 
-#include "calendar.h"
-#include "holidays.h"
-#include "scan.h"
-#include "text_form.h"
+#include "calendar/calendar.h"
+#include "holidays/holidays.h"
+#include "common/scan.h"
+#include "common/text_form.h"
 
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"

@@ -6,7 +6,7 @@
 
 #include "mb/pg_wchar.h"
 
-#include "scan.h"
+#include "common/scan.h"
 
 /*
  * The len bytes at s as a message quotes them: whole when short, else

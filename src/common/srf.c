@@ -7,7 +7,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 
-#include "srf.h"
+#include "common/srf.h"
 
 /*
  * Set up a materialized result: a tuplestore that lives as long as the

@@ -7,7 +7,7 @@
 
 #include "libpq/pqformat.h"
 
-#include "text_form.h"
+#include "common/text_form.h"
 
 /*
  * The text of a received value, after its version byte; the caller parses

@@ -33,9 +33,9 @@
  */
 #include "postgres.h"
 
-#include "contract.h"
-#include "scan.h"
-#include "text_form.h"
+#include "contract/contract.h"
+#include "common/scan.h"
+#include "common/text_form.h"
 
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"

@@ -22,7 +22,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
-#include "calendar.h"
+#include "calendar/calendar.h"
 
 #define CONTRACT_FORMAT_VERSION 1
 

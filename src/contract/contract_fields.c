@@ -9,7 +9,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 
-#include "quota.h"
+#include "contract/quota.h"
 
 PG_FUNCTION_INFO_V1(contract_plan_name);
 PG_FUNCTION_INFO_V1(contract_tier);

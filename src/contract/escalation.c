@@ -19,8 +19,8 @@
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
-#include "srf.h"
-#include "targets.h"
+#include "common/srf.h"
+#include "contract/targets.h"
 
 PG_FUNCTION_INFO_V1(escalation_due);
 PG_FUNCTION_INFO_V1(escalation_steps);

@@ -19,7 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
-#include "targets.h"
+#include "contract/targets.h"
 
 PG_FUNCTION_INFO_V1(contract_time_between);
 PG_FUNCTION_INFO_V1(response_progress);

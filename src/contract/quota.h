@@ -7,7 +7,7 @@
 
 #include "utils/date.h"
 
-#include "targets.h"
+#include "contract/targets.h"
 
 extern DateADT quota_period_of(QuotaPeriod period, DateADT start, DateADT day);
 extern DateADT contract_local_date(ArgCache *contract, TimestampTz at);

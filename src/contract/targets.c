@@ -16,7 +16,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "targets.h"
+#include "contract/targets.h"
 
 PG_FUNCTION_INFO_V1(response_deadline);
 PG_FUNCTION_INFO_V1(resolution_deadline);

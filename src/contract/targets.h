@@ -6,8 +6,8 @@
 #ifndef TICKET_SLA_TARGETS_H
 #define TICKET_SLA_TARGETS_H
 
-#include "arg_cache.h"
-#include "contract.h"
+#include "engine/arg_cache.h"
+#include "contract/contract.h"
 
 /* The OIDs of the labels of ticket_sla.severity, learnt as they are met */
 typedef struct SeverityMap

@@ -41,7 +41,7 @@
 #include "varatt.h"
 #endif
 
-#include "arg_cache.h"
+#include "engine/arg_cache.h"
 
 /*
  * A copy of the (possibly packed, not compressed) argument in a memory

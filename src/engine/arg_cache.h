@@ -12,7 +12,7 @@
 #ifndef TICKET_SLA_ARG_CACHE_H
 #define TICKET_SLA_ARG_CACHE_H
 
-#include "business_time.h"
+#include "engine/business_time.h"
 
 /* Which calendar a value carries: the value itself, or a contract's hours */
 typedef const Calendar *(*CalendarOf) (const struct varlena *value);

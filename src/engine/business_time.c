@@ -16,8 +16,8 @@
 
 #include "utils/timestamp.h"
 
-#include "days.h"
-#include "scan.h"
+#include "engine/days.h"
+#include "common/scan.h"
 
 static int64
 floor_div(int64 a, int64 b)

@@ -9,8 +9,8 @@
 #include "postgres.h"
 #include "datatype/timestamp.h"
 
-#include "calendar.h"
-#include "zone.h"
+#include "calendar/calendar.h"
+#include "engine/zone.h"
 
 /*
  * A quantity summed over dates (open time, or 1 for a business date), as

@@ -11,7 +11,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-#include "arg_cache.h"
+#include "engine/arg_cache.h"
 
 PG_FUNCTION_INFO_V1(business_deadline);
 PG_FUNCTION_INFO_V1(business_time_between);

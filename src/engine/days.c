@@ -15,9 +15,9 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "days.h"
-#include "holiday_dates.h"
-#include "holidays.h"
+#include "engine/days.h"
+#include "holidays/holiday_dates.h"
+#include "holidays/holidays.h"
 
 /* The year of a day number */
 static int

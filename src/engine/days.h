@@ -7,7 +7,7 @@
 #ifndef TICKET_SLA_DAYS_H
 #define TICKET_SLA_DAYS_H
 
-#include "business_time.h"
+#include "engine/business_time.h"
 
 /*
  * The dates the arithmetic works in: the years 1000 to 9999, as in calendar

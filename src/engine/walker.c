@@ -12,7 +12,7 @@
  */
 #include "postgres.h"
 
-#include "days.h"
+#include "engine/days.h"
 
 /*
  * A plain shift between local time and UTC is exact further than this from a

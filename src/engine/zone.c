@@ -13,7 +13,7 @@
 
 #include "utils/datetime.h"
 
-#include "zone.h"
+#include "engine/zone.h"
 
 /* seconds between the Unix epoch and the PostgreSQL epoch (2000-01-01) */
 #define PG_EPOCH_UNIX_SECS \

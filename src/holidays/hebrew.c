@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "holidays.h"
+#include "holidays/holidays.h"
 
 /* Time is reckoned in parts (halakim) from 6 pm: 1080 parts to the hour */
 #define PARTS_PER_HOUR		1080

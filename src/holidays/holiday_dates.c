@@ -15,8 +15,8 @@
 
 #include "utils/memutils.h"
 
-#include "holiday_dates.h"
-#include "holidays.h"
+#include "holidays/holiday_dates.h"
+#include "holidays/holidays.h"
 
 #define HOLIDAY_YEARS	(HOLIDAY_LAST_YEAR - HOLIDAY_FIRST_YEAR + 1)
 

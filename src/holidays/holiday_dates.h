@@ -5,7 +5,7 @@
 #ifndef TICKET_SLA_HOLIDAY_DATES_H
 #define TICKET_SLA_HOLIDAY_DATES_H
 
-#include "calendar.h"
+#include "calendar/calendar.h"
 
 extern const Calendar *calendar_with_holidays(const Calendar *cal);
 extern int	sort_unique_days(int32 *days, int n);

@@ -16,12 +16,12 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
-#include "calendar.h"
-#include "holiday_dates.h"
-#include "holidays.h"
-#include "ical.h"
-#include "scan.h"
-#include "srf.h"
+#include "calendar/calendar.h"
+#include "holidays/holiday_dates.h"
+#include "holidays/holidays.h"
+#include "holidays/ical.h"
+#include "common/scan.h"
+#include "common/srf.h"
 
 PG_FUNCTION_INFO_V1(holidays);
 PG_FUNCTION_INFO_V1(closed_dates_from_ical);

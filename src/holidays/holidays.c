@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "holidays.h"
+#include "holidays/holidays.h"
 
 #define lengthof(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -77,7 +77,7 @@
  *
  * Dates are emitted in the order of the events, and may repeat.
  */
-#include "ical.h"
+#include "holidays/ical.h"
 
 #include <stdarg.h>
 #include <stdint.h>

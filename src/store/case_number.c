@@ -15,8 +15,8 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 
-#include "case_number.h"
-#include "scan.h"
+#include "store/case_number.h"
+#include "common/scan.h"
 
 PG_FUNCTION_INFO_V1(subject_tag);
 PG_FUNCTION_INFO_V1(case_from_subject);

@@ -21,8 +21,8 @@
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
-#include "targets.h"
-#include "trigger_support.h"
+#include "contract/targets.h"
+#include "store/trigger_support.h"
 
 PG_FUNCTION_INFO_V1(stamp_deadlines);
 

@@ -26,8 +26,8 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-#include "store.h"
-#include "targets.h"
+#include "store/store.h"
+#include "contract/targets.h"
 
 /* The terms last prepared, in TopMemoryContext */
 static ArgCache *backend_terms;

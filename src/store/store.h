@@ -8,7 +8,7 @@
 #include "postgres.h"
 #include "utils/date.h"
 
-#include "arg_cache.h"
+#include "engine/arg_cache.h"
 
 /* Where the store's tables and the columns read from them are */
 typedef struct StoreTables

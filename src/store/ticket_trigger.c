@@ -37,11 +37,11 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "case_number.h"
-#include "quota.h"
-#include "scan.h"
-#include "store.h"
-#include "trigger_support.h"
+#include "store/case_number.h"
+#include "contract/quota.h"
+#include "common/scan.h"
+#include "store/store.h"
+#include "store/trigger_support.h"
 
 PG_FUNCTION_INFO_V1(stamp_ticket);
 

@@ -9,7 +9,7 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
-#include "trigger_support.h"
+#include "store/trigger_support.h"
 
 /*
  * The trigger data of a call, which must come from a BEFORE INSERT or
