@@ -42,9 +42,9 @@ PG_LIBS=("$("$PG_CONFIG" --pkglibdir)/libpgcommon.a" "$("$PG_CONFIG" --pkglibdir
 
 # What each harness links besides its own file (paths below the top)
 SHIM="test/fuzz/pg_shim.c test/fuzz/tz_shim.c"
-PARSERS="src/calendar/calendar.c src/common/scan.c src/holidays/holidays.c src/holidays/hebrew.c"
+PARSERS="src/calendar/calendar.c src/common/scan.c src/holidays/holidays.c src/holidays/hebrew.c src/common/civil_date.c"
 declare -A SOURCES=(
-	[ical]="src/holidays/ical.c"
+	[ical]="src/holidays/ical.c src/common/civil_date.c"
 	[calendar]="test/fuzz/literal_round_trip.c $SHIM $PARSERS"
 	[contract]="test/fuzz/literal_round_trip.c $SHIM $PARSERS src/contract/contract.c"
 	[deadline]="$SHIM $PARSERS src/holidays/holiday_dates.c src/engine/zone.c src/engine/days.c src/engine/walker.c src/engine/business_time.c"

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/civil_date.h"
 #include "holidays/holidays.h"
 
 #define lengthof(array) (sizeof(array) / sizeof((array)[0]))
@@ -366,31 +367,7 @@ static const Region regions[] = {
 };
 
 
-/* ---------- Civil dates (days since 2000-01-01) ---------- */
-
-/*
- * The day of a Gregorian date, for years >= 1.  Years are counted from
- * 1 March, so that a leap day ends one (after H. Hinnant's
- * days_from_civil).
- */
-static int
-days_from_civil(int year, int month, int mday)
-{
-	int			y = month <= FEB ? year - 1 : year;
-	int			era = y / 400;
-	int			year_of_era = y - era * 400;
-	int			day_of_year = (153 * (month > FEB ? month - 3 : month + 9) + 2) / 5 + mday - 1;
-	int			day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-
-	return era * 146097 + day_of_era - 730425;	/* 0000-03-01 to 2000-01-01 */
-}
-
-/* The weekday of a day, 0 = Monday: 2000-01-01 was a Saturday */
-static int
-weekday_of(int day)
-{
-	return (day % 7 + 7 + SAT) % 7;
-}
+/* ---------- Civil dates (days since 2000-01-01: common/civil_date.h) ---------- */
 
 /* Saturday or Sunday */
 static bool

@@ -79,6 +79,8 @@
  */
 #include "holidays/ical.h"
 
+#include "common/civil_date.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -95,70 +97,6 @@
 #define SHOW_MAX		48		/* ... longer ones are cut to this */
 #define STEP_BUDGET		5000000 /* recurrence periods looked at, per input */
 #define MAX_CANDIDATES	366		/* dates of one recurrence period */
-
-/* ----------------------------------------------------------------------
- * Dates
- * ---------------------------------------------------------------------- */
-
-/* Days since 2000-01-01 of a proleptic Gregorian date */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t		era;
-	int64_t		yoe;
-	int64_t		doy;
-	int64_t		doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468 - 10957;
-}
-
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t		era;
-	int64_t		doe;
-	int64_t		yoe;
-	int64_t		doy;
-	int64_t		mp;
-
-	z += 719468 + 10957;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
-	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
-	*y = (int) (yoe + era * 400 + (*m <= 2));
-}
-
-static bool
-is_leap(int64_t y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-days_in_month(int64_t y, int m)
-{
-	static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
-}
-
-/* 0 = Monday ... 6 = Sunday; 2000-01-01 was a Saturday */
-static int
-weekday(int64_t day)
-{
-	int64_t		w = (day + 5) % 7;
-
-	return (int) (w < 0 ? w + 7 : w);
-}
 
 /* ----------------------------------------------------------------------
  * State
@@ -1165,7 +1103,7 @@ parse_rrule(Parser *ps, Event *ev, Rule *r)
 static bool
 byday_matches(const Rule *r, int64_t day, int md, int dim)
 {
-	int			wd = weekday(day);
+	int			wd = weekday_of(day);
 	int			i;
 
 	for (i = 0; i < r->n_byday; i++)
@@ -1303,7 +1241,7 @@ period_dates(const Series *x, int64_t k, int64_t *out)
 
 					civil_from_days(d, &y, &m, &md);
 					if (r->n_byday > 0 ? !byday_matches(r, d, 1, 1)
-						: weekday(d) != weekday(x->start))
+						: weekday_of(d) != weekday_of(x->start))
 						continue;
 					if (r->bymonth != 0 && !(r->bymonth & (1 << m)))
 						continue;
@@ -1598,7 +1536,7 @@ emit_recurring(Parser *ps, Event *ev, int start, int span)
 		x.start = start;
 		civil_from_days(start, &x.y0, &x.m0, &x.d0);
 		x.base = r.freq == FREQ_WEEKLY ?
-			start - (weekday(start) - r.wkst + 7) % 7 : start;
+			start - (weekday_of(start) - r.wkst + 7) % 7 : start;
 
 		/* DTSTART must be one of the dates of its own period */
 		n = period_dates(&x, 0, cand);

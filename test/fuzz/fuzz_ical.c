@@ -3,7 +3,8 @@
  *
  * From the repository's top directory (Debian: apt-get install clang):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/holidays/ical.c
+ *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/holidays/ical.c \
+ *       src/common/civil_date.c
  *   /tmp/fuzz_ical -dict=test/fuzz/ical.dict -max_total_time=60 \
  *       test/fuzz/corpus/ical test/ical
  *
