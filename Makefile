@@ -9,7 +9,8 @@ MODULE_big = ticket_sla
 OBJS = src/ticket_sla.o \
 	$(addprefix src/engine/, zone.o days.o walker.o business_time.o arg_cache.o business_time_sql.o) \
 	$(addprefix src/calendar/, calendar.o) \
-	$(addprefix src/holidays/, holidays.o hebrew.o holiday_dates.o holiday_functions.o ical.o) \
+	$(addprefix src/holidays/, holidays.o hebrew.o holiday_dates.o holiday_functions.o \
+		ical.o ical_reader.o ical_recurrence.o) \
 	$(addprefix src/contract/, contract.o contract_fields.o targets.o escalation.o progress.o) \
 	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o store.o case_number.o) \
 	$(addprefix src/common/, text_form.o scan.o srf.o civil_date.o)

@@ -1,9 +1,9 @@
 /*
- * fuzz_ical.c: libFuzzer harness for ical_all_day_dates() (src/holidays/ical.c).
+ * fuzz_ical.c: libFuzzer harness for ical_all_day_dates() (src/holidays/ical*.c).
  *
  * From the repository's top directory (Debian: apt-get install clang):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/holidays/ical.c \
+ *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/holidays/ical*.c \
  *       src/common/civil_date.c
  *   /tmp/fuzz_ical -dict=test/fuzz/ical.dict -max_total_time=60 \
  *       test/fuzz/corpus/ical test/ical
