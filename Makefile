@@ -12,7 +12,8 @@ OBJS = src/ticket_sla.o \
 	$(addprefix src/holidays/, holidays.o hebrew.o holiday_dates.o holiday_functions.o \
 		ical.o ical_reader.o ical_recurrence.o) \
 	$(addprefix src/contract/, contract.o contract_fields.o targets.o escalation.o progress.o) \
-	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o store.o case_number.o) \
+	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o ticket_row.o ticket_clock.o \
+		store.o case_number.o) \
 	$(addprefix src/common/, text_form.o scan.o srf.o civil_date.o)
 # the first version's install script, then an update script to each next one
 DATA = ticket_sla--0.1.sql ticket_sla--0.1--0.2.sql ticket_sla--0.2--0.3.sql ticket_sla--0.3--0.4.sql
