@@ -1,7 +1,12 @@
 /*
- * functions.c
- *		The SQL-callable business-time functions: argument checks and the
- *		set-returning function.
+ * business_time_sql.c
+ *		The SQL wrappers of the business-time arithmetic (business_time.h):
+ *		business_deadline, business_time_between, is_business_time,
+ *		next_business_time, and the set-returning business_intervals.
+ *
+ * Each checks its arguments and takes its calendar prepared from the call
+ * site's cache (arg_cache.h); business_intervals hands out the open time
+ * within a range one row at a time, from the general walker.
  */
 #include "postgres.h"
 
