@@ -5,11 +5,16 @@ PG_CONFIG ?= pg_config
 
 EXTENSION = ticket_sla
 MODULE_big = ticket_sla
-OBJS = src/ticket_sla.o src/calendar.o src/zone.o src/days.o src/walker.o \
-	src/business_time.o src/arg_cache.o src/functions.o src/contract.o src/targets.o src/text_form.o src/scan.o \
-	src/contract_fields.o src/case_number.o src/trigger_support.o src/stamp_trigger.o src/ticket_trigger.o src/store.o \
-	src/escalation.o src/progress.o src/srf.o \
-	src/holidays.o src/hebrew.o src/holiday_dates.o src/holiday_functions.o src/ical.o
+# one line per folder of src/ (LAYOUT.md says what each holds)
+OBJS = src/ticket_sla.o \
+	$(addprefix src/engine/, zone.o days.o walker.o business_time.o arg_cache.o business_time_sql.o) \
+	$(addprefix src/calendar/, calendar.o) \
+	$(addprefix src/holidays/, holidays.o hebrew.o holiday_dates.o holiday_functions.o \
+		ical.o ical_reader.o ical_recurrence.o) \
+	$(addprefix src/contract/, contract.o contract_fields.o targets.o escalation.o progress.o) \
+	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o ticket_row.o ticket_clock.o \
+		store.o case_number.o) \
+	$(addprefix src/common/, text_form.o scan.o srf.o civil_date.o)
 # the first version's install script, then an update script to each next one
 DATA = $(EXTENSION)--0.1.sql $(sort $(wildcard $(EXTENSION)--*--*.sql))
 # The current version is the control file's default_version, and nowhere
@@ -31,16 +36,17 @@ ISOLATION = case_numbers premium_quota named_contacts escalations severity_race
 ISOLATION_OPTS = --inputdir=test/isolation
 
 # -Wextra for our code; the server's headers are included as system headers,
-# whose own unused parameters are not ours to warn about
+# whose own unused parameters are not ours to warn about.  Our own headers are
+# included by their folder below src/ ("engine/zone.h").
 PG_CFLAGS = -Wall -Wextra
-PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # every object depends on every header: there are few of both (after the
 # include, so that the default target stays PGXS's "all")
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(wildcard src/*.h src/*/*.h)
 
 # the install script of the current version, a copy of sql/ticket_sla.sql
 $(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(EXTENSION).control

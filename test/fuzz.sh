@@ -42,12 +42,12 @@ PG_LIBS=("$("$PG_CONFIG" --pkglibdir)/libpgcommon.a" "$("$PG_CONFIG" --pkglibdir
 
 # What each harness links besides its own file (paths below the top)
 SHIM="test/fuzz/pg_shim.c test/fuzz/tz_shim.c"
-PARSERS="src/calendar.c src/scan.c src/holidays.c src/hebrew.c"
+PARSERS="src/calendar/calendar.c src/common/scan.c src/holidays/holidays.c src/holidays/hebrew.c src/common/civil_date.c"
 declare -A SOURCES=(
-	[ical]="src/ical.c"
+	[ical]="src/holidays/ical.c src/holidays/ical_reader.c src/holidays/ical_recurrence.c src/common/civil_date.c"
 	[calendar]="test/fuzz/literal_round_trip.c $SHIM $PARSERS"
-	[contract]="test/fuzz/literal_round_trip.c $SHIM $PARSERS src/contract.c"
-	[deadline]="$SHIM $PARSERS src/holiday_dates.c src/zone.c src/days.c src/walker.c src/business_time.c"
+	[contract]="test/fuzz/literal_round_trip.c $SHIM $PARSERS src/contract/contract.c"
+	[deadline]="$SHIM $PARSERS src/holidays/holiday_dates.c src/engine/zone.c src/engine/days.c src/engine/walker.c src/engine/business_time.c"
 )
 declare -A DICTS=([ical]=ical [calendar]=calendar [contract]=contract [deadline]=calendar)
 HARNESSES=(ical calendar contract deadline)

@@ -23,8 +23,8 @@
 # log from the first report on: "==PID==ERROR: AddressSanitizer: <kind>"
 # (stack-buffer-overflow, global-buffer-overflow, heap-use-after-free, SEGV,
 # ...) with the faulty access's stack (frame #0 is where it happened, as
-# src/FILE.c:LINE), then what the memory was; or, from
-# UndefinedBehaviorSanitizer, "src/FILE.c:LINE:COL: runtime error: <what>"
+# src/FOLDER/FILE.c:LINE), then what the memory was; or, from
+# UndefinedBehaviorSanitizer, "src/FOLDER/FILE.c:LINE:COL: runtime error: <what>"
 # and its stack.  Then comes the server's "terminated by signal 6: Aborted"
 # and "Failed process was running: <statement>".
 #

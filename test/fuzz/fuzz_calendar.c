@@ -1,6 +1,6 @@
 /*
  * fuzz_calendar.c: libFuzzer harness for calendar_parse() and
- * calendar_to_text() (src/calendar.c), on the server shim (pg_shim.h).
+ * calendar_to_text() (src/calendar/calendar.c), on the server shim (pg_shim.h).
  *
  * bash test/fuzz.sh builds and runs it with the other harnesses; by hand,
  * after that script's build (FUZZ_KEEP=1 keeps its directory):
@@ -22,7 +22,7 @@
  */
 #include "literal_round_trip.h"
 
-#include "calendar.h"
+#include "calendar/calendar.h"
 
 static struct varlena *
 read_calendar(const char *text)

@@ -1,6 +1,6 @@
 /*
  * fuzz_contract.c: libFuzzer harness for contract_in() and
- * contract_to_text() (src/contract.c), on the server shim (pg_shim.h).
+ * contract_to_text() (src/contract/contract.c), on the server shim (pg_shim.h).
  *
  * bash test/fuzz.sh builds and runs it with the other harnesses; by hand,
  * after that script's build (FUZZ_KEEP=1 keeps its directory):
@@ -22,7 +22,7 @@
  */
 #include "literal_round_trip.h"
 
-#include "contract.h"
+#include "contract/contract.h"
 
 /* The input function, called as the server calls it (contract.c) */
 extern Datum contract_in(PG_FUNCTION_ARGS);

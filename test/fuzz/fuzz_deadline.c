@@ -1,7 +1,7 @@
 /*
  * fuzz_deadline.c: libFuzzer harness for the business-time arithmetic
  * (biz_deadline, biz_between, biz_is_open, biz_next_open in
- * src/business_time.c, and what they call), on the server shim
+ * src/engine/business_time.c, and what they call), on the server shim
  * (pg_shim.h) with its synthetic time zones (tz_shim.c).
  *
  * bash test/fuzz.sh builds and runs it with the other harnesses; by hand,
@@ -42,8 +42,8 @@
  */
 #include "pg_shim.h"
 
-#include "business_time.h"
-#include "holidays.h"
+#include "engine/business_time.h"
+#include "holidays/holidays.h"
 #include "lib/stringinfo.h"
 #include "utils/datetime.h"
 

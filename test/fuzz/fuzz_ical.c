@@ -1,9 +1,10 @@
 /*
- * fuzz_ical.c: libFuzzer harness for ical_all_day_dates() (src/ical.c).
+ * fuzz_ical.c: libFuzzer harness for ical_all_day_dates() (src/holidays/ical*.c).
  *
  * From the repository's top directory (Debian: apt-get install clang):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/ical.c
+ *       -I src -o /tmp/fuzz_ical test/fuzz/fuzz_ical.c src/holidays/ical*.c \
+ *       src/common/civil_date.c
  *   /tmp/fuzz_ical -dict=test/fuzz/ical.dict -max_total_time=60 \
  *       test/fuzz/corpus/ical test/fixtures/ical
  *
@@ -16,7 +17,7 @@
  *	- the input is read without a range successfully but with a range not,
  *	  or with other dates than those of the first read within the range.
  */
-#include "ical.h"
+#include "holidays/ical.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -18,7 +18,7 @@
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 #include "fmgr.h"
-#include "text_form.h"
+#include "common/text_form.h"
 
 #include <limits.h>
 #include <stdio.h>

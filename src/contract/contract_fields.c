@@ -1,0 +1,166 @@
+/*
+ * contract_fields.c
+ *		What a contract says besides its targets: plan name, tier, hours,
+ *		named-contact limit, premium-request quota and its periods, warning.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+
+#include "contract/quota.h"
+
+PG_FUNCTION_INFO_V1(contract_plan_name);
+PG_FUNCTION_INFO_V1(contract_tier);
+PG_FUNCTION_INFO_V1(contract_hours_of);
+PG_FUNCTION_INFO_V1(contract_named_contact_limit);
+PG_FUNCTION_INFO_V1(contract_premium_quota);
+PG_FUNCTION_INFO_V1(contract_warn_percent);
+PG_FUNCTION_INFO_V1(quota_period_start);
+
+static const char *const tier_labels[] = {"premium", "standard"};
+
+/* Months in a quota period, by QuotaPeriod */
+static const int quota_months[] = {0, 1, 3, 12};
+
+Datum
+contract_plan_name(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (c->plan_name < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(contract_name_at(c, c->plan_name)));
+}
+
+Datum
+contract_tier(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	PG_RETURN_DATUM(DirectFunctionCall2(enum_in,
+										CStringGetDatum(tier_labels[c->tier]),
+										ObjectIdGetDatum(get_fn_expr_rettype(fcinfo->flinfo))));
+}
+
+Datum
+contract_hours_of(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	const Calendar *cal = contract_calendar(c);
+	Calendar   *copy;
+
+	if (cal == NULL)
+		PG_RETURN_NULL();
+	copy = palloc(VARSIZE(cal));
+	memcpy(copy, cal, VARSIZE(cal));
+	PG_RETURN_CALENDAR_P(copy);
+}
+
+Datum
+contract_named_contact_limit(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (c->named_contacts < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(c->named_contacts);
+}
+
+Datum
+contract_premium_quota(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (c->quota_period == QUOTA_NONE)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(c->premium_quota);
+}
+
+Datum
+contract_warn_percent(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	if (c->warn_percent == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(c->warn_percent);
+}
+
+/* a / b rounded down, for b > 0 */
+static int
+floor_div(int a, int b)
+{
+	return (a >= 0 ? a : a - b + 1) / b;
+}
+
+/* The date n months after y-m-d, its day cut to the end of a shorter month */
+static DateADT
+add_months(int y, int m, int d, int n)
+{
+	int			months = y * MONTHS_PER_YEAR + (m - 1) + n;
+	int			ny = floor_div(months, MONTHS_PER_YEAR);
+	int			nm = months - ny * MONTHS_PER_YEAR + 1;
+	int			last = day_tab[isleap(ny)][nm - 1];
+
+	return date2j(ny, nm, Min(d, last)) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * The first day of the quota period that holds the date day: periods run
+ * from start, each a whole number of months long, as start + k periods
+ * (with PostgreSQL's rule for adding months to a day that a shorter month
+ * lacks).  Dates before 4713 BC are out of the range of dates anyway.
+ */
+DateADT
+quota_period_of(QuotaPeriod period, DateADT start, DateADT day)
+{
+	int			months = quota_months[period];
+	int			sy, sm, sd, y, m, d, k;
+	DateADT		first;
+
+	Assert(period != QUOTA_NONE);
+	j2date(start + POSTGRES_EPOCH_JDATE, &sy, &sm, &sd);
+	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	/* periods before the start count back from it */
+	k = floor_div((y * MONTHS_PER_YEAR + m) - (sy * MONTHS_PER_YEAR + sm), months);
+	first = add_months(sy, sm, sd, k * months);
+	/* in day's own month, the period may begin after day */
+	if (first > day)
+		first = add_months(sy, sm, sd, (k - 1) * months);
+	return first;
+}
+
+/* The date of at in the plan's time zone (UTC for a plan without hours) */
+DateADT
+contract_local_date(ArgCache *contract, TimestampTz at)
+{
+	if (TIMESTAMP_NOT_FINITE(at))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("timestamp out of range")));
+	if (contract->has_calendar)
+		return zone_local_date(&contract->bc.zone, at);
+	return at / USECS_PER_DAY - (at % USECS_PER_DAY < 0);
+}
+
+/* quota_period_start(c, contract_start, at) */
+Datum
+quota_period_start(PG_FUNCTION_ARGS)
+{
+	ArgCache   *contract = arg_cache_get(fcinfo, 0, contract_hours,
+										 (ArgCache **) &fcinfo->flinfo->fn_extra);
+	DateADT		start = PG_GETARG_DATEADT(1);
+	TimestampTz at = PG_GETARG_TIMESTAMPTZ(2);
+	QuotaPeriod period = cached_contract(contract)->quota_period;
+
+	if (period == QUOTA_NONE)
+		PG_RETURN_NULL();
+	if (DATE_NOT_FINITE(start))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("contract start %s is not a finite date",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(start))))));
+	PG_RETURN_DATEADT(quota_period_of(period, start, contract_local_date(contract, at)));
+}

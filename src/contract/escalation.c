@@ -1,0 +1,125 @@
+/*
+ * escalation.c
+ *		A contract's escalation ladders as instants: which step is due at a
+ *		given instant, and the whole ladder of a ticket.
+ *
+ * A step "escalate after 1 hour to ..." falls due that long after the
+ * ticket's clock started, on the step's own clock (business time under the
+ * plan's hours, or round-the-clock time).  Steps fire in the order written:
+ * step k is due once it and every step before it are due, so that a ladder
+ * mixing the two clocks still climbs one rung at a time.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
+
+#include "common/srf.h"
+#include "contract/targets.h"
+
+PG_FUNCTION_INFO_V1(escalation_due);
+PG_FUNCTION_INFO_V1(escalation_steps);
+
+/* The contract (argument 2) and severity (argument 1) of a ladder call */
+static ArgCache *
+ladder_args(FunctionCallInfo fcinfo, int *severity)
+{
+	TargetsCache *cache = targets_cache(fcinfo);
+
+	*severity = severity_index(&cache->severities, PG_GETARG_OID(1));
+	return arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
+}
+
+/*
+ * How many steps of the ladder are due at "at" (every one before them is
+ * due too), and when the next one falls due.  Returns false when none is
+ * left to fall due.
+ */
+static bool
+steps_due_at(ArgCache *contract, int severity, TimestampTz start, TimestampTz at,
+			 int *fired, TimestampTz *next)
+{
+	for (*fired = 0; step_due(contract, severity, *fired, start, next); (*fired)++)
+		if (*next > at)
+			return true;
+	return false;
+}
+
+/*
+ * escalation_due(opened_at, sev, c, at, OUT step, OUT next_due): the last
+ * step due at "at" (0 when none) and when the next one falls due (NULL when
+ * the ladder is climbed or there is none).
+ */
+Datum
+escalation_due(PG_FUNCTION_ARGS)
+{
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
+	TimestampTz at = PG_GETARG_TIMESTAMPTZ(3);
+	int			severity;
+	ArgCache   *contract = ladder_args(fcinfo, &severity);
+	TupleDesc	desc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+	int			fired;
+	TimestampTz next;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "escalation_due must return a row");
+	nulls[1] = !steps_due_at(contract, severity, start, at, &fired, &next);
+	values[0] = Int32GetDatum(fired);
+	values[1] = TimestampTzGetDatum(next);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/* A step's recipients as a text[] */
+static Datum
+recipients_array(const Contract *c, const ContractStep *step)
+{
+	Datum	   *names = palloc(step->n_names * sizeof(Datum));
+	const char *name = contract_name_at(c, step->names);
+	int			i;
+
+	for (i = 0; i < step->n_names; i++)
+	{
+		names[i] = CStringGetTextDatum(name);
+		name += strlen(name) + 1;
+	}
+	return PointerGetDatum(construct_array(names, step->n_names, TEXTOID, -1, false,
+										   TYPALIGN_INT));
+}
+
+/*
+ * escalation_steps(opened_at, sev, c): the ladder, one row per step in the
+ * order written: step (from 1), after (as written), due, recipients.
+ */
+Datum
+escalation_steps(PG_FUNCTION_ARGS)
+{
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
+	TupleDesc	desc;
+	Tuplestorestate *result = materialized_result(fcinfo, &desc);
+	int			severity;
+	ArgCache   *contract = ladder_args(fcinfo, &severity);
+	const Contract *c = cached_contract(contract);
+	const ContractStep *steps = contract_steps(c) + c->severity[severity].first_step;
+	TimestampTz due;
+	int			i;
+
+	for (i = 0; step_due(contract, severity, i, start, &due); i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = CStringGetTextDatum(contract_duration_text(&steps[i].after));
+		values[2] = TimestampTzGetDatum(due);
+		values[3] = recipients_array(c, &steps[i]);
+		tuplestore_putvalues(result, desc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,141 @@
+/*
+ * progress.c
+ *		How far a ticket's clocks have run against its targets: the time
+ *		used and left on each target's own clock, the share used, and the
+ *		target's state.  The views of the ticket store read these, so that
+ *		dashboards show the numbers the engine stamps.
+ *
+ * A target's length is the time its clock counts from the clock start to
+ * the unpaused deadline ("2 business days" from a Thursday 10:00 are the
+ * business hours to Monday 10:00).  Time used is the clock's time from the
+ * start to the reading, less the paused time; what is left is the length
+ * less what is used, negative once the target is missed.  The deadline is
+ * the unpaused one moved on by the paused time (targets.c), as stamped.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
+
+#include "contract/targets.h"
+
+PG_FUNCTION_INFO_V1(contract_time_between);
+PG_FUNCTION_INFO_V1(response_progress);
+PG_FUNCTION_INFO_V1(resolution_progress);
+
+/*
+ * An interval argument as microseconds of time: paused time is business
+ * time (or elapsed time), which has no days or months.
+ */
+static int64
+paused_usecs(FunctionCallInfo fcinfo, int argno)
+{
+	Interval   *paused = PG_GETARG_INTERVAL_P(argno);
+
+	if (paused->month != 0 || paused->day != 0 || paused->time < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("paused time \"%s\" is not a non-negative number of hours",
+						DatumGetCString(DirectFunctionCall1(interval_out,
+															IntervalPGetDatum(paused)))),
+				 errhint("Paused time is counted in hours, minutes and seconds, as business_time_between gives it.")));
+	return paused->time;
+}
+
+/* plan_time_between(from, to, c contract): under the plan's hours */
+Datum
+contract_time_between(PG_FUNCTION_ARGS)
+{
+	TimestampTz from = PG_GETARG_TIMESTAMPTZ(0);
+	TimestampTz to = PG_GETARG_TIMESTAMPTZ(1);
+	TargetsCache *cache = targets_cache(fcinfo);
+
+	biz_require_finite(from, to);
+	PG_RETURN_INTERVAL_P(biz_interval(
+		plan_time_between(arg_cache_get(fcinfo, 2, contract_hours, &cache->contract),
+						  from, to)));
+}
+
+/* A target's state at a reading */
+static const char *
+target_state(const Contract *c, TimestampTz at, TimestampTz due, bool stopped,
+			 int64 used, int64 length)
+{
+	if (stopped)
+		return at <= due ? "met" : "breached";
+	if (at > due)
+		return "breached";
+	/* used >= share of length, in integers: both are at most 100 years */
+	if (c->warn_percent > 0 && used * 100 >= length * c->warn_percent)
+		return "at risk";
+	return "on track";
+}
+
+/*
+ * The progress row of a target (NULL when the plan sets none): due,
+ * target (its length), used, remaining, share (used / target), state.
+ * Arguments 0 to 2 are the clock start, severity and contract; "at" is the
+ * reading, "stopped" says whether the clock stopped there for good.
+ */
+static Datum
+target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
+				TimestampTz at, bool stopped)
+{
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
+	TargetsCache *cache = targets_cache(fcinfo);
+	int			severity = severity_index(&cache->severities, PG_GETARG_OID(1));
+	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
+	const Contract *c = cached_contract(contract);
+	const ContractDuration *target = respond ? &c->severity[severity].respond :
+		&c->severity[severity].resolve;
+	TimestampTz unpaused;
+	TimestampTz due;
+	int64		length;
+	int64		used;
+	TupleDesc	desc;
+	Datum		values[6];
+	bool		nulls[6] = {false, false, false, false, false, false};
+
+	biz_require_finite(start, at);
+	if (!target_due(contract, target, start, &unpaused))
+		PG_RETURN_NULL();
+	paused_target_due(contract, target, start, paused, &due);
+	length = target_time_between(contract, target, start, unpaused);
+	used = target_time_between(contract, target, start, Max(at, start)) -
+		paused_on_clock(target, paused);
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "target progress must return a row");
+	values[0] = TimestampTzGetDatum(due);
+	values[1] = IntervalPGetDatum(biz_interval(length));
+	values[2] = IntervalPGetDatum(biz_interval(used));
+	values[3] = IntervalPGetDatum(biz_interval(length - used));
+	values[4] = Float8GetDatum(length > 0 ? (double) used / length : 0);
+	values[5] = CStringGetTextDatum(target_state(c, at, due, stopped, used, length));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/* response_progress(clock_start, sev, c, at, stopped) */
+Datum
+response_progress(PG_FUNCTION_ARGS)
+{
+	PausedTime	none = {0, 0};
+
+	return target_progress(fcinfo, true, &none, PG_GETARG_TIMESTAMPTZ(3), PG_GETARG_BOOL(4));
+}
+
+/*
+ * resolution_progress(clock_start, sev, c, paused_business, paused_elapsed,
+ * at, stopped)
+ */
+Datum
+resolution_progress(PG_FUNCTION_ARGS)
+{
+	PausedTime	paused;
+
+	paused.business = paused_usecs(fcinfo, 3);
+	paused.elapsed = paused_usecs(fcinfo, 4);
+	return target_progress(fcinfo, false, &paused, PG_GETARG_TIMESTAMPTZ(5), PG_GETARG_BOOL(6));
+}

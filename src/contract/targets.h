@@ -1,0 +1,62 @@
+/*
+ * targets.h
+ *		A contract's targets as instants (targets.c), shared by the SQL
+ *		functions and the stamping triggers.
+ */
+#ifndef TICKET_SLA_TARGETS_H
+#define TICKET_SLA_TARGETS_H
+
+#include "engine/arg_cache.h"
+#include "contract/contract.h"
+
+/* The OIDs of the labels of ticket_sla.severity, learnt as they are met */
+typedef struct SeverityMap
+{
+	Oid			oids[CONTRACT_SEVERITIES];
+} SeverityMap;
+
+extern int	severity_index(SeverityMap *map, Oid value);
+
+/* A contract's calendar, for arg_cache_get and arg_cache_prepare */
+extern const Calendar *contract_hours(const struct varlena *value);
+
+static inline const Contract *
+cached_contract(const ArgCache *cache)
+{
+	return (const Contract *) cache->value;
+}
+
+/* What a call site keeps between calls (fn_extra) */
+typedef struct TargetsCache
+{
+	ArgCache   *contract;
+	SeverityMap severities;
+} TargetsCache;
+
+extern TargetsCache *targets_cache(FunctionCallInfo fcinfo);
+
+/*
+ * The time a ticket's resolution clock was paused, as business time under
+ * the plan's hours (elapsed time for a plan without hours) and as elapsed
+ * time: a target counts the one of its own clock.
+ */
+typedef struct PausedTime
+{
+	int64		business;
+	int64		elapsed;
+} PausedTime;
+
+extern bool target_due(ArgCache *contract, const ContractDuration *target,
+					   TimestampTz start, TimestampTz *due);
+extern int64 plan_time_between(ArgCache *contract, TimestampTz from, TimestampTz to);
+extern int64 target_time_between(ArgCache *contract, const ContractDuration *target,
+								 TimestampTz from, TimestampTz to);
+extern int64 paused_on_clock(const ContractDuration *target, const PausedTime *paused);
+extern bool paused_target_due(ArgCache *contract, const ContractDuration *target,
+							  TimestampTz start, const PausedTime *paused, TimestampTz *due);
+extern bool step_due(ArgCache *contract, int severity, int step, TimestampTz start,
+					 TimestampTz *due);
+extern TimestampTz clock_start(ArgCache *contract, TimestampTz opened_at,
+							   bool by_phone);
+
+#endif							/* TICKET_SLA_TARGETS_H */

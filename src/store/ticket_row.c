@@ -1,0 +1,185 @@
+/*
+ * ticket_row.c
+ *		The row of ticket_sla.stamp_ticket() (ticket_stamping.h): the
+ *		columns of ticket_sla.tickets found once per statement, a row's
+ *		columns read and written back, and what a row says for messages and
+ *		for the arithmetic (its case, its terms, its severity).
+ *
+ * The trigger reads every column it needs into a TicketRow once, sets what
+ * it stamps there, and writes back only the columns it set.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+
+#include "store/ticket_stamping.h"
+#include "store/trigger_support.h"
+
+const char *const ticket_column_names[N_COLUMNS] = {
+	"case_number", "customer_id", "channel", "severity", "status", "tier",
+	"terms_id", "opened_at", "clock_start", "response_due",
+	"first_response_at", "resolution_due", "resolved_at", "changed_at",
+	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
+	"escalation_level"
+};
+
+/* ---------- The statement's cache ---------- */
+
+/* The role that owns function fn */
+static Oid
+function_owner(Oid fn)
+{
+	HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for function %u", fn);
+	owner = ((Form_pg_proc) GETSTRUCT(tuple))->proowner;
+	ReleaseSysCache(tuple);
+	return owner;
+}
+
+/* The type of each column, by TicketColumn */
+static void
+column_types(Oid nsp, Oid *types)
+{
+	int			i;
+
+	types[COL_CASE_NUMBER] = TEXTOID;
+	types[COL_CUSTOMER_ID] = INT4OID;
+	types[COL_CHANNEL] = extension_type(nsp, "channel");
+	types[COL_SEVERITY] = extension_type(nsp, "severity");
+	types[COL_STATUS] = extension_type(nsp, "status");
+	types[COL_TIER] = extension_type(nsp, "tier");
+	types[COL_TERMS_ID] = INT4OID;
+	for (i = COL_OPENED_AT; i <= COL_NEXT_ESCALATION_AT; i++)
+		types[i] = TIMESTAMPTZOID;
+	types[COL_PAUSED_BUSINESS] = INTERVALOID;
+	types[COL_PAUSED_ELAPSED] = INTERVALOID;
+	types[COL_ESCALATION_LEVEL] = INT4OID;
+}
+
+/*
+ * What the statement looks up once: the columns (checked by name and type),
+ * the enum labels the rules compare with, the case number sequence, the
+ * trigger function's owner and the store's tables
+ */
+TicketStamper *
+ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
+{
+	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	Oid			types[N_COLUMNS];
+	TicketStamper *st;
+	int			i;
+
+	if (fcinfo->flinfo->fn_extra != NULL)
+		return (TicketStamper *) fcinfo->flinfo->fn_extra;
+	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
+	/* before anything is read from a relation that may not be the store's */
+	st->tickets = get_relname_relid("tickets", nsp);
+	require_trigger_relation(rel, st->tickets, TICKET_TRIGGER_NAME);
+	column_types(nsp, types);
+	for (i = 0; i < N_COLUMNS; i++)
+		st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);
+	st->premium = enum_label(types[COL_TIER], "premium");
+	st->standard = enum_label(types[COL_TIER], "standard");
+	st->phone = enum_label(types[COL_CHANNEL], "phone");
+	st->resolved = enum_label(types[COL_STATUS], "resolved");
+	st->closed = enum_label(types[COL_STATUS], "closed");
+	st->waiting = enum_label(types[COL_STATUS], "waiting on customer");
+	st->case_seq = get_relname_relid("case_number_seq", nsp);
+	if (!OidIsValid(st->case_seq))
+		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
+	st->owner = function_owner(fcinfo->flinfo->fn_oid);
+	store_tables(&st->tables, nsp);
+	fcinfo->flinfo->fn_extra = st;
+	return st;
+}
+
+/* ---------- Reading and writing the row ---------- */
+
+void
+ticket_read_row(const TicketStamper *st, Relation rel, HeapTuple tuple, TicketRow *row)
+{
+	int			i;
+
+	for (i = 0; i < N_COLUMNS; i++)
+	{
+		row->value[i] = heap_getattr(tuple, st->attnums[i], RelationGetDescr(rel),
+									 &row->isnull[i]);
+		row->set[i] = false;
+	}
+}
+
+/* The tuple with the columns the trigger set; the same tuple if none */
+HeapTuple
+ticket_write_row(const Stamping *s, HeapTuple tuple)
+{
+	int			cols[N_COLUMNS];
+	Datum		values[N_COLUMNS];
+	bool		nulls[N_COLUMNS];
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < N_COLUMNS; i++)
+		if (s->row.set[i])
+		{
+			cols[n] = s->st->attnums[i];
+			values[n] = s->row.value[i];
+			nulls[n] = s->row.isnull[i];
+			n++;
+		}
+	return n == 0 ? tuple :
+		heap_modify_tuple_by_cols(tuple, RelationGetDescr(s->rel), n, cols, values, nulls);
+}
+
+/* Whether an update changes the column (as the row is now) */
+bool
+ticket_column_changed(const Stamping *s, TicketColumn col)
+{
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(s->rel), s->st->attnums[col] - 1);
+
+	if (s->row.isnull[col] || s->old.isnull[col])
+		return s->row.isnull[col] != s->old.isnull[col];
+	return !datum_image_eq(s->row.value[col], s->old.value[col], att->attbyval, att->attlen);
+}
+
+/* ---------- For messages ---------- */
+
+/* The case number: as stored, or as just stamped */
+const char *
+ticket_case_number(const Stamping *s)
+{
+	const TicketRow *row = s->is_update ? &s->old : &s->row;
+
+	return TextDatumGetCString(row->value[COL_CASE_NUMBER]);
+}
+
+/* A timestamp (timestamptz_to_str reuses its buffer) */
+char *
+ticket_timestamp_text(const TicketRow *row, TicketColumn col)
+{
+	return pstrdup(timestamptz_to_str(timestamp_of(row, col)));
+}
+
+/* ---------- For the arithmetic ---------- */
+
+/* The terms the ticket is held to, looked up once per row */
+ArgCache *
+ticket_terms(Stamping *s)
+{
+	if (s->terms == NULL)
+		s->terms = store_terms(&s->st->tables, DatumGetInt32(s->row.value[COL_TERMS_ID]));
+	return s->terms;
+}
+
+int
+ticket_severity(Stamping *s)
+{
+	return severity_index(&s->st->severities, DatumGetObjectId(s->row.value[COL_SEVERITY]));
+}

@@ -1,0 +1,155 @@
+/*
+ * ticket_stamping.h
+ *		What the three files of ticket_sla.stamp_ticket(), the trigger of
+ *		ticket_sla.tickets, share; private to them:
+ *
+ *		ticket_row.c		the columns of a ticket, read and written, and
+ *							what a statement looks up once
+ *		ticket_clock.c		the clocks: paused and resumed with the status,
+ *							and the deadlines and escalation they give
+ *		ticket_trigger.c	the trigger: what opening and updating a ticket
+ *							may do, and what they stamp
+ *
+ * Functions shared between them start with ticket_, so that none can meet a
+ * symbol of the server's; the accessors of one column are inline.
+ */
+#ifndef TICKET_SLA_TICKET_STAMPING_H
+#define TICKET_SLA_TICKET_STAMPING_H
+
+#include "postgres.h"
+#include "access/htup.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+
+#include "contract/targets.h"
+#include "store/store.h"
+
+#define TICKET_TRIGGER_NAME "ticket_sla.stamp_ticket"
+
+/* The columns of ticket_sla.tickets the trigger reads or writes */
+typedef enum TicketColumn
+{
+	COL_CASE_NUMBER,
+	COL_CUSTOMER_ID,
+	COL_CHANNEL,
+	COL_SEVERITY,
+	COL_STATUS,
+	COL_TIER,
+	COL_TERMS_ID,
+	COL_OPENED_AT,
+	COL_CLOCK_START,
+	COL_RESPONSE_DUE,
+	COL_FIRST_RESPONSE_AT,
+	COL_RESOLUTION_DUE,
+	COL_RESOLVED_AT,
+	COL_CHANGED_AT,
+	COL_PAUSED_SINCE,
+	COL_NEXT_ESCALATION_AT,		/* the last timestamptz */
+	COL_PAUSED_BUSINESS,
+	COL_PAUSED_ELAPSED,
+	COL_ESCALATION_LEVEL,
+	N_COLUMNS
+} TicketColumn;
+
+/* Their names, by TicketColumn */
+extern const char *const ticket_column_names[N_COLUMNS];
+
+/* What a statement keeps between rows (fn_extra) */
+typedef struct TicketStamper
+{
+	AttrNumber	attnums[N_COLUMNS];
+	SeverityMap severities;
+	Oid			premium;		/* labels of ticket_sla.tier */
+	Oid			standard;
+	Oid			phone;			/* label of ticket_sla.channel */
+	Oid			resolved;		/* labels of ticket_sla.status */
+	Oid			closed;
+	Oid			waiting;
+	Oid			case_seq;		/* ticket_sla.case_number_seq */
+	Oid			owner;			/* of the trigger function: the extension's */
+	Oid			tickets;		/* ticket_sla.tickets, the only table it stamps */
+	StoreTables tables;
+} TicketStamper;
+
+/* One row's columns: as read, and which were set by the trigger */
+typedef struct TicketRow
+{
+	Datum		value[N_COLUMNS];
+	bool		isnull[N_COLUMNS];
+	bool		set[N_COLUMNS];
+} TicketRow;
+
+/* One trigger call */
+typedef struct Stamping
+{
+	TicketStamper *st;
+	Relation	rel;
+	TicketRow	row;
+	TicketRow	old;			/* on update */
+	bool		is_update;
+	ArgCache   *terms;			/* the ticket's terms, once looked up */
+} Stamping;
+
+/* What the resolution clock does in a status */
+typedef enum ClockState
+{
+	CLOCK_RUNNING,				/* new, in progress */
+	CLOCK_PAUSED,				/* waiting on customer */
+	CLOCK_STOPPED				/* resolved, closed */
+} ClockState;
+
+/* ticket_row.c */
+extern TicketStamper *ticket_stamper(FunctionCallInfo fcinfo, Relation rel);
+extern void ticket_read_row(const TicketStamper *st, Relation rel, HeapTuple tuple,
+							TicketRow *row);
+extern HeapTuple ticket_write_row(const Stamping *s, HeapTuple tuple);
+extern bool ticket_column_changed(const Stamping *s, TicketColumn col);
+extern const char *ticket_case_number(const Stamping *s);
+extern char *ticket_timestamp_text(const TicketRow *row, TicketColumn col);
+extern ArgCache *ticket_terms(Stamping *s);
+extern int	ticket_severity(Stamping *s);
+
+/* ticket_clock.c */
+extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);
+extern void ticket_settle_resolution(Stamping *s, TimestampTz at);
+extern bool ticket_move_clock(Stamping *s, ClockState before, ClockState now,
+							  TimestampTz at);
+extern void ticket_stamp_deadlines(Stamping *s);
+extern void ticket_stamp_next_escalation(Stamping *s, ClockState state);
+
+/* A column set by the trigger */
+static inline void
+set_column(Stamping *s, TicketColumn col, Datum value, bool isnull)
+{
+	s->row.value[col] = value;
+	s->row.isnull[col] = isnull;
+	s->row.set[col] = true;
+}
+
+static inline void
+set_timestamp(Stamping *s, TicketColumn col, TimestampTz value)
+{
+	set_column(s, col, TimestampTzGetDatum(value), false);
+}
+
+/* An interval column of paused time, from microseconds */
+static inline void
+set_usecs(Stamping *s, TicketColumn col, int64 usecs)
+{
+	set_column(s, col, IntervalPGetDatum(biz_interval(usecs)), false);
+}
+
+static inline TimestampTz
+timestamp_of(const TicketRow *row, TicketColumn col)
+{
+	return DatumGetTimestampTz(row->value[col]);
+}
+
+/* The time part of an interval column (paused time has no days) */
+static inline int64
+usecs_of(const TicketRow *row, TicketColumn col)
+{
+	return DatumGetIntervalP(row->value[col])->time;
+}
+
+#endif							/* TICKET_SLA_TICKET_STAMPING_H */
