@@ -10,6 +10,7 @@
 #   bash test/check.sh tap 003               only test/t/003_*.pl
 #   bash test/check.sh --help                this text
 # The parts, run in this order whatever the order they are named in:
+#   lengths               no C function of src/ over 80 lines (test/function_lengths.sh)
 #   regress [SUITE ...]   the pg_regress suites (REGRESS of the Makefile: sql/, expected/)
 #   isolation [SPEC ...]  the isolation specs (ISOLATION of the Makefile: test/isolation)
 #   reference             the naive reference of sql/differential.sql against
@@ -33,7 +34,7 @@
 # throwaway cluster with pg_cron preloaded.
 source "$(dirname "$0")/lib.sh"
 
-PARTS=(regress isolation reference cron doctest israel tap sanitizers fuzz)
+PARTS=(lengths regress isolation reference cron doctest israel tap sanitizers fuzz)
 
 # The command line: the parts chosen (chosen[PART]), the suites, specs or
 # tests named for regress, isolation and tap (named[PART]), and the parts
@@ -220,6 +221,9 @@ run_script() {
 	report "$name" "$status"
 }
 
+if chose lengths; then
+	run_script function_lengths function_lengths.sh '^function_lengths: '
+fi
 # regress and isolation: one make installcheck, with the suites and specs
 # chosen (the Makefile's when named whole)
 if chose regress || chose isolation; then

@@ -18,8 +18,8 @@
 #
 # The other parts: 007_precreated_objects.pl, 008_catalog_privileges.pl,
 # 009_role_access.pl (their helpers are test/t/lib/TicketSlaSecurity.pm).
-# Every expectation is derived from ticket_sla--0.1.sql and the update
-# scripts (named at each check), not from a run.
+# Every expectation is derived from sql/ticket_sla.sql (the current version
+# script) (named at each check), not from a run.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;

@@ -6,7 +6,7 @@
 #
 # The other parts: 006_hostile_objects.pl, 008_catalog_privileges.pl,
 # 009_role_access.pl.  Every expectation is derived from
-# ticket_sla--0.1.sql and the update scripts (named at each check), not
+# sql/ticket_sla.sql (the current version script) (named at each check), not
 # from a run.
 use strict;
 use warnings;
@@ -42,7 +42,7 @@ SELECT count(*) FROM pg_operator WHERE oprnamespace = 'ticket_sla'::regnamespace
 	"0\n0\nmallory\nbait\n0\n0\n0",
 	'and leaves nothing behind: no extension, no role, nothing added to the hostile schema');
 
-# Roles: the DO block of ticket_sla--0.1.sql creates each of the four roles
+# Roles: the DO block of sql/ticket_sla.sql creates each of the four roles
 # only "IF NOT EXISTS": a role created beforehand is used as it is, with
 # its attributes and its members.  Here eve (CREATEROLE, not a superuser)
 # creates ticket_sla_cleared able to log in, and makes herself a member.

@@ -9,7 +9,7 @@
 #
 # The other parts: 006_hostile_objects.pl, 007_precreated_objects.pl,
 # 009_role_access.pl.  Every expectation is derived from
-# ticket_sla--0.1.sql and the update scripts (named at each check), not
+# sql/ticket_sla.sql (the current version script) (named at each check), not
 # from a run.
 use strict;
 use warnings;
@@ -22,7 +22,7 @@ use TicketSlaSecurity;
 # the extension in database roles, the probe, and the login roles
 my $node = roles_node('catalogs');
 
-# the five SECURITY DEFINER functions of ticket_sla--0.1.sql, each with
+# the five SECURITY DEFINER functions of sql/ticket_sla.sql, each with
 # SET search_path = pg_catalog, pg_temp
 is( catalog($node, 'roles', q{
 SELECT string_agg(proname || ' ' || coalesce(array_to_string(proconfig, ';'), '-'), E'\n' ORDER BY proname)

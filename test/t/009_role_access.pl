@@ -8,7 +8,7 @@
 #
 # The other parts: 006_hostile_objects.pl, 007_precreated_objects.pl,
 # 008_catalog_privileges.pl.  Every expectation is derived from
-# ticket_sla--0.1.sql and the update scripts (named at each check), not
+# sql/ticket_sla.sql (the current version script) (named at each check), not
 # from a run.
 use strict;
 use warnings;
