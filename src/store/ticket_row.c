@@ -79,10 +79,13 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 
 	if (fcinfo->flinfo->fn_extra != NULL)
 		return (TicketStamper *) fcinfo->flinfo->fn_extra;
+	/*
+	 * Before anything is read from a relation that may not be the store's.
+	 * Once is enough: a trigger's call site (and so this cache) belongs to
+	 * the one relation the trigger is on.
+	 */
+	require_trigger_relation(rel, get_relname_relid("tickets", nsp), TICKET_TRIGGER_NAME);
 	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
-	/* before anything is read from a relation that may not be the store's */
-	st->tickets = get_relname_relid("tickets", nsp);
-	require_trigger_relation(rel, st->tickets, TICKET_TRIGGER_NAME);
 	column_types(nsp, types);
 	for (i = 0; i < N_COLUMNS; i++)
 		st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);

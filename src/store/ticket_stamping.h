@@ -67,7 +67,6 @@ typedef struct TicketStamper
 	Oid			waiting;
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
 	Oid			owner;			/* of the trigger function: the extension's */
-	Oid			tickets;		/* ticket_sla.tickets, the only table it stamps */
 	StoreTables tables;
 } TicketStamper;
 

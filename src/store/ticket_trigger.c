@@ -96,7 +96,6 @@ stamp_ticket(PG_FUNCTION_ARGS)
 	s.is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
 	s.rel = td->tg_relation;
 	s.st = ticket_stamper(fcinfo, s.rel);
-	require_trigger_relation(s.rel, s.st->tickets, TICKET_TRIGGER_NAME);
 	s.terms = NULL;
 	ticket_read_row(s.st, s.rel, tuple, &s.row);
 	if (s.is_update)
