@@ -40,7 +40,13 @@ ensure_packages() {
 }
 
 build_and_install() {
+	local ext
+	ext="$("$PG_CONFIG" --sharedir)/extension"
 	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+	# the install script of a version installed before is no longer current
+	# (only 0.1's and the current one's are installed, with the updates)
+	find "$ext" -maxdepth 1 -name 'ticket_sla--*.sql' ! -name 'ticket_sla--*--*.sql' \
+		! -name 'ticket_sla--0.1.sql' -delete 2>/dev/null || true
 	make -C "$TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 }
 

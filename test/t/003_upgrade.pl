@@ -1,4 +1,4 @@
-# The updates from every released version to the current one (0.4).
+# The updates from every released version to the current one.
 #
 # The current version's install script is sql/ticket_sla.sql, edited in
 # place and installed as ticket_sla--<default_version>.sql; the first
@@ -24,7 +24,7 @@
 # code and read by the current one's.  Without it, both versions' SQL
 # objects run on the installed library.
 #
-# From 0.2 and from 0.3: a database filled under that version (plans with
+# From 0.2, 0.3 and 0.4: a database filled under that version (plans with
 # holidays) updates with its store unchanged and the same schema as a fresh
 # CREATE EXTENSION.
 #
@@ -200,16 +200,16 @@ is(sql($node, $app_sql, %up), $app_before, "the application's tables are unchang
 is(sql($node, $grid_sql, %up), $grid_before,
 	'stored calendars and contracts read the same and compute the same deadlines, times and ladders');
 is(deadlines_differing($node, $inputs, %up), '', "every ticket's deadlines recompute as stamped under 0.1");
-is(deadline_mismatches($node, %up), '', '0.4: stamped deadlines agree with the functions');
+is(deadline_mismatches($node, %up), '', "$current: stamped deadlines agree with the functions");
 is( sql($node, q{
 SELECT string_agg(name, ',') FROM app.offices
 WHERE friday_due IS DISTINCT FROM ticket_sla.business_deadline('2024-03-01 16:30+00', '3 hours 15 minutes', cal)},
 		%up),
-	'', 'the generated column stored under 0.1 equals what 0.4 computes');
+	'', "the generated column stored under 0.1 equals what $current computes");
 is(sql($node, q{SELECT bt_index_check('app.offices_next_open', true)}, %up),
-	'', "amcheck: every row is in the expression index under 0.4's values (heapallindexed)");
+	'', "amcheck: every row is in the expression index under $current's values (heapallindexed)");
 sql($node, 'DROP EXTENSION amcheck', %up);
-# re-stamping every request under 0.4 changes nothing
+# re-stamping every request under the current version changes nothing
 sql($node, 'UPDATE app.requests SET prio = prio', %up);
 is(sql($node, $app_sql, %up), $app_before, 'the application trigger re-stamps the same deadlines');
 
@@ -253,7 +253,7 @@ RETURNING terms_id, case_number, response_due}, %up),
 is(deadlines_differing($node, $inputs, %up), '', "the tickets opened under 0.1 keep their deadlines");
 
 # ---------------------------------------------------------------------------
-# From 0.2 and 0.3: the store filled under that version, with holidays in
+# From 0.2, 0.3 and 0.4: the store filled under that version, with holidays in
 # its plans, updated; %from02 and %from03 name the two databases
 sub update_filled_store
 {
@@ -279,12 +279,14 @@ WHERE e.extname = 'ticket_sla'}, %db),
 }
 my %from02 = (db => 'from02');
 my %from03 = (db => 'from03');
+my %from04 = (db => 'from04');
 sql($node, 'CREATE DATABASE probe02');
 sql($node, "CREATE EXTENSION ticket_sla VERSION '0.2'", db => 'probe02');
 is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extname = 'ticket_sla'", db => 'probe02'),
 	'0.2|t', 'CREATE EXTENSION ... VERSION 0.2 installs 0.2, which marks nothing for pg_dump');
 update_filled_store('0.2', %from02);
 update_filled_store('0.3', %from03);
+update_filled_store('0.4', %from04);
 
 # The schema of an updated database is that of a fresh CREATE EXTENSION,
 # which runs the one install script ticket_sla--<current>.sql: an event
@@ -324,6 +326,8 @@ is(text_diff(schema_catalog($node, %from02), $cat_fresh), '',
 	'updated from 0.2 and fresh: the catalogs describe the same schema');
 is(text_diff(schema_catalog($node, %from03), $cat_fresh), '',
 	'updated from 0.3 and fresh: the catalogs describe the same schema');
+is(text_diff(schema_catalog($node, %from04), $cat_fresh), '',
+	'updated from 0.4 and fresh: the catalogs describe the same schema');
 
 # pg_dump --binary-upgrade --schema-only writes every member of the
 # extension; compared without oids (also those of the configuration
@@ -347,5 +351,7 @@ is(text_diff(member_dump('from02'), $dump_fresh), '',
 	'updated from 0.2 and fresh: pg_dump --binary-upgrade --schema-only is the same');
 is(text_diff(member_dump('from03'), $dump_fresh), '',
 	'updated from 0.3 and fresh: pg_dump --binary-upgrade --schema-only is the same');
+is(text_diff(member_dump('from04'), $dump_fresh), '',
+	'updated from 0.4 and fresh: pg_dump --binary-upgrade --schema-only is the same');
 
 done_testing();
