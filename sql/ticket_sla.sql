@@ -491,6 +491,22 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ticket_sla.quota_period_start(ticket_sla.contract, date, timestamptz) IS
 'The first day of the quota period of plan C that holds AT (a date in the plan''s time zone), periods counted from CONTRACT_START; NULL when C has no quota';
 
+CREATE FUNCTION ticket_sla.terms_for(c ticket_sla.contract, request_type text, tier ticket_sla.tier, support_level integer)
+RETURNS ticket_sla.contract
+AS 'MODULE_PATHNAME', 'contract_terms_for'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.terms_for(ticket_sla.contract, text, ticket_sla.tier, integer) IS
+'Plan C as a ticket of REQUEST_TYPE, TIER and SUPPORT_LEVEL sees it: for each severity, the terms such a ticket is held to (with their own hours where they have them); pass it to response_deadline and the other functions that take a contract and a severity';
+
+CREATE FUNCTION ticket_sla.request_types(c ticket_sla.contract)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'contract_request_types'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.request_types(ticket_sla.contract) IS
+'The request types plan C gives terms for, each once, in the order of their names';
+
 ------------------------------------------------------------------------------
 -- Case numbers
 --
@@ -604,10 +620,25 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	unknown text;
 BEGIN
 	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_contract_terms', TG_RELID,
 												'ticket_sla.contracts');
 	IF TG_OP = 'INSERT' OR NOT (NEW.terms OPERATOR(ticket_sla.=) OLD.terms) THEN
+		-- terms for a type no ticket can have would have no effect
+		SELECT string_agg(format('"%s"', r), ', ') INTO unknown
+		  FROM unnest(ticket_sla.request_types(NEW.terms)) AS r
+		 WHERE NOT EXISTS (SELECT FROM ticket_sla.request_types t WHERE t.request_type = r);
+		IF unknown IS NOT NULL THEN
+			RAISE EXCEPTION 'contract "%" gives terms for request types that do not exist: %',
+				NEW.name, unknown
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = (SELECT 'The request types are ' || string_agg(format('"%s"', request_type), ', '
+																		   ORDER BY request_type)
+								|| '; an admin adds one to ticket_sla.request_types.'
+							  FROM ticket_sla.request_types);
+		END IF;
 		INSERT INTO ticket_sla.contract_terms (contract_id, terms)
 		VALUES (NEW.contract_id, NEW.terms);
 	END IF;
@@ -764,6 +795,19 @@ $$;
 COMMENT ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) IS
 'Counts one premium request of CUSTOMER in the quota period starting PERIOD; NULL (none taken) when QUOTA are used';
 
+CREATE TABLE ticket_sla.request_types (
+	request_type text PRIMARY KEY
+		CHECK (btrim(request_type) <> '' AND pg_catalog.length(request_type) <= 200
+			   AND request_type OPERATOR(pg_catalog.!~) '[[:cntrl:]]'),
+	description text NOT NULL CHECK (btrim(description) <> '')
+);
+
+INSERT INTO ticket_sla.request_types (request_type, description)
+VALUES ('incident', 'Something does not work as it should; the type of a ticket that names none');
+
+COMMENT ON TABLE ticket_sla.request_types IS
+'The kinds of request tickets are filed as; contracts may give a type terms of its own (request "signature change": ...)';
+
 CREATE TABLE ticket_sla.tickets (
 	ticket_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	case_number text NOT NULL UNIQUE,
@@ -806,6 +850,8 @@ CREATE TABLE ticket_sla.tickets (
 	-- first response, then the resolution deadline
 	due timestamptz GENERATED ALWAYS AS
 		(COALESCE(CASE WHEN first_response_at IS NULL THEN response_due END, resolution_due)) STORED,
+	-- what kind of request it is (0.5)
+	request_type text NOT NULL DEFAULT 'incident' REFERENCES ticket_sla.request_types,
 	FOREIGN KEY (customer_id, contact_id) REFERENCES ticket_sla.contacts (customer_id, contact_id)
 );
 
@@ -847,6 +893,8 @@ COMMENT ON COLUMN ticket_sla.tickets.escalation_level IS
 'How many steps of the escalation ladder have fired (ticket_sla.process_escalations)';
 COMMENT ON COLUMN ticket_sla.tickets.next_escalation_at IS
 'When the next step of the escalation ladder falls due; NULL when none is left or the ticket is resolved';
+COMMENT ON COLUMN ticket_sla.tickets.request_type IS
+'The kind of request: its contract''s terms for that type apply, where it gives some';
 COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
 
 CREATE FUNCTION ticket_sla.stamp_ticket()
@@ -1394,15 +1442,17 @@ GRANT SELECT ON ALL TABLES IN SCHEMA ticket_sla
 GRANT INSERT (customer_id, contact_id, service, summary, problem_at, business_impact,
 			  description, current_behaviour, expected_behaviour, channel, severity, status,
 			  holder, support_level, confidential, tier, opened_at, first_response_at,
-			  resolved_at)
+			  resolved_at, request_type)
 	ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
 GRANT UPDATE (contact_id, service, summary, problem_at, business_impact, description,
 			  current_behaviour, expected_behaviour, channel, severity, status, holder,
-			  support_level, confidential, first_response_at, resolved_at, changed_at)
+			  support_level, confidential, first_response_at, resolved_at, changed_at,
+			  request_type)
 	ON ticket_sla.tickets TO ticket_sla_agent, ticket_sla_admin;
 GRANT USAGE ON SEQUENCE ticket_sla.case_number_seq TO ticket_sla_agent, ticket_sla_admin;
 GRANT INSERT, UPDATE, DELETE ON ticket_sla.contracts, ticket_sla.customers, ticket_sla.contacts
 	TO ticket_sla_admin;
+GRANT INSERT, UPDATE, DELETE ON ticket_sla.request_types TO ticket_sla_admin;
 GRANT DELETE ON ticket_sla.tickets TO ticket_sla_admin;
 -- Premium requests are taken by the tickets' trigger only, as the owner of
 -- the extension: no role calls take_premium_request itself (which would
@@ -1470,6 +1520,8 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.premium_requests', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.tickets', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.clock_segments', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.escalations', '');
+-- the types an admin adds; 'incident' comes with the extension
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.request_types', $$WHERE request_type <> 'incident'$$);
 
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.case_number_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contracts_contract_id_seq', '');

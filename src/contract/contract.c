@@ -12,10 +12,23 @@
  *		premium requests 12 per year			quota, per month|quarter|year
  *		phone only out of hours
  *		warn at 75%								at risk from 75% of a target
+ *		report requires service, summary		the report fields required
  *		critical: respond within 30 minutes, resolve within 2 business days,
  *			escalate after 1 hour to "Director" and "VP"
  *												the terms of a severity
  *												(critical, high, medium, low)
+ *		request "signature change" critical: hours (...), respond within ...
+ *												the terms of some tickets: a
+ *												request type, standard
+ *												requests, a support level
+ *												("level 2"), a severity, in
+ *												this order, one at least
+ *
+ * A set of terms may carry hours of its own ("hours (...)" among its
+ * terms): its business-time targets and steps count in them.  A ticket is
+ * held to the set that says most of it: one naming its request type before
+ * any that does not, then one for standard requests, then its support
+ * level, then its severity (contract_choose in term_sets.c).
  *
  * A duration is one or more parts "N [business] minutes|hours|days": on the
  * business clock when every part says "business", on the wall clock when
@@ -51,9 +64,6 @@ PG_FUNCTION_INFO_V1(contract_send);
 #define CONTRACT_BINARY_VERSION 1
 
 
-/* Every part of the stored form after the header starts 8-byte aligned */
-#define CONTRACT_ALIGN(len)		TYPEALIGN(8, (len))
-
 #define MAX_NAME_CHARS			200
 #define MAX_NAMED_CONTACTS		100000
 #define MAX_PREMIUM_REQUESTS	1000000
@@ -69,19 +79,21 @@ PG_FUNCTION_INFO_V1(contract_send);
 
 /* What the grammar wants where, for syntax error messages */
 #define CLAUSE_EXPECTED \
-	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\" or a severity"
-#define TERM_EXPECTED "\"respond\", \"resolve\" or \"escalate\""
+	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"request\", \"standard\", \"level\" or a severity"
+#define TERM_EXPECTED "\"respond\", \"resolve\", \"escalate\" or \"hours\""
+#define FIELD_EXPECTED \
+	"\"service\", \"summary\", \"problem time\", \"business impact\", \"description\", \"current behaviour\" or \"expected behaviour\""
 #define UNIT_EXPECTED "\"minutes\", \"hours\" or \"days\""
 
 /* How to write what the grammar wants, for syntax error messages */
 #define CLAUSE_HINT \
-	"A clause starts with plan, tier, hours, named, premium, phone, warn or a severity: critical, high, medium or low (or P1 to P4), then \":\"."
+	"A clause starts with plan, tier, hours, named, premium, phone, warn or report; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
 #define REPEAT_HINT \
-	"Each kind of clause may come once; a severity's terms go in one clause, separated by \",\" (P1 to P4 are critical to low)."
+	"Each kind of clause may come once, and the terms of the same tickets in one clause, separated by \",\" (P1 to P4 are critical to low)."
 #define DURATION_HINT \
 	"A duration is one or more of \"N minutes\", \"N hours\", \"N days\", with \"business\" before the unit for business time, such as \"4 business hours\"."
 
-/* The kinds of clause; each may appear once */
+/* The kinds of clause but terms; each may appear once */
 typedef enum ClauseKind
 {
 	CLAUSE_PLAN,
@@ -91,19 +103,19 @@ typedef enum ClauseKind
 	CLAUSE_PREMIUM_REQUESTS,
 	CLAUSE_PHONE_ONLY,
 	CLAUSE_WARN,
-	CLAUSE_SEVERITY,			/* + the severity, most urgent first */
-	N_CLAUSE_KINDS = CLAUSE_SEVERITY + CONTRACT_SEVERITIES
+	CLAUSE_REPORT,
+	N_CLAUSE_KINDS
 } ClauseKind;
 
 /* The keyword that starts each kind of clause, by ClauseKind */
 static const char *const clause_keywords[N_CLAUSE_KINDS] = {
-	"plan", "tier", "hours", "named", "premium", "phone", "warn",
-	"critical", "high", "medium", "low"
+	"plan", "tier", "hours", "named", "premium", "phone", "warn", "report"
 };
 
 /* The names of the severities, most urgent first, as in the SQL enum */
-static const char *const *const severity_names =
-	clause_keywords + CLAUSE_SEVERITY;
+static const char *const severity_names[CONTRACT_SEVERITIES] = {
+	"critical", "high", "medium", "low"
+};
 
 /* What a severity's clause may start with instead: the policies' levels */
 static const char *const severity_aliases[CONTRACT_SEVERITIES] = {
@@ -120,11 +132,12 @@ typedef enum TermKind
 {
 	TERM_RESPOND,
 	TERM_RESOLVE,
-	TERM_ESCALATE
+	TERM_ESCALATE,
+	TERM_HOURS
 } TermKind;
 
 /* By TermKind */
-static const char *const term_keywords[] = {"respond", "resolve", "escalate"};
+static const char *const term_keywords[] = {"respond", "resolve", "escalate", "hours"};
 
 /* The units of a duration, longest first (the order of the output) */
 typedef enum UnitKind
@@ -154,6 +167,19 @@ typedef struct ParsedStep
 	List	   *recipients;		/* the names (char *), in the order written */
 } ParsedStep;
 
+/* One clause of terms as written */
+typedef struct ParsedSet
+{
+	TermsKey	key;			/* request_type: 0 when type_name is set */
+	char	   *type_name;		/* NULL: any */
+	SeverityTerms terms;		/* respond and resolve; the ladder is laid
+								 * out when building */
+	List	   *ladder;			/* ParsedSteps, as written */
+	Calendar   *hours;			/* its own; NULL: the plan's */
+	const char *start;			/* where its clause starts */
+	const char *first_business; /* its first business-time duration */
+} ParsedSet;
+
 /* The parts of a duration read so far, with totals capped past the limit */
 typedef struct DurationSum
 {
@@ -168,7 +194,6 @@ typedef struct ContractParser
 {
 	const char *input;			/* the whole literal */
 	const char *p;				/* the next character to read */
-	bool		seen[N_CLAUSE_KINDS];
 	char	   *plan_name;		/* NULL when unnamed */
 	ContractTier tier;
 	Calendar   *hours;			/* NULL when none */
@@ -177,10 +202,9 @@ typedef struct ContractParser
 	QuotaPeriod quota_period;
 	bool		phone_only_out_of_hours;
 	int32		warn_percent;
-	/* respond and resolve; the ladders are laid out when building */
-	SeverityTerms severity[CONTRACT_SEVERITIES];
-	List	   *ladder[CONTRACT_SEVERITIES];	/* ParsedSteps, as written */
-	const char *first_business; /* where the first business duration is */
+	int32		report_fields;
+	const char *clause_start[N_CLAUSE_KINDS];	/* where each clause starts */
+	List	   *sets;			/* ParsedSets, as written */
 } ContractParser;
 
 static void syntax_error(const ContractParser *ps, const char *p,
@@ -456,11 +480,21 @@ parse_duration(ContractParser *ps)
 		duration_error(ps, start, "is too long",
 					   "A duration is at most 36500 days (100 years).");
 
-	if (sum.business_parts > 0 && ps->first_business == NULL)
-		ps->first_business = start;
 	duration.clock = sum.business_parts > 0 ? CLOCK_BUSINESS : CLOCK_WALL;
 	duration.usecs = sum.usecs;
 	duration.days = sum.days;
+	return duration;
+}
+
+/* A duration of a set's terms; the set notes where its first business one is */
+static ContractDuration
+parse_set_duration(ContractParser *ps, ParsedSet *set)
+{
+	const char *start = ps->p + strspn(ps->p, SPACE_CHARS);
+	ContractDuration duration = parse_duration(ps);
+
+	if (duration.clock == CLOCK_BUSINESS && set->first_business == NULL)
+		set->first_business = start;
 	return duration;
 }
 
@@ -469,12 +503,12 @@ parse_duration(ContractParser *ps)
  * start (for messages)
  */
 static void
-parse_escalation(ContractParser *ps, int severity, const char *start)
+parse_escalation(ContractParser *ps, ParsedSet *set, const char *start)
 {
 	ParsedStep *step = palloc0(sizeof(ParsedStep));
 
 	expect_keyword(ps, "after");
-	step->after = parse_duration(ps);
+	step->after = parse_set_duration(ps, set);
 	expect_keyword(ps, "to");
 	do
 		step->recipients = lappend(step->recipients, parse_name(ps));
@@ -487,12 +521,35 @@ parse_escalation(ContractParser *ps, int severity, const char *start)
 				 errdetail("The step at position %d names %d recipients; the limit is %d.",
 						   char_position(ps->input, start),
 						   list_length(step->recipients), CONTRACT_MAX_NAMES)));
-	ps->ladder[severity] = lappend(ps->ladder[severity], step);
+	set->ladder = lappend(set->ladder, step);
 }
 
-/* term: respond within DURATION | resolve within DURATION | escalate ... */
+/*
+ * hours clause or term: (CALENDAR).  A calendar literal has no parentheses,
+ * so the first ")" ends it; the calendar's own errors name it alone.
+ */
+static Calendar *
+parse_hours(ContractParser *ps)
+{
+	const char *close;
+	Calendar   *hours;
+
+	if (!consume(&ps->p, "("))
+		syntax_error(ps, ps->p, "\"(\"", NULL);
+	close = strchr(ps->p, ')');
+	if (close == NULL)
+		syntax_error(ps, ps->p + strlen(ps->p), "\")\"", NULL);
+	hours = calendar_parse(pnstrdup(ps->p, close - ps->p));
+	ps->p = close + 1;
+	return hours;
+}
+
+/*
+ * term: respond within DURATION | resolve within DURATION | escalate ... |
+ * hours (CALENDAR)
+ */
 static void
-parse_term(ContractParser *ps, int severity)
+parse_term(ContractParser *ps, ParsedSet *set)
 {
 	const char *word;
 	TermKind	kind;
@@ -504,55 +561,100 @@ parse_term(ContractParser *ps, int severity)
 					   TERM_EXPECTED);
 	if (kind == TERM_ESCALATE)
 	{
-		parse_escalation(ps, severity, word);
+		parse_escalation(ps, set, word);
+		return;
+	}
+	if (kind == TERM_HOURS)
+	{
+		/* a second term of a kind is as unexpected as a second clause */
+		if (set->hours != NULL)
+			syntax_error(ps, word, TERM_EXPECTED, NULL);
+		set->hours = parse_hours(ps);
 		return;
 	}
 
-	target = kind == TERM_RESPOND ? &ps->severity[severity].respond :
-		&ps->severity[severity].resolve;
-	/* a second target is as unexpected as a second clause */
+	target = kind == TERM_RESPOND ? &set->terms.respond : &set->terms.resolve;
 	if (target->clock != CLOCK_NONE)
 		syntax_error(ps, word, TERM_EXPECTED, NULL);
 	expect_keyword(ps, "within");
-	*target = parse_duration(ps);
+	*target = parse_set_duration(ps, set);
 }
 
-/* severity clause: SEVERITY: TERM[, TERM...] */
-static void
-parse_severity(ContractParser *ps, int severity)
+/* The severity named at the parser (a name or P1 to P4), or -1 */
+static int
+accept_severity(ContractParser *ps)
 {
-	if (!consume(&ps->p, ":"))
-		syntax_error(ps, ps->p, "\":\"", NULL);
-	do
-		parse_term(ps, severity);
-	while (consume(&ps->p, ","));
+	int			severity = accept_word(ps, severity_names, CONTRACT_SEVERITIES);
 
-	if (list_length(ps->ladder[severity]) > CONTRACT_MAX_STEPS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many escalation steps for severity %s",
-						severity_names[severity]),
-				 errdetail("The ladder has %d steps; the limit is %d.",
-						   list_length(ps->ladder[severity]),
-						   CONTRACT_MAX_STEPS)));
+	if (severity < 0)
+		severity = accept_word(ps, severity_aliases, CONTRACT_SEVERITIES);
+	return severity;
+}
+
+static bool
+same_key(const ParsedSet *a, const ParsedSet *b)
+{
+	return a->key.severity == b->key.severity && a->key.level == b->key.level &&
+		a->key.standard == b->key.standard &&
+		(a->type_name == NULL ? b->type_name == NULL :
+		 b->type_name != NULL && strcmp(a->type_name, b->type_name) == 0);
 }
 
 /*
- * hours clause: (CALENDAR).  A calendar literal has no parentheses, so the
- * first ")" ends it; the calendar's own errors name it alone.
+ * Which tickets a clause of terms is for: [request NAME] [standard]
+ * [level N] [SEVERITY], one at least, in this order; start is where the
+ * clause starts.  Two clauses for the same tickets are refused.
  */
-static void
-parse_hours(ContractParser *ps)
+static ParsedSet *
+parse_terms_key(ContractParser *ps, const char *start)
 {
-	const char *close;
+	ParsedSet  *set = palloc0(sizeof(ParsedSet));
+	ListCell   *lc;
 
-	if (!consume(&ps->p, "("))
-		syntax_error(ps, ps->p, "\"(\"", NULL);
-	close = strchr(ps->p, ')');
-	if (close == NULL)
-		syntax_error(ps, ps->p + strlen(ps->p), "\")\"", NULL);
-	ps->hours = calendar_parse(pnstrdup(ps->p, close - ps->p));
-	ps->p = close + 1;
+	set->start = start;
+	set->key.request_type = -1;
+	set->key.severity = -1;
+	if (accept_keyword(ps, "request"))
+		set->type_name = parse_name(ps);
+	set->key.standard = accept_keyword(ps, "standard") ? 1 : 0;
+	if (accept_keyword(ps, "level"))
+		set->key.level = parse_count(ps, "support level", 1, CONTRACT_LEVELS);
+	set->key.severity = accept_severity(ps);
+	if (ps->p == start)
+		syntax_error(ps, start, CLAUSE_EXPECTED, CLAUSE_HINT);
+	foreach(lc, ps->sets)
+	{
+		if (same_key((ParsedSet *) lfirst(lc), set))
+			syntax_error(ps, start, CLAUSE_EXPECTED, REPEAT_HINT);
+	}
+	return set;
+}
+
+/* terms clause: KEY: TERM[, TERM...] */
+static void
+parse_terms(ContractParser *ps, const char *start)
+{
+	ParsedSet  *set = parse_terms_key(ps, start);
+
+	if (!consume(&ps->p, ":"))
+		syntax_error(ps, ps->p, "\":\"", NULL);
+	do
+		parse_term(ps, set);
+	while (consume(&ps->p, ","));
+
+	if (list_length(set->ladder) > CONTRACT_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many escalation steps in the terms at position %d",
+						char_position(ps->input, start)),
+				 errdetail("The ladder has %d steps; the limit is %d.",
+						   list_length(set->ladder), CONTRACT_MAX_STEPS)));
+	if (list_length(ps->sets) >= CONTRACT_MAX_SETS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many clauses of terms"),
+				 errdetail("The limit is %d.", CONTRACT_MAX_SETS)));
+	ps->sets = lappend(ps->sets, set);
 }
 
 /* premium requests clause: N per month|quarter|year */
@@ -590,24 +692,63 @@ parse_warning(ContractParser *ps)
 		syntax_error(ps, ps->p, "\"%\"", NULL);
 }
 
-static void
-parse_clause(ContractParser *ps)
+/* The words of each report field, by bit of report_fields */
+const char *const contract_report_fields[CONTRACT_REPORT_FIELDS] = {
+	"service", "summary", "problem time", "business impact", "description",
+	"current behaviour", "expected behaviour"
+};
+
+/* The report field named at the parser (its words, in any case), or -1 */
+static int
+accept_report_field(ContractParser *ps)
 {
-	const char *word;
-	int			kind;
+	int			f;
 
 	skip_space(&ps->p);
-	word = ps->p;
-	kind = accept_word(ps, clause_keywords, N_CLAUSE_KINDS);
-	if (kind < 0 && (kind = accept_word(ps, severity_aliases, CONTRACT_SEVERITIES)) >= 0)
-		kind += CLAUSE_SEVERITY;
-	if (kind < 0)
-		syntax_error(ps, word, CLAUSE_EXPECTED, CLAUSE_HINT);
-	/* a second clause of a kind is as unexpected as an unknown keyword */
-	if (ps->seen[kind])
-		syntax_error(ps, word, CLAUSE_EXPECTED, REPEAT_HINT);
-	ps->seen[kind] = true;
+	for (f = 0; f < CONTRACT_REPORT_FIELDS; f++)
+	{
+		const char *p = ps->p;
+		const char *words = contract_report_fields[f];
 
+		while (*words != '\0')
+		{
+			int			len = strcspn(words, " ");
+			int			wlen = (skip_space(&p), word_length(p));
+
+			if (wlen != len || pg_strncasecmp(p, words, len) != 0)
+				break;
+			p += len;
+			words += len + (words[len] == ' ');
+		}
+		if (*words == '\0')
+		{
+			ps->p = p;
+			return f;
+		}
+	}
+	return -1;
+}
+
+/* report clause: requires FIELD[, FIELD...], each once */
+static void
+parse_report(ContractParser *ps)
+{
+	expect_keyword(ps, "requires");
+	do
+	{
+		const char *word = ps->p + strspn(ps->p, SPACE_CHARS);
+		int			field = accept_report_field(ps);
+
+		if (field < 0 || (ps->report_fields & (1 << field)) != 0)
+			syntax_error(ps, word, FIELD_EXPECTED, NULL);
+		ps->report_fields |= 1 << field;
+	} while (consume(&ps->p, ","));
+}
+
+/* A clause that starts with one of clause_keywords */
+static void
+parse_keyword_clause(ContractParser *ps, ClauseKind kind)
+{
 	switch (kind)
 	{
 		case CLAUSE_PLAN:
@@ -618,7 +759,7 @@ parse_clause(ContractParser *ps)
 								   "\"premium\" or \"standard\"");
 			break;
 		case CLAUSE_HOURS:
-			parse_hours(ps);
+			ps->hours = parse_hours(ps);
 			break;
 		case CLAUSE_NAMED_CONTACTS:
 			expect_keyword(ps, "contacts");
@@ -634,10 +775,33 @@ parse_clause(ContractParser *ps)
 		case CLAUSE_WARN:
 			parse_warning(ps);
 			break;
-		default:
-			parse_severity(ps, kind - CLAUSE_SEVERITY);
+		case CLAUSE_REPORT:
+			parse_report(ps);
 			break;
+		default:
+			Assert(false);
 	}
+}
+
+static void
+parse_clause(ContractParser *ps)
+{
+	const char *word;
+	int			kind;
+
+	skip_space(&ps->p);
+	word = ps->p;
+	kind = accept_word(ps, clause_keywords, N_CLAUSE_KINDS);
+	if (kind < 0)
+	{
+		parse_terms(ps, word);
+		return;
+	}
+	/* a second clause of a kind is as unexpected as an unknown keyword */
+	if (ps->clause_start[kind] != NULL)
+		syntax_error(ps, word, CLAUSE_EXPECTED, REPEAT_HINT);
+	ps->clause_start[kind] = word;
+	parse_keyword_clause(ps, kind);
 }
 
 /* contract: CLAUSE[;CLAUSE...][;] */
@@ -656,18 +820,87 @@ parse_clauses(ContractParser *ps)
 		syntax_error(ps, ps->p, "\";\"", NULL);
 }
 
-/* Business time is counted in opening hours, so it needs some */
+/* Refuse a clause, at start, that would have no effect, saying why */
 static void
-check_hours_for_business_terms(const ContractParser *ps)
+refuse_no_effect(const ContractParser *ps, const char *start, const char *what,
+				 const char *why, const char *hint)
 {
-	if (ps->first_business != NULL && ps->hours == NULL)
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s of contract \"%s\" would have no effect: %s", what,
+					shown_text(ps->input, strlen(ps->input)), why),
+			 errdetail("At position %d.", char_position(ps->input, start)),
+			 errhint("%s", hint)));
+}
+
+/* Does any set of terms have a target? */
+static bool
+has_targets(const ContractParser *ps)
+{
+	ListCell   *lc;
+
+	foreach(lc, ps->sets)
+	{
+		const ParsedSet *set = (const ParsedSet *) lfirst(lc);
+
+		if (set->terms.respond.clock != CLOCK_NONE || set->terms.resolve.clock != CLOCK_NONE)
+			return true;
+	}
+	return false;
+}
+
+/* The clauses of the plan as a whole that would change nothing */
+static void
+refuse_idle_clauses(const ContractParser *ps)
+{
+	if (ps->tier == TIER_STANDARD && ps->clause_start[CLAUSE_PREMIUM_REQUESTS] != NULL)
+		refuse_no_effect(ps, ps->clause_start[CLAUSE_PREMIUM_REQUESTS], "\"premium requests\"",
+						 "every request of a standard plan is standard",
+						 "Count premium requests in a plan of tier premium.");
+	if (ps->phone_only_out_of_hours && ps->hours == NULL)
+		refuse_no_effect(ps, ps->clause_start[CLAUSE_PHONE_ONLY], "\"phone only out of hours\"",
+						 "a plan without hours is never out of hours",
+						 "Give the plan's hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).");
+	if (ps->warn_percent > 0 && !has_targets(ps))
+		refuse_no_effect(ps, ps->clause_start[CLAUSE_WARN], "\"warn\"",
+						 "the plan sets no target to warn of",
+						 "Give a target (respond within, resolve within), or leave the warning out.");
+}
+
+/*
+ * The hours of a set's terms: business time needs some (its own or the
+ * plan's), and its own are for its business time
+ */
+static void
+check_set_hours(const ContractParser *ps, const ParsedSet *set)
+{
+	if (set->first_business != NULL && set->hours == NULL && ps->hours == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("contract \"%s\" has business-time terms but no hours",
 						shown_text(ps->input, strlen(ps->input))),
 				 errdetail("The first business-time duration is at position %d.",
-						   char_position(ps->input, ps->first_business)),
+						   char_position(ps->input, set->first_business)),
 				 errhint("Add the opening hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).")));
+	if (set->hours != NULL && set->first_business == NULL)
+		refuse_no_effect(ps, set->start, "the hours of the terms",
+						 "every target and step of these terms is on the wall clock",
+						 "Give these terms business-time durations (\"4 business hours\"), or leave their hours out.");
+	if (set->key.standard && ps->tier == TIER_STANDARD)
+		refuse_no_effect(ps, set->start, "the terms for standard requests",
+						 "every request of a standard plan is standard",
+						 "Give these terms without \"standard\".");
+}
+
+/* What the clauses say together */
+static void
+check_clauses(const ContractParser *ps)
+{
+	ListCell   *lc;
+
+	foreach(lc, ps->sets)
+		check_set_hours(ps, (const ParsedSet *) lfirst(lc));
+	refuse_idle_clauses(ps);
 }
 
 
@@ -684,77 +917,175 @@ store_name(StringInfo names, const char *name)
 }
 
 /*
- * The steps of all ladders, most urgent severity first and each ladder in
- * the order written, with their recipients appended to names; sets the
- * first_step and n_steps of each severity of the parser.
+ * A severity's plain terms: no request type, standard requests or level,
+ * nor hours of their own.  They are stored in the header, as version 1 did.
  */
-static ContractStep *
-lay_out_ladders(ContractParser *ps, StringInfo names, int *nsteps)
+static bool
+is_plain(const ParsedSet *set)
 {
-	ContractStep *steps;
-	int			n = 0;
-	int			s;
-
-	for (s = 0; s < CONTRACT_SEVERITIES; s++)
-		n += list_length(ps->ladder[s]);
-	steps = palloc0(n * sizeof(ContractStep));
-
-	n = 0;
-	for (s = 0; s < CONTRACT_SEVERITIES; s++)
-	{
-		ListCell   *lc;
-
-		if (ps->ladder[s] != NIL)
-		{
-			ps->severity[s].first_step = n;
-			ps->severity[s].n_steps = list_length(ps->ladder[s]);
-		}
-		foreach(lc, ps->ladder[s])
-		{
-			ParsedStep *parsed = (ParsedStep *) lfirst(lc);
-			ListCell   *rc;
-
-			steps[n].after = parsed->after;
-			steps[n].names = names->len;
-			steps[n].n_names = list_length(parsed->recipients);
-			foreach(rc, parsed->recipients)
-				store_name(names, (const char *) lfirst(rc));
-			n++;
-		}
-	}
-	*nsteps = n;
-	return steps;
+	return set->type_name == NULL && !set->key.standard && set->key.level == 0 &&
+		set->key.severity >= 0 && set->hours == NULL;
 }
 
-static Contract *
-build_contract(ContractParser *ps)
+static int
+compare_parsed_sets(const ListCell *a, const ListCell *b)
 {
-	StringInfoData names;
-	int32		plan_name = -1;
-	int			nsteps;
-	ContractStep *steps;
-	Size		steps_size;
-	Size		calendar_offset;
-	Size		names_offset;
-	Size		size;
-	Contract   *c;
+	const ParsedSet *x = (const ParsedSet *) lfirst(a);
+	const ParsedSet *y = (const ParsedSet *) lfirst(b);
 
-	initStringInfo(&names);
-	if (ps->plan_name != NULL)
-		plan_name = store_name(&names, ps->plan_name);
-	steps = lay_out_ladders(ps, &names, &nsteps);
+	return terms_key_compare(&x->key, x->type_name, &y->key, y->type_name);
+}
+
+/*
+ * The sets in the order they are stored: the plain terms by severity
+ * (into plain[], NULL where none), then the others in the order of their
+ * keys.
+ */
+static List *
+order_sets(const ContractParser *ps, ParsedSet *plain[CONTRACT_SEVERITIES])
+{
+	List	   *others = NIL;
+	ListCell   *lc;
+
+	memset(plain, 0, CONTRACT_SEVERITIES * sizeof(ParsedSet *));
+	foreach(lc, ps->sets)
+	{
+		ParsedSet  *set = (ParsedSet *) lfirst(lc);
+
+		if (is_plain(set))
+			plain[set->key.severity] = set;
+		else
+			others = lappend(others, set);
+	}
+	list_sort(others, compare_parsed_sets);
+	return others;
+}
+
+/*
+ * Append a set's ladder to steps[*n...], with its recipients appended to
+ * names; sets the set's first_step and n_steps.
+ */
+static void
+lay_out_ladder(ParsedSet *set, ContractStep *steps, int *n, StringInfo names)
+{
+	ListCell   *lc;
+
+	if (set->ladder != NIL)
+	{
+		set->terms.first_step = *n;
+		set->terms.n_steps = list_length(set->ladder);
+	}
+	foreach(lc, set->ladder)
+	{
+		ParsedStep *parsed = (ParsedStep *) lfirst(lc);
+		ListCell   *rc;
+
+		steps[*n].after = parsed->after;
+		steps[*n].names = names->len;
+		steps[*n].n_names = list_length(parsed->recipients);
+		foreach(rc, parsed->recipients)
+			store_name(names, (const char *) lfirst(rc));
+		(*n)++;
+	}
+}
+
+/* The stored form being laid out */
+typedef struct ContractLayout
+{
+	ParsedSet  *plain[CONTRACT_SEVERITIES];
+	List	   *others;			/* the extension's sets, in key order */
+	bool		extended;		/* version 2 */
+	StringInfoData names;
+	ContractStep *steps;
+	int			n_steps;
+	Size		calendar_offset;
+	Size		extension_offset;
+	Size		set_hours_offset;
+	Size		names_offset;
+} ContractLayout;
+
+/* The ladders, most urgent plain terms first, then the extension's */
+static void
+lay_out_ladders(ContractParser *ps, ContractLayout *lay)
+{
+	ListCell   *lc;
+	int			s;
+
+	lay->n_steps = 0;
+	foreach(lc, ps->sets)
+		lay->n_steps += list_length(((ParsedSet *) lfirst(lc))->ladder);
+	lay->steps = palloc0(Max(lay->n_steps, 1) * sizeof(ContractStep));
+	lay->n_steps = 0;
+	for (s = 0; s < CONTRACT_SEVERITIES; s++)
+		if (lay->plain[s] != NULL)
+			lay_out_ladder(lay->plain[s], lay->steps, &lay->n_steps, &lay->names);
+	foreach(lc, lay->others)
+		lay_out_ladder((ParsedSet *) lfirst(lc), lay->steps, &lay->n_steps, &lay->names);
+}
+
+/* Where each part goes, after names[] is complete but for the types */
+static void
+place_parts(ContractParser *ps, ContractLayout *lay)
+{
+	ListCell   *lc;
+	Size		offset;
 
 	/* where the calendar would be even when there is none, for one layout */
-	steps_size = nsteps * sizeof(ContractStep);
-	calendar_offset = CONTRACT_ALIGN(steps_size);
-	names_offset = CONTRACT_ALIGN(calendar_offset +
-								  (ps->hours ? VARSIZE(ps->hours) : 0));
+	lay->calendar_offset = CONTRACT_ALIGN(lay->n_steps * sizeof(ContractStep));
+	offset = CONTRACT_ALIGN(lay->calendar_offset + (ps->hours ? VARSIZE(ps->hours) : 0));
+	lay->extension_offset = offset;
+	if (lay->extended)
+		offset = CONTRACT_ALIGN(offset + offsetof(ContractExtension, sets) +
+								list_length(lay->others) * sizeof(TermSet));
+	lay->set_hours_offset = offset;
+	foreach(lc, lay->others)
+	{
+		ParsedSet  *set = (ParsedSet *) lfirst(lc);
 
-	/* zeroed, so that padding cannot make equal contracts differ */
-	size = offsetof(Contract, data) + names_offset + names.len;
-	c = palloc0(size);
-	SET_VARSIZE(c, size);
-	c->version = CONTRACT_FORMAT_VERSION;
+		set->key.request_type = set->type_name ?
+			store_name(&lay->names, set->type_name) : -1;
+		if (set->hours != NULL)
+			offset = CONTRACT_ALIGN(offset + VARSIZE(set->hours));
+	}
+	lay->names_offset = offset;
+}
+
+/* The extension and the hours of its sets, into the contract's data */
+static void
+write_extension(const ContractParser *ps, const ContractLayout *lay, Contract *c)
+{
+	ContractExtension *ext = (ContractExtension *) (c->data + lay->extension_offset);
+	Size		hours_offset = lay->set_hours_offset;
+	ListCell   *lc;
+	int			i = 0;
+
+	ext->n_sets = list_length(lay->others);
+	ext->report_fields = ps->report_fields;
+	foreach(lc, lay->others)
+	{
+		const ParsedSet *set = (const ParsedSet *) lfirst(lc);
+		TermSet    *stored = &ext->sets[i++];
+
+		stored->key = set->key;
+		stored->terms = set->terms;
+		stored->hours = -1;
+		if (set->hours != NULL)
+		{
+			stored->hours = hours_offset;
+			memcpy(c->data + hours_offset, set->hours, VARSIZE(set->hours));
+			hours_offset = CONTRACT_ALIGN(hours_offset + VARSIZE(set->hours));
+		}
+	}
+}
+
+/* The header: what the plan says as a whole, and the plain terms */
+static void
+write_header(const ContractParser *ps, const ContractLayout *lay, int32 plan_name,
+			 Contract *c)
+{
+	int			s;
+
+	c->version = lay->extended ? CONTRACT_FORMAT_EXTENDED : CONTRACT_FORMAT_VERSION;
 	c->tier = ps->tier;
 	c->quota_period = ps->quota_period;
 	c->phone_only_out_of_hours = ps->phone_only_out_of_hours;
@@ -763,16 +1094,53 @@ build_contract(ContractParser *ps)
 	c->premium_quota = ps->premium_quota;
 	c->warn_percent = ps->warn_percent;
 	c->plan_name = plan_name;
-	c->n_steps = nsteps;
-	c->calendar_offset = calendar_offset;
-	c->names_offset = names_offset;
-	memcpy(c->severity, ps->severity, sizeof(c->severity));
+	c->n_steps = lay->n_steps;
+	c->calendar_offset = lay->calendar_offset;
+	c->names_offset = lay->names_offset;
+	for (s = 0; s < CONTRACT_SEVERITIES; s++)
+		if (lay->plain[s] != NULL)
+			c->severity[s] = lay->plain[s]->terms;
+}
 
-	memcpy(c->data, steps, steps_size);
+static Contract *
+build_contract(ContractParser *ps)
+{
+	ContractLayout lay;
+	int32		plan_name = -1;
+	Size		size;
+	Contract   *c;
+
+	initStringInfo(&lay.names);
+	lay.others = order_sets(ps, lay.plain);
+	lay.extended = lay.others != NIL || ps->report_fields != 0;
+	if (ps->plan_name != NULL)
+		plan_name = store_name(&lay.names, ps->plan_name);
+	lay_out_ladders(ps, &lay);
+	place_parts(ps, &lay);
+
+	/* zeroed, so that padding cannot make equal contracts differ */
+	size = offsetof(Contract, data) + lay.names_offset + lay.names.len;
+	c = palloc0(size);
+	SET_VARSIZE(c, size);
+	write_header(ps, &lay, plan_name, c);
+	memcpy(c->data, lay.steps, lay.n_steps * sizeof(ContractStep));
 	if (ps->hours != NULL)
-		memcpy(c->data + calendar_offset, ps->hours, VARSIZE(ps->hours));
-	memcpy(c->data + names_offset, names.data, names.len);
+		memcpy(c->data + lay.calendar_offset, ps->hours, VARSIZE(ps->hours));
+	if (lay.extended)
+		write_extension(ps, &lay, c);
+	memcpy(c->data + lay.names_offset, lay.names.data, lay.names.len);
 	return c;
+}
+
+static void
+init_parser(ContractParser *ps, const char *input)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->input = ps->p = input;
+	ps->tier = TIER_STANDARD;
+	ps->named_contacts = -1;
+	ps->premium_quota = -1;
+	ps->quota_period = QUOTA_NONE;
 }
 
 /* Parse a contract literal; errors name the literal as a whole. */
@@ -781,14 +1149,9 @@ contract_parse(const char *input)
 {
 	ContractParser ps;
 
-	memset(&ps, 0, sizeof(ps));
-	ps.input = ps.p = input;
-	ps.tier = TIER_STANDARD;
-	ps.named_contacts = -1;
-	ps.premium_quota = -1;
-	ps.quota_period = QUOTA_NONE;
+	init_parser(&ps, input);
 	parse_clauses(&ps);
-	check_hours_for_business_terms(&ps);
+	check_clauses(&ps);
 	return build_contract(&ps);
 }
 
@@ -875,22 +1238,62 @@ append_escalation(StringInfo buf, const Contract *c, const ContractStep *step)
 	}
 }
 
-/* A severity clause: respond, resolve, then the ladder; none without terms */
-static void
-append_severity(StringInfo buf, const Contract *c, int severity)
+/* One clause of terms as the output writes it */
+typedef struct ShownSet
 {
-	const SeverityTerms *terms = &c->severity[severity];
+	const TermsKey *key;
+	const char *type_name;		/* NULL: any */
+	const SeverityTerms *terms;
+	const Calendar *hours;		/* NULL: the plan's */
+} ShownSet;
+
+static int
+compare_shown_sets(const void *a, const void *b)
+{
+	const ShownSet *x = (const ShownSet *) a;
+	const ShownSet *y = (const ShownSet *) b;
+
+	return terms_key_compare(x->key, x->type_name, y->key, y->type_name);
+}
+
+/* Which tickets a clause of terms is for, then ":" */
+static void
+append_terms_key(StringInfo buf, const ShownSet *set)
+{
+	int			start = buf->len;
+
+	if (set->type_name != NULL)
+	{
+		appendStringInfoString(buf, "request ");
+		append_name(buf, set->type_name);
+	}
+	if (set->key->standard)
+		appendStringInfoString(buf, buf->len > start ? " standard" : "standard");
+	if (set->key->level > 0)
+		appendStringInfo(buf, "%slevel %d", buf->len > start ? " " : "", set->key->level);
+	if (set->key->severity >= 0)
+		appendStringInfo(buf, "%s%s", buf->len > start ? " " : "",
+						 severity_names[set->key->severity]);
+	appendStringInfoChar(buf, ':');
+}
+
+/* A clause of terms: its hours, respond, resolve, then the ladder */
+static void
+append_terms(StringInfo buf, const Contract *c, const ShownSet *set)
+{
+	const SeverityTerms *terms = set->terms;
 	const ContractStep *steps = contract_steps(c) + terms->first_step;
 	int			terms_start;
 	int			i;
 
-	if (terms->respond.clock == CLOCK_NONE &&
-		terms->resolve.clock == CLOCK_NONE && terms->n_steps == 0)
-		return;
-
 	start_clause(buf);
-	appendStringInfo(buf, "%s:", severity_names[severity]);
+	append_terms_key(buf, set);
 	terms_start = buf->len;
+	if (set->hours != NULL)
+	{
+		start_term(buf, terms_start);
+		appendStringInfo(buf, "hours (%s)", calendar_to_text(set->hours));
+	}
 	if (terms->respond.clock != CLOCK_NONE)
 	{
 		start_term(buf, terms_start);
@@ -910,56 +1313,193 @@ append_severity(StringInfo buf, const Contract *c, int severity)
 	}
 }
 
+static bool
+has_terms(const SeverityTerms *terms)
+{
+	return terms->respond.clock != CLOCK_NONE || terms->resolve.clock != CLOCK_NONE ||
+		terms->n_steps > 0;
+}
+
+static bool
+has_target(const SeverityTerms *terms)
+{
+	return terms->respond.clock != CLOCK_NONE || terms->resolve.clock != CLOCK_NONE;
+}
+
+/* Does any of the plan's terms set a target? */
+static bool
+contract_has_targets(const Contract *c)
+{
+	const ContractExtension *ext = contract_extension(c);
+	int			i;
+
+	for (i = 0; i < CONTRACT_SEVERITIES; i++)
+		if (has_target(&c->severity[i]))
+			return true;
+	for (i = 0; ext != NULL && i < ext->n_sets; i++)
+		if (has_target(&ext->sets[i].terms))
+			return true;
+	return false;
+}
+
+/* Every clause of terms, in the order of their keys */
+static void
+append_all_terms(StringInfo buf, const Contract *c)
+{
+	static const TermsKey plain_keys[CONTRACT_SEVERITIES] = {
+		{-1, 0, 0, 0, 0}, {-1, 1, 0, 0, 0}, {-1, 2, 0, 0, 0}, {-1, 3, 0, 0, 0}
+	};
+	const ContractExtension *ext = contract_extension(c);
+	int			n_ext = ext ? ext->n_sets : 0;
+	ShownSet   *shown = palloc((CONTRACT_SEVERITIES + n_ext) * sizeof(ShownSet));
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < CONTRACT_SEVERITIES; i++)
+		if (has_terms(&c->severity[i]))
+			shown[n++] = (ShownSet) {&plain_keys[i], NULL, &c->severity[i], NULL};
+	for (i = 0; i < n_ext; i++)
+	{
+		const TermSet *set = &ext->sets[i];
+
+		shown[n++] = (ShownSet) {
+			&set->key,
+			set->key.request_type >= 0 ? contract_name_at(c, set->key.request_type) : NULL,
+			&set->terms,
+			set->hours >= 0 ? (const Calendar *) (c->data + set->hours) : NULL
+		};
+	}
+	qsort(shown, n, sizeof(ShownSet), compare_shown_sets);
+	for (i = 0; i < n; i++)
+		append_terms(buf, c, &shown[i]);
+}
+
+/* report requires FIELD, FIELD... */
+static void
+append_report_fields(StringInfo buf, const Contract *c)
+{
+	const ContractExtension *ext = contract_extension(c);
+	int			f;
+	bool		first = true;
+
+	if (ext == NULL || ext->report_fields == 0)
+		return;
+	start_clause(buf);
+	appendStringInfoString(buf, "report requires");
+	for (f = 0; f < CONTRACT_REPORT_FIELDS; f++)
+	{
+		if ((ext->report_fields & (1 << f)) == 0)
+			continue;
+		appendStringInfoString(buf, first ? " " : ", ");
+		appendStringInfoString(buf, contract_report_fields[f]);
+		first = false;
+	}
+}
+
+/*
+ * The clauses that act only in some plans, where they act: 0.4 accepted a
+ * premium quota in a standard plan, phone only out of hours without hours,
+ * a warning without targets; a value stored so prints without them, and
+ * reads back as the same plan.
+ */
+static void
+append_effective_clauses(StringInfo buf, const Contract *c)
+{
+	if (c->quota_period != QUOTA_NONE && c->tier == TIER_PREMIUM)
+	{
+		start_clause(buf);
+		appendStringInfo(buf, "premium requests %d per %s", c->premium_quota,
+						 quota_period_names[c->quota_period - QUOTA_MONTH]);
+	}
+	if (c->phone_only_out_of_hours && c->has_hours)
+	{
+		start_clause(buf);
+		appendStringInfoString(buf, "phone only out of hours");
+	}
+	if (c->warn_percent > 0 && contract_has_targets(c))
+	{
+		start_clause(buf);
+		appendStringInfo(buf, "warn at %d%%", c->warn_percent);
+	}
+}
+
 /*
  * The canonical text: plan, tier, hours, named contacts, premium requests,
- * phone only out of hours, warning, then the severities, most urgent first.
+ * phone only out of hours, warning, report fields, then the terms in the
+ * order of their keys (the severities' plain terms most urgent first).
  */
-char *
-contract_to_text(const Contract *c)
+static void
+append_plan_clauses(StringInfo buf, const Contract *c)
 {
 	const Calendar *hours = contract_calendar(c);
-	StringInfoData buf;
-	int			s;
 
-	initStringInfo(&buf);
 	if (c->plan_name >= 0)
 	{
-		appendStringInfoString(&buf, "plan ");
-		append_name(&buf, contract_name_at(c, c->plan_name));
+		appendStringInfoString(buf, "plan ");
+		append_name(buf, contract_name_at(c, c->plan_name));
 	}
-	start_clause(&buf);
-	appendStringInfo(&buf, "tier %s", tier_names[c->tier]);
+	start_clause(buf);
+	appendStringInfo(buf, "tier %s", tier_names[c->tier]);
 	if (hours != NULL)
 	{
-		start_clause(&buf);
-		appendStringInfo(&buf, "hours (%s)", calendar_to_text(hours));
+		start_clause(buf);
+		appendStringInfo(buf, "hours (%s)", calendar_to_text(hours));
 	}
 	if (c->named_contacts >= 0)
 	{
-		start_clause(&buf);
-		appendStringInfo(&buf, "named contacts %d", c->named_contacts);
+		start_clause(buf);
+		appendStringInfo(buf, "named contacts %d", c->named_contacts);
 	}
-	if (c->quota_period != QUOTA_NONE)
-	{
-		start_clause(&buf);
-		appendStringInfo(&buf, "premium requests %d per %s", c->premium_quota,
-						 quota_period_names[c->quota_period - QUOTA_MONTH]);
-	}
-	if (c->phone_only_out_of_hours)
-	{
-		start_clause(&buf);
-		appendStringInfoString(&buf, "phone only out of hours");
-	}
-	if (c->warn_percent > 0)
-	{
-		start_clause(&buf);
-		appendStringInfo(&buf, "warn at %d%%", c->warn_percent);
-	}
-	for (s = 0; s < CONTRACT_SEVERITIES; s++)
-		append_severity(&buf, c, s);
+	append_effective_clauses(buf, c);
+	append_report_fields(buf, c);
+}
+
+char *
+contract_to_text(const Contract *c)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	append_plan_clauses(&buf, c);
+	append_all_terms(&buf, c);
 	return buf.data;
 }
 
+/*
+ * The plan as a ticket of a kind sees it: its clauses as a whole, and for
+ * each severity the terms such a ticket of that severity is held to, as
+ * the plain terms of the severity (with their own hours where they have
+ * them).  A version 1 plan is the same for every kind.
+ */
+Contract *
+contract_for_kind(const Contract *c, const TicketKind *kind)
+{
+	StringInfoData buf;
+	ContractParser ps;
+	int			s;
+
+	if (contract_extension(c) == NULL)
+		return (Contract *) c;
+	initStringInfo(&buf);
+	append_plan_clauses(&buf, c);
+	for (s = 0; s < CONTRACT_SEVERITIES; s++)
+	{
+		static const TermsKey plain_keys[CONTRACT_SEVERITIES] = {
+			{-1, 0, 0, 0, 0}, {-1, 1, 0, 0, 0}, {-1, 2, 0, 0, 0}, {-1, 3, 0, 0, 0}
+		};
+		TicketKind	one = *kind;
+		ChosenTerms chosen;
+
+		one.severity = s;
+		chosen = contract_choose(c, &one);
+		if (has_terms(chosen.terms))
+			append_terms(&buf, c, &(ShownSet) {&plain_keys[s], NULL, chosen.terms, chosen.hours});
+	}
+	/* the plan's terms were checked when it was read */
+	init_parser(&ps, buf.data);
+	parse_clauses(&ps);
+	return build_contract(&ps);
+}
 
 /* ---------- SQL-callable functions ---------- */
 

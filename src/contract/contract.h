@@ -8,13 +8,26 @@
  * contracts are equal exactly when their bytes are.
  *
  * Layout after the fixed header (every part starts 8-byte aligned):
- *		ContractStep steps[n_steps];	the ladders of all severities, most
- *										urgent severity first, each ladder
- *										in the order written
+ *		ContractStep steps[n_steps];	the ladders: those of the severities'
+ *										plain terms, most urgent first, then
+ *										those of the extension's sets, each
+ *										ladder in the order written
  *		Calendar	 calendar;			the opening hours, a whole calendar
  *										varlena (present when has_hours)
+ *		ContractExtension extension;	version 2 only: the sets of terms for
+ *										some tickets (a request type, standard
+ *										requests, a support level, a severity
+ *										with hours of its own) and the report
+ *										fields the plan requires
+ *		Calendar	 set_hours[];		version 2 only: the hours of the sets
+ *										that have their own
  *		char		 names[];			NUL-terminated strings: the plan's
- *										name, then every step's recipients
+ *										name, every step's recipients, then
+ *										the request types of the sets
+ *
+ * A plan that says nothing of version 2's is stored as version 1, byte for
+ * byte as 0.1 to 0.4 stored it: values stored then read unchanged, and equal
+ * values still have equal bytes.
  */
 #ifndef TICKET_SLA_CONTRACT_H
 #define TICKET_SLA_CONTRACT_H
@@ -24,7 +37,11 @@
 
 #include "calendar/calendar.h"
 
-#define CONTRACT_FORMAT_VERSION 1
+#define CONTRACT_FORMAT_VERSION 1		/* the severities' plain terms only */
+#define CONTRACT_FORMAT_EXTENDED 2		/* with an extension */
+
+/* Every part of the stored form after the header starts 8-byte aligned */
+#define CONTRACT_ALIGN(len)		TYPEALIGN(8, (len))
 
 /* The severities, most urgent first, as in the enum ticket_sla.severity */
 #define CONTRACT_SEVERITIES		4
@@ -32,6 +49,8 @@
 /* Limits that keep a literal from growing absurd (SQLSTATE 54000) */
 #define CONTRACT_MAX_STEPS		100		/* per severity */
 #define CONTRACT_MAX_NAMES		10		/* recipients per step */
+#define CONTRACT_MAX_SETS		200		/* sets of terms in the extension */
+#define CONTRACT_LEVELS			3		/* support levels 1st to 3rd */
 
 typedef enum ContractClock
 {
@@ -68,6 +87,40 @@ typedef struct SeverityTerms
 	int32		first_step;		/* its ladder: steps[first_step ...] */
 	int32		n_steps;
 } SeverityTerms;
+
+/*
+ * Which tickets a set of terms is for: each part says one thing of the
+ * ticket, or nothing (request_type -1, severity -1, level 0, standard 0).
+ */
+typedef struct TermsKey
+{
+	int32		request_type;	/* offset into names[] of its name; -1: any */
+	int16		severity;		/* 0 = critical; -1: any */
+	int16		level;			/* support level 1 to 3; 0: any */
+	int16		standard;		/* 1: the standard requests of a premium plan */
+	int16		padding;		/* zero */
+} TermsKey;
+
+/* A set of terms of the extension, with the hours of its business clock */
+typedef struct TermSet
+{
+	TermsKey	key;
+	SeverityTerms terms;
+	int32		hours;			/* offset from data of its calendar; -1: the
+								 * plan's */
+	int32		padding;		/* zero */
+} TermSet;
+
+/* The report fields a plan may require, as bits of report_fields */
+#define CONTRACT_REPORT_FIELDS	7
+
+/* What version 2 adds; the sets in the order of their keys (contract.c) */
+typedef struct ContractExtension
+{
+	int32		n_sets;
+	int32		report_fields;	/* bit i: field i of contract_report_fields */
+	TermSet		sets[FLEXIBLE_ARRAY_MEMBER];
+} ContractExtension;
 
 typedef enum ContractTier
 {
@@ -120,6 +173,49 @@ contract_name_at(const Contract *c, int32 offset)
 {
 	return c->data + c->names_offset + offset;
 }
+
+/* The extension, after the plan's hours; NULL in a version 1 value */
+static inline const ContractExtension *
+contract_extension(const Contract *c)
+{
+	const Calendar *hours = contract_calendar(c);
+
+	if (c->version < CONTRACT_FORMAT_EXTENDED)
+		return NULL;
+	return (const ContractExtension *)
+		(c->data + CONTRACT_ALIGN(c->calendar_offset + (hours ? VARSIZE(hours) : 0)));
+}
+
+/* The kind of ticket whose terms are looked up */
+typedef struct TicketKind
+{
+	const char *request_type;	/* NUL-terminated */
+	int			severity;		/* 0 = critical */
+	int			level;			/* support level, 1 to 3 */
+	bool		standard;		/* a standard request under a premium plan */
+} TicketKind;
+
+/* The request type of a ticket that names none */
+#define DEFAULT_REQUEST_TYPE	"incident"
+
+/*
+ * The terms a kind of ticket is held to, and the hours of their business
+ * clock (NULL: the plan's)
+ */
+typedef struct ChosenTerms
+{
+	const SeverityTerms *terms;
+	const Calendar *hours;
+	int			set;			/* index of the extension's set; -1: the
+								 * severity's plain terms */
+} ChosenTerms;
+
+extern ChosenTerms contract_choose(const Contract *c, const TicketKind *kind);
+extern Contract *contract_for_kind(const Contract *c, const TicketKind *kind);
+extern int	terms_key_compare(const TermsKey *a, const char *a_type,
+							  const TermsKey *b, const char *b_type);
+extern void default_ticket_kind(TicketKind *kind, int severity);
+extern const char *const contract_report_fields[CONTRACT_REPORT_FIELDS];
 
 /* The canonical text form, used in error messages too */
 extern char *contract_to_text(const Contract *c);

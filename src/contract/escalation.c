@@ -25,14 +25,15 @@
 PG_FUNCTION_INFO_V1(escalation_due);
 PG_FUNCTION_INFO_V1(escalation_steps);
 
-/* The contract (argument 2) and severity (argument 1) of a ladder call */
-static ArgCache *
-ladder_args(FunctionCallInfo fcinfo, int *severity)
+/* The terms of a ladder call: its contract (argument 2) and severity (1) */
+static TicketTerms
+ladder_args(FunctionCallInfo fcinfo)
 {
 	TargetsCache *cache = targets_cache(fcinfo);
+	int			severity = severity_index(&cache->severities, PG_GETARG_OID(1));
 
-	*severity = severity_index(&cache->severities, PG_GETARG_OID(1));
-	return arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
+	return terms_of_severity(arg_cache_get(fcinfo, 2, contract_hours, &cache->contract),
+							 severity);
 }
 
 /*
@@ -41,10 +42,10 @@ ladder_args(FunctionCallInfo fcinfo, int *severity)
  * left to fall due.
  */
 static bool
-steps_due_at(ArgCache *contract, int severity, TimestampTz start, TimestampTz at,
+steps_due_at(const TicketTerms *tt, TimestampTz start, TimestampTz at,
 			 int *fired, TimestampTz *next)
 {
-	for (*fired = 0; step_due(contract, severity, *fired, start, next); (*fired)++)
+	for (*fired = 0; step_due(tt, *fired, start, next); (*fired)++)
 		if (*next > at)
 			return true;
 	return false;
@@ -60,8 +61,7 @@ escalation_due(PG_FUNCTION_ARGS)
 {
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	TimestampTz at = PG_GETARG_TIMESTAMPTZ(3);
-	int			severity;
-	ArgCache   *contract = ladder_args(fcinfo, &severity);
+	TicketTerms tt = ladder_args(fcinfo);
 	TupleDesc	desc;
 	Datum		values[2];
 	bool		nulls[2] = {false, false};
@@ -70,7 +70,7 @@ escalation_due(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "escalation_due must return a row");
-	nulls[1] = !steps_due_at(contract, severity, start, at, &fired, &next);
+	nulls[1] = !steps_due_at(&tt, start, at, &fired, &next);
 	values[0] = Int32GetDatum(fired);
 	values[1] = TimestampTzGetDatum(next);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
@@ -103,14 +103,13 @@ escalation_steps(PG_FUNCTION_ARGS)
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	TupleDesc	desc;
 	Tuplestorestate *result = materialized_result(fcinfo, &desc);
-	int			severity;
-	ArgCache   *contract = ladder_args(fcinfo, &severity);
-	const Contract *c = cached_contract(contract);
-	const ContractStep *steps = contract_steps(c) + c->severity[severity].first_step;
+	TicketTerms tt = ladder_args(fcinfo);
+	const Contract *c = cached_contract(tt.contract);
+	const ContractStep *steps = contract_steps(c) + tt.terms->first_step;
 	TimestampTz due;
 	int			i;
 
-	for (i = 0; step_due(contract, severity, i, start, &due); i++)
+	for (i = 0; step_due(&tt, i, start, &due); i++)
 	{
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};

@@ -88,8 +88,8 @@ target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
 	int			severity = severity_index(&cache->severities, PG_GETARG_OID(1));
 	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
 	const Contract *c = cached_contract(contract);
-	const ContractDuration *target = respond ? &c->severity[severity].respond :
-		&c->severity[severity].resolve;
+	TicketTerms tt = terms_of_severity(contract, severity);
+	const ContractDuration *target = respond ? &tt.terms->respond : &tt.terms->resolve;
 	TimestampTz unpaused;
 	TimestampTz due;
 	int64		length;
@@ -99,11 +99,11 @@ target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
 	bool		nulls[6] = {false, false, false, false, false, false};
 
 	biz_require_finite(start, at);
-	if (!target_due(contract, target, start, &unpaused))
+	if (!target_due(&tt, target, start, &unpaused))
 		PG_RETURN_NULL();
-	paused_target_due(contract, target, start, paused, &due);
-	length = target_time_between(contract, target, start, unpaused);
-	used = target_time_between(contract, target, start, Max(at, start)) -
+	paused_target_due(&tt, target, start, paused, &due);
+	length = target_time_between(&tt, target, start, unpaused);
+	used = target_time_between(&tt, target, start, Max(at, start)) -
 		paused_on_clock(target, paused);
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)

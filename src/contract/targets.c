@@ -4,9 +4,10 @@
  *		deadlines of a ticket of a given severity opened at a given instant,
  *		and when a ticket's clocks start under the plan's channel rule.
  *
- * A target on the business clock is business time under the plan's hours
- * (business_deadline); one on the wall clock is plain elapsed time, a day
- * being 24 hours, so that neither depends on the session's time zone.
+ * A target on the business clock is business time under the hours of its
+ * terms, their own or the plan's (business_deadline); one on the wall clock
+ * is plain elapsed time, a day being 24 hours, so that neither depends on
+ * the session's time zone.
  */
 #include "postgres.h"
 
@@ -68,6 +69,56 @@ severity_index(SeverityMap *map, Oid value)
 	return i;
 }
 
+/*
+ * The business clock of the contract's set of terms "set" whose own hours
+ * are "hours": prepared once, when first used, and kept with the contract's
+ * cache (in its memory, so that it goes with the value).
+ */
+static BizCalendar *
+set_clock(ArgCache *contract, int set, const Calendar *hours)
+{
+	if (contract->more == NULL)
+		contract->more = MemoryContextAllocZero(contract->mcxt,
+												contract_extension(cached_contract(contract))->n_sets *
+												sizeof(BizCalendar *));
+	if (contract->more[set] == NULL)
+	{
+		BizCalendar *bc = MemoryContextAlloc(contract->mcxt, sizeof(BizCalendar));
+		MemoryContext oldcxt = MemoryContextSwitchTo(contract->mcxt);
+
+		biz_init(bc, hours);
+		MemoryContextSwitchTo(oldcxt);
+		contract->more[set] = bc;
+	}
+	return contract->more[set];
+}
+
+/* The terms a kind of ticket is held to, with their business clock */
+TicketTerms
+terms_of_kind(ArgCache *contract, const TicketKind *kind)
+{
+	ChosenTerms chosen = contract_choose(cached_contract(contract), kind);
+	TicketTerms tt;
+
+	tt.contract = contract;
+	tt.terms = chosen.terms;
+	if (chosen.hours != NULL)
+		tt.hours = set_clock(contract, chosen.set, chosen.hours);
+	else
+		tt.hours = contract->has_calendar ? &contract->bc : NULL;
+	return tt;
+}
+
+/* The terms of a plain incident of the severity, at the first level */
+TicketTerms
+terms_of_severity(ArgCache *contract, int severity)
+{
+	TicketKind	kind;
+
+	default_ticket_kind(&kind, severity);
+	return terms_of_kind(contract, &kind);
+}
+
 /* opened_at plus usecs of round-the-clock time */
 static TimestampTz
 wall_deadline(TimestampTz opened_at, int64 usecs)
@@ -86,7 +137,7 @@ wall_deadline(TimestampTz opened_at, int64 usecs)
  * at start: false when the plan sets no such target.
  */
 bool
-target_due(ArgCache *contract, const ContractDuration *target,
+target_due(const TicketTerms *tt, const ContractDuration *target,
 		   TimestampTz start, TimestampTz *due)
 {
 	if (target->clock == CLOCK_NONE)
@@ -98,9 +149,9 @@ target_due(ArgCache *contract, const ContractDuration *target,
 	else
 	{
 		/* the input function refuses business terms without hours */
-		Assert(contract->has_calendar);
-		biz_require_open_time(&contract->bc);
-		*due = biz_deadline(&contract->bc, start, target->days, target->usecs);
+		Assert(tt->hours != NULL);
+		biz_require_open_time(tt->hours);
+		*due = biz_deadline(tt->hours, start, target->days, target->usecs);
 	}
 	return true;
 }
@@ -117,14 +168,26 @@ plan_time_between(ArgCache *contract, TimestampTz from, TimestampTz to)
 	return biz_between(&contract->bc, from, to);
 }
 
+/*
+ * The time from "from" to "to" that counts under a ticket's terms:
+ * business time under their hours, or elapsed time when they have none.
+ */
+int64
+terms_time_between(const TicketTerms *tt, TimestampTz from, TimestampTz to)
+{
+	if (tt->hours == NULL)
+		return to - from;
+	return biz_between(tt->hours, from, to);
+}
+
 /* The time from "from" to "to" on the clock of a target */
 int64
-target_time_between(ArgCache *contract, const ContractDuration *target,
+target_time_between(const TicketTerms *tt, const ContractDuration *target,
 					TimestampTz from, TimestampTz to)
 {
 	if (target->clock == CLOCK_WALL)
 		return to - from;
-	return plan_time_between(contract, from, to);
+	return terms_time_between(tt, from, to);
 }
 
 /* The paused time that counts on the clock of a target */
@@ -140,37 +203,35 @@ paused_on_clock(const ContractDuration *target, const PausedTime *paused)
  * time on the target's own clock.  False when there is no such target.
  */
 bool
-paused_target_due(ArgCache *contract, const ContractDuration *target,
+paused_target_due(const TicketTerms *tt, const ContractDuration *target,
 				  TimestampTz start, const PausedTime *paused, TimestampTz *due)
 {
 	int64		extra = paused_on_clock(target, paused);
 
-	if (!target_due(contract, target, start, due))
+	if (!target_due(tt, target, start, due))
 		return false;
 	if (extra == 0 || TIMESTAMP_NOT_FINITE(*due))
 		return true;
 	if (target->clock == CLOCK_WALL)
 		*due = wall_deadline(*due, extra);
 	else
-		*due = biz_deadline(&contract->bc, *due, 0, extra);
+		*due = biz_deadline(tt->hours, *due, 0, extra);
 	return true;
 }
 
 /*
- * When the escalation step at index "step" of a severity's ladder falls due
- * for a ticket whose clock started at start; false past the last step.
- * Steps are not paused: the ladder counts from the clock start.
+ * When the escalation step at index "step" of the ladder of a ticket's
+ * terms falls due for a ticket whose clock started at start; false past the
+ * last step.  Steps are not paused: the ladder counts from the clock start.
  */
 bool
-step_due(ArgCache *contract, int severity, int step, TimestampTz start,
-		 TimestampTz *due)
+step_due(const TicketTerms *tt, int step, TimestampTz start, TimestampTz *due)
 {
-	const Contract *c = cached_contract(contract);
-	const SeverityTerms *terms = &c->severity[severity];
+	const Contract *c = cached_contract(tt->contract);
 
-	if (step >= terms->n_steps)
+	if (step >= tt->terms->n_steps)
 		return false;
-	return target_due(contract, &contract_steps(c)[terms->first_step + step].after,
+	return target_due(tt, &contract_steps(c)[tt->terms->first_step + step].after,
 					  start, due);
 }
 
@@ -203,10 +264,10 @@ target_deadline(FunctionCallInfo fcinfo,
 	TargetsCache *cache = targets_cache(fcinfo);
 	int			severity = severity_index(&cache->severities, PG_GETARG_OID(1));
 	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
+	TicketTerms tt = terms_of_severity(contract, severity);
 	TimestampTz due;
 
-	if (!target_due(contract, pick(&cached_contract(contract)->severity[severity]),
-					opened_at, &due))
+	if (!target_due(&tt, pick(tt.terms), opened_at, &due))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMPTZ(due);
 }

@@ -46,16 +46,30 @@ typedef struct PausedTime
 	int64		elapsed;
 } PausedTime;
 
-extern bool target_due(ArgCache *contract, const ContractDuration *target,
+/*
+ * The terms a ticket is held to (contract_choose), with the business clock
+ * they count on: their own hours, or the plan's; NULL when neither is
+ * given (only wall-clock terms).
+ */
+typedef struct TicketTerms
+{
+	ArgCache   *contract;
+	const SeverityTerms *terms;
+	BizCalendar *hours;
+} TicketTerms;
+
+extern TicketTerms terms_of_kind(ArgCache *contract, const TicketKind *kind);
+extern TicketTerms terms_of_severity(ArgCache *contract, int severity);
+extern bool target_due(const TicketTerms *tt, const ContractDuration *target,
 					   TimestampTz start, TimestampTz *due);
 extern int64 plan_time_between(ArgCache *contract, TimestampTz from, TimestampTz to);
-extern int64 target_time_between(ArgCache *contract, const ContractDuration *target,
+extern int64 terms_time_between(const TicketTerms *tt, TimestampTz from, TimestampTz to);
+extern int64 target_time_between(const TicketTerms *tt, const ContractDuration *target,
 								 TimestampTz from, TimestampTz to);
 extern int64 paused_on_clock(const ContractDuration *target, const PausedTime *paused);
-extern bool paused_target_due(ArgCache *contract, const ContractDuration *target,
+extern bool paused_target_due(const TicketTerms *tt, const ContractDuration *target,
 							  TimestampTz start, const PausedTime *paused, TimestampTz *due);
-extern bool step_due(ArgCache *contract, int severity, int step, TimestampTz start,
-					 TimestampTz *due);
+extern bool step_due(const TicketTerms *tt, int step, TimestampTz start, TimestampTz *due);
 extern TimestampTz clock_start(ArgCache *contract, TimestampTz opened_at,
 							   bool by_phone);
 

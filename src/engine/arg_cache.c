@@ -61,6 +61,7 @@ arg_cache_prepare(MemoryContext mcxt, struct varlena *packed, CalendarOf calenda
 	cache->mcxt = cxt;
 	cache->constant = (Datum) 0;
 	cache->compressed = NULL;
+	cache->more = NULL;
 	/* palloc is MAXALIGNed, as a contract's parts need */
 	cache->value = palloc(size + VARHDRSZ);
 	SET_VARSIZE(cache->value, size + VARHDRSZ);

@@ -26,6 +26,9 @@ typedef struct ArgCache
 	Datum		constant;		/* the argument, when it is a Const */
 	BizCalendar bc;				/* its calendar, prepared */
 	bool		has_calendar;	/* false for a contract without hours */
+	BizCalendar **more;			/* a contract's other calendars (the hours
+								 * of its sets of terms), each prepared when
+								 * first used; NULL until then */
 } ArgCache;
 
 extern ArgCache *arg_cache_prepare(MemoryContext mcxt, struct varlena *packed,

@@ -105,15 +105,15 @@ stamp_deadlines(PG_FUNCTION_ARGS)
 		ArgCache   *contract = arg_cache_match(fcinfo->flinfo->fn_mcxt,
 											   (struct varlena *) DatumGetPointer(in[ARG_CONTRACT]),
 											   contract_hours, &st->contract);
-		const SeverityTerms *terms = &cached_contract(contract)->severity[severity];
+		TicketTerms tt = terms_of_severity(contract, severity);
 		TimestampTz due;
 
-		if (target_due(contract, &terms->respond, opened_at, &due))
+		if (target_due(&tt, &tt.terms->respond, opened_at, &due))
 		{
 			out[0] = TimestampTzGetDatum(due);
 			out_null[0] = false;
 		}
-		if (target_due(contract, &terms->resolve, opened_at, &due))
+		if (target_due(&tt, &tt.terms->resolve, opened_at, &due))
 		{
 			out[1] = TimestampTzGetDatum(due);
 			out_null[1] = false;

@@ -60,11 +60,12 @@ static void
 add_paused_time(Stamping *s, TimestampTz from, TimestampTz to)
 {
 	TimestampTz start = timestamp_of(&s->row, COL_CLOCK_START);
+	TicketTerms tt = ticket_held_terms(s);
 
 	from = Max(from, start);
 	to = Max(to, start);
 	set_usecs(s, COL_PAUSED_BUSINESS, usecs_of(&s->row, COL_PAUSED_BUSINESS) +
-			  plan_time_between(ticket_terms(s), from, to));
+			  terms_time_between(&tt, from, to));
 	set_usecs(s, COL_PAUSED_ELAPSED, usecs_of(&s->row, COL_PAUSED_ELAPSED) + (to - from));
 }
 
@@ -104,19 +105,18 @@ ticket_move_clock(Stamping *s, ClockState before, ClockState now, TimestampTz at
 void
 ticket_stamp_deadlines(Stamping *s)
 {
-	ArgCache   *contract = ticket_terms(s);
-	const SeverityTerms *terms = &cached_contract(contract)->severity[ticket_severity(s)];
+	TicketTerms tt = ticket_held_terms(s);
 	TimestampTz start = timestamp_of(&s->row, COL_CLOCK_START);
 	PausedTime	paused;
 	TimestampTz due;
 
 	paused.business = usecs_of(&s->row, COL_PAUSED_BUSINESS);
 	paused.elapsed = usecs_of(&s->row, COL_PAUSED_ELAPSED);
-	if (target_due(contract, &terms->respond, start, &due))
+	if (target_due(&tt, &tt.terms->respond, start, &due))
 		set_timestamp(s, COL_RESPONSE_DUE, due);
 	else
 		set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
-	if (paused_target_due(contract, &terms->resolve, start, &paused, &due))
+	if (paused_target_due(&tt, &tt.terms->resolve, start, &paused, &due))
 		set_timestamp(s, COL_RESOLUTION_DUE, due);
 	else
 		set_column(s, COL_RESOLUTION_DUE, (Datum) 0, true);
@@ -127,10 +127,12 @@ void
 ticket_stamp_next_escalation(Stamping *s, ClockState state)
 {
 	TimestampTz due;
+	TicketTerms tt;
 
+	if (state != CLOCK_STOPPED)
+		tt = ticket_held_terms(s);
 	if (state != CLOCK_STOPPED &&
-		step_due(ticket_terms(s), ticket_severity(s),
-				 DatumGetInt32(s->row.value[COL_ESCALATION_LEVEL]),
+		step_due(&tt, DatumGetInt32(s->row.value[COL_ESCALATION_LEVEL]),
 				 timestamp_of(&s->row, COL_CLOCK_START), &due))
 		set_timestamp(s, COL_NEXT_ESCALATION_AT, due);
 	else

@@ -25,7 +25,7 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"terms_id", "opened_at", "clock_start", "response_due",
 	"first_response_at", "resolution_due", "resolved_at", "changed_at",
 	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
-	"escalation_level"
+	"escalation_level", "request_type", "support_level"
 };
 
 /* ---------- The statement's cache ---------- */
@@ -62,6 +62,8 @@ column_types(Oid nsp, Oid *types)
 	types[COL_PAUSED_BUSINESS] = INTERVALOID;
 	types[COL_PAUSED_ELAPSED] = INTERVALOID;
 	types[COL_ESCALATION_LEVEL] = INT4OID;
+	types[COL_REQUEST_TYPE] = TEXTOID;
+	types[COL_SUPPORT_LEVEL] = INT2OID;
 }
 
 /*
@@ -88,7 +90,13 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
 	column_types(nsp, types);
 	for (i = 0; i < N_COLUMNS; i++)
+	{
+		/* a store not yet updated to 0.5 has no request types: all incidents */
+		if (i == COL_REQUEST_TYPE &&
+			get_attnum(RelationGetRelid(rel), ticket_column_names[i]) == InvalidAttrNumber)
+			continue;
 		st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);
+	}
 	st->premium = enum_label(types[COL_TIER], "premium");
 	st->standard = enum_label(types[COL_TIER], "standard");
 	st->phone = enum_label(types[COL_CHANNEL], "phone");
@@ -113,8 +121,11 @@ ticket_read_row(const TicketStamper *st, Relation rel, HeapTuple tuple, TicketRo
 
 	for (i = 0; i < N_COLUMNS; i++)
 	{
-		row->value[i] = heap_getattr(tuple, st->attnums[i], RelationGetDescr(rel),
-									 &row->isnull[i]);
+		row->value[i] = (Datum) 0;
+		row->isnull[i] = true;
+		if (st->attnums[i] != InvalidAttrNumber)
+			row->value[i] = heap_getattr(tuple, st->attnums[i], RelationGetDescr(rel),
+										 &row->isnull[i]);
 		row->set[i] = false;
 	}
 }
@@ -145,10 +156,11 @@ ticket_write_row(const Stamping *s, HeapTuple tuple)
 bool
 ticket_column_changed(const Stamping *s, TicketColumn col)
 {
-	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(s->rel), s->st->attnums[col] - 1);
+	Form_pg_attribute att;
 
 	if (s->row.isnull[col] || s->old.isnull[col])
 		return s->row.isnull[col] != s->old.isnull[col];
+	att = TupleDescAttr(RelationGetDescr(s->rel), s->st->attnums[col] - 1);
 	return !datum_image_eq(s->row.value[col], s->old.value[col], att->attbyval, att->attlen);
 }
 
@@ -185,4 +197,22 @@ int
 ticket_severity(Stamping *s)
 {
 	return severity_index(&s->st->severities, DatumGetObjectId(s->row.value[COL_SEVERITY]));
+}
+
+/*
+ * The set of its terms the ticket is held to, for its request type, tier,
+ * support level and severity (contract_choose)
+ */
+TicketTerms
+ticket_held_terms(Stamping *s)
+{
+	TicketKind	kind;
+
+	/* NULL: the NOT NULL constraint refuses it after the trigger */
+	kind.request_type = s->row.isnull[COL_REQUEST_TYPE] ? DEFAULT_REQUEST_TYPE :
+		TextDatumGetCString(s->row.value[COL_REQUEST_TYPE]);
+	kind.severity = ticket_severity(s);
+	kind.level = DatumGetInt16(s->row.value[COL_SUPPORT_LEVEL]);
+	kind.standard = DatumGetObjectId(s->row.value[COL_TIER]) == s->st->standard;
+	return terms_of_kind(ticket_terms(s), &kind);
 }

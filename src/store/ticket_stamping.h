@@ -48,6 +48,8 @@ typedef enum TicketColumn
 	COL_PAUSED_BUSINESS,
 	COL_PAUSED_ELAPSED,
 	COL_ESCALATION_LEVEL,
+	COL_REQUEST_TYPE,
+	COL_SUPPORT_LEVEL,
 	N_COLUMNS
 } TicketColumn;
 
@@ -107,6 +109,7 @@ extern const char *ticket_case_number(const Stamping *s);
 extern char *ticket_timestamp_text(const TicketRow *row, TicketColumn col);
 extern ArgCache *ticket_terms(Stamping *s);
 extern int	ticket_severity(Stamping *s);
+extern TicketTerms ticket_held_terms(Stamping *s);
 
 /* ticket_clock.c */
 extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);

@@ -11,10 +11,11 @@
  *
  * On update it keeps what must not change (the case number, customer,
  * opening, tier and the stamped deadlines), re-stamps the deadlines from
- * the same clock start when the severity changes or the ticket is moved to
- * its contract's current terms, lets the first response be recorded once,
- * and keeps status and resolved_at in step.  Every change of status,
- * severity or terms is recorded at changed_at.
+ * the same clock start when the ticket becomes another kind (severity,
+ * request type or support level: each may have terms of its own) or is
+ * moved to its contract's current terms, lets the first response be
+ * recorded once, and keeps status and resolved_at in step.  Every change of
+ * status, kind or terms is recorded at changed_at.
  *
  * How the clocks follow the status, and the deadlines and escalation they
  * give, are ticket_clock.c's; the row's columns are ticket_row.c's.  This
@@ -70,6 +71,7 @@ static const char *organisation_text(const CustomerTerms *ct);
 static bool take_premium_request(Oid owner, int32 customer_id, DateADT period,
 								 int32 quota);
 static void update_ticket(Stamping *s);
+static bool kind_changed(const Stamping *s);
 static void refuse_changes(const Stamping *s, const TicketColumn *columns, int n,
 						   const char *detail);
 static void guard_first_response(const Stamping *s);
@@ -298,7 +300,7 @@ update_ticket(Stamping *s)
 {
 	TimestampTz at;
 	bool		new_terms;
-	bool		new_severity;
+	bool		new_kind;
 	bool		paused_more;
 	ClockState	state;
 
@@ -310,27 +312,39 @@ update_ticket(Stamping *s)
 	guard_first_response(s);
 	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID] ||
 		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||
-		s->row.isnull[COL_CHANGED_AT])
+		s->row.isnull[COL_CHANGED_AT] || s->row.isnull[COL_SUPPORT_LEVEL])
 		return;					/* the NOT NULL constraints will refuse it */
 	guard_resolved(s);
 	new_terms = ticket_column_changed(s, COL_TERMS_ID);
 	if (new_terms)
 		check_new_terms(s);
-	new_severity = ticket_column_changed(s, COL_SEVERITY);
+	new_kind = kind_changed(s);
 
 	at = change_instant(s);
 	ticket_settle_resolution(s, at);
-	record_change(s, new_terms || new_severity || ticket_column_changed(s, COL_STATUS), at);
+	record_change(s, new_terms || new_kind || ticket_column_changed(s, COL_STATUS), at);
 	state = ticket_clock_state(s, &s->row);
 	paused_more = ticket_move_clock(s, ticket_clock_state(s, &s->old), state, at);
-	if (new_terms || new_severity || paused_more)
+	if (new_terms || new_kind || paused_more)
 		ticket_stamp_deadlines(s);
 	if (ticket_column_changed(s, COL_ESCALATION_LEVEL))
 		check_escalation_level(s);
 	/* the ladder stops with a resolution and starts again with a reopening */
-	if (new_terms || new_severity || ticket_column_changed(s, COL_ESCALATION_LEVEL) ||
+	if (new_terms || new_kind || ticket_column_changed(s, COL_ESCALATION_LEVEL) ||
 		(ticket_clock_state(s, &s->old) == CLOCK_STOPPED) != (state == CLOCK_STOPPED))
 		ticket_stamp_next_escalation(s, state);
+}
+
+/*
+ * Whether the ticket becomes another kind (contract_choose): of another
+ * severity, request type or support level, each of which may have terms of
+ * its own
+ */
+static bool
+kind_changed(const Stamping *s)
+{
+	return ticket_column_changed(s, COL_SEVERITY) || ticket_column_changed(s, COL_REQUEST_TYPE) ||
+		ticket_column_changed(s, COL_SUPPORT_LEVEL);
 }
 
 /* Refuse a change of any of the n columns, saying why with "detail" */
@@ -372,7 +386,9 @@ guard_first_response(const Stamping *s)
 static void
 guard_resolved(const Stamping *s)
 {
-	static const TicketColumn final_columns[] = {COL_RESOLVED_AT, COL_SEVERITY, COL_TERMS_ID};
+	static const TicketColumn final_columns[] = {
+		COL_RESOLVED_AT, COL_SEVERITY, COL_TERMS_ID, COL_REQUEST_TYPE, COL_SUPPORT_LEVEL
+	};
 
 	if (ticket_clock_state(s, &s->old) == CLOCK_STOPPED && ticket_clock_state(s, &s->row) == CLOCK_STOPPED)
 		refuse_changes(s, final_columns, lengthof(final_columns),
@@ -436,7 +452,7 @@ record_change(Stamping *s, bool changed, TimestampTz at)
 		if (ticket_column_changed(s, COL_CHANGED_AT))
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-					 errmsg("column \"changed_at\" of case %s moves only with its status, severity or terms",
+					 errmsg("column \"changed_at\" of case %s moves only with its status, severity, request type, support level or terms",
 							ticket_case_number(s)),
 					 errtablecol(s->rel, s->st->attnums[COL_CHANGED_AT])));
 		return;
@@ -458,7 +474,7 @@ check_escalation_level(Stamping *s)
 {
 	int32		old_level = DatumGetInt32(s->old.value[COL_ESCALATION_LEVEL]);
 	int32		level = DatumGetInt32(s->row.value[COL_ESCALATION_LEVEL]);
-	int32		steps = cached_contract(ticket_terms(s))->severity[ticket_severity(s)].n_steps;
+	int32		steps = ticket_held_terms(s).terms->n_steps;
 
 	if (level < old_level || level > Max(steps, old_level))
 		ereport(ERROR,
