@@ -51,9 +51,9 @@ INSERT INTO good (lit) VALUES
   ('tier standard'),
   ('hours (Mon-Fri 09:00-18:00; tz Europe/Berlin; closed 2026-12-25)'),
   ('named contacts 8'),
-  ('premium requests 12 per year'),
-  ('phone only out of hours'),
-  ('warn at 75%'),
+  ('tier premium; premium requests 12 per year'),
+  ('hours (24x7); phone only out of hours'),
+  ('warn at 75%; low: resolve within 3 days'),
   ('critical: respond within 1 hour'),
   ('high: resolve within 1 day'),
   ('medium: escalate after 2 hours to "Team lead"'),
@@ -61,11 +61,11 @@ INSERT INTO good (lit) VALUES
   -- clauses in any order, printed in the canonical one; a trailing ";"
   ('low: respond within 1 day; phone only out of hours; critical: respond within 1 hour; premium requests 1 per month; named contacts 2; hours (24x7); tier premium; plan "All";'),
   ('high: resolve within 8 hours; medium: resolve within 1 day;'),
-  ('critical: respond within 1 hour; warn at 1 %; phone only out of hours'),
-  ('WARN AT 99%'),
+  ('critical: respond within 1 hour; warn at 1 %; phone only out of hours; hours (24x7)'),
+  ('WARN AT 99%; LOW: RESOLVE WITHIN 1 DAY'),
   -- keywords in any case
   ('PLAN "Mixed Case"; Tier PREMIUM; HOURS (mon-fri 9:00-18:00); Named Contacts 3; PREMIUM REQUESTS 5 PER MONTH; Phone Only Out Of Hours; CRITICAL: Respond WITHIN 1 Business HOUR, RESOLVE within 2 BUSINESS DAYS, Escalate After 30 MINUTES To "Boss" AND "CEO"'),
-  ('tier Standard; premium requests 1 per Quarter'),
+  ('tier Premium; premium requests 1 per Quarter'),
   -- white space is free between tokens, and may be absent around punctuation
   (E'\n plan\n"Spaced"\t;\n\ttier\npremium ;\nhours\n(\n  Mon-Fri 09:00-18:00;\n  tz UTC\n)\n;\ncritical\n:\nrespond\nwithin\n1\nhour\n,\nescalate\nafter\n2\nhours\nto\n"A"\nand\n"B"\n;\n'),
   ('plan"Tight";hours(24x7);critical:respond within 1 hour,resolve within 2 hours;high:escalate after 1 hour to"A"and"B"'),
@@ -80,8 +80,8 @@ INSERT INTO good (lit) VALUES
   ('named contacts 1'),
   ('named contacts 100000'),
   ('named contacts 007'),
-  ('premium requests 0 per month'),
-  ('premium requests 1000000 per quarter'),
+  ('tier premium; premium requests 0 per month'),
+  ('tier premium; premium requests 1000000 per quarter'),
   -- every term of a severity: respond, resolve, then the ladder in order
   ('critical: escalate after 2 hours to "B", resolve within 1 day, escalate after 1 hour to "A", respond within 15 minutes'),
   ('high: escalate after 1 hour to "A" and "B" and "C", escalate after 1 hour to "D"'),
@@ -170,11 +170,11 @@ FROM (VALUES
   ('plan "P"', 'tier standard'),
   ('tier premium', 'tier standard'),
   ('named contacts 5', 'named contacts 6'),
-  ('premium requests 12 per year', 'premium requests 1 per month'),
-  ('premium requests 0 per month', 'tier standard'),
-  ('phone only out of hours', 'tier standard'),
-  ('warn at 75%', 'warn at 80%'),
-  ('warn at 75%', 'tier standard'),
+  ('tier premium; premium requests 12 per year', 'tier premium; premium requests 1 per month'),
+  ('tier premium; premium requests 0 per month', 'tier premium'),
+  ('hours (24x7); phone only out of hours', 'hours (24x7)'),
+  ('warn at 75%; low: resolve within 1 day', 'warn at 80%; low: resolve within 1 day'),
+  ('warn at 75%; low: resolve within 1 day', 'low: resolve within 1 day'),
   ('hours (24x7)', 'tier standard'),
   ('hours (24x7; tz UTC)', 'hours (24x7; tz GMT)'),
   ('hours (24x7); critical: respond within 1 business day', 'hours (24x7); critical: respond within 24 business hours'),
@@ -456,6 +456,91 @@ FROM (VALUES
   ('\x74696572'),
   ('\x')
 ) AS v(bytes);
+
+--
+-- Terms for some tickets (0.5): a request type, the standard requests of a
+-- premium plan, a support level, a severity, in this order, one at least;
+-- hours of their own among the terms.  Printed in the order of their keys:
+-- request type (none first, then by name), standard, level, severity, each
+-- with "any" first; the plain severity terms keep the version 1 form.
+--
+SELECT lit, try_contract(lit) AS canonical
+FROM (VALUES
+  ('request "signature change": respond within 4 hours'),
+  ('request "signature change" critical: resolve within 2 days; request "signature change": respond within 4 hours'),
+  -- standard needs a premium plan
+  ('tier premium; standard critical: respond within 4 hours; critical: respond within 30 minutes'),
+  ('level 3: respond within 1 hour; level 2 high: respond within 2 hours'),
+  -- a type's clause may name all four
+  ('tier premium; hours (24x7); request "cyber incident" standard level 2 critical: respond within 8 business hours'),
+  -- a severity with hours of its own: stored in the extension, printed as written
+  ('hours (Mon-Fri 09:00-18:00; tz Europe/Berlin); critical: hours (24x7; tz Europe/Berlin), respond within 1 business hour; high: respond within 4 business hours'),
+  -- hours of its own are enough for business time, without the plan's
+  ('request "x": respond within 2 business hours, hours (Mon-Fri 08:00-12:00; tz UTC), escalate after 1 business hour to "A"'),
+  -- P1 to P4 after a qualifier too; keywords in any case
+  ('REQUEST "A" LEVEL 1 P2: RESPOND WITHIN 1 HOUR'),
+  -- the type's name is any name
+  ('request "Fehl""alarm": respond within 1 hour'),
+  -- report fields, each once, printed in their order
+  ('report requires expected behaviour, service, Business Impact'),
+  ('report requires service, summary, problem time, business impact, description, current behaviour, expected behaviour')
+) AS v(lit);
+
+-- each reads back equal
+SELECT lit, c::text::ticket_sla.contract = c AS rereads_equal
+FROM (VALUES
+  ('critical: respond within 1 hour'),
+  ('request "a": respond within 1 hour; critical: respond within 2 hours'),
+  ('hours (24x7); critical: hours (Mon-Fri 09:00-17:00), respond within 1 business hour'),
+  ('report requires service')
+) AS v(lit), LATERAL (SELECT lit::ticket_sla.contract AS c) AS x;
+
+-- bad terms keys and terms
+SELECT lit, try_contract(lit) AS error
+FROM (VALUES
+  -- the same tickets twice, however written
+  ('request "a": respond within 1 hour; request "a": resolve within 1 day'),
+  ('critical: respond within 1 hour; P1: resolve within 1 day'),
+  ('tier premium; standard: respond within 1 hour; standard: resolve within 1 day'),
+  -- qualifiers in another order, or missing parts
+  ('critical request "a": respond within 1 hour'),
+  ('level 2 standard: respond within 1 hour'),
+  ('request: respond within 1 hour'),
+  ('request a: respond within 1 hour'),
+  ('request "a"'),
+  ('request "": respond within 1 hour'),
+  ('level: respond within 1 hour'),
+  ('level 0: respond within 1 hour'),
+  ('level 4: respond within 1 hour'),
+  ('standard'),
+  -- hours twice in one clause
+  ('critical: hours (24x7), hours (24x7), respond within 1 business hour'),
+  ('critical: hours 24x7, respond within 1 business hour'),
+  -- report fields
+  ('report'),
+  ('report requires'),
+  ('report requires service, service'),
+  ('report requires problem'),
+  ('report requires name'),
+  ('report requires service; report requires summary')
+) AS v(lit);
+
+-- clauses that would have no effect are refused (22023), with where they are
+SELECT lit, try_contract(lit) AS error
+FROM (VALUES
+  ('premium requests 12 per year'),
+  ('tier standard; premium requests 1 per quarter'),
+  ('phone only out of hours'),
+  ('critical: hours (24x7), respond within 1 business hour; phone only out of hours'),
+  ('warn at 75%'),
+  ('warn at 75%; critical: escalate after 1 hour to "A"'),
+  ('tier standard; standard critical: respond within 1 hour'),
+  ('standard critical: respond within 1 hour'),
+  ('hours (24x7); critical: hours (Mon-Fri 09:00-17:00), respond within 1 hour'),
+  -- business time needs hours: the plan's or the clause's own
+  ('request "a": respond within 1 business hour'),
+  ('critical: hours (24x7), respond within 1 business hour; high: respond within 1 business hour')
+) AS v(lit);
 
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_contract(text);

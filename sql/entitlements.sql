@@ -80,28 +80,28 @@ SELECT error_of($$INSERT INTO ticket_sla.tickets (customer_id, contact_id, servi
 SELECT ticket_sla.quota_period_start(c, s, a) AS period_start, note
 FROM (VALUES
   -- yearly from 2025-07-01; Amsterdam is UTC+2 in summer
-  ('premium requests 12 per year; hours (24x7; tz Europe/Amsterdam)'::ticket_sla.contract,
+  ('tier premium; premium requests 12 per year; hours (24x7; tz Europe/Amsterdam)'::ticket_sla.contract,
    '2025-07-01'::date, '2026-06-30 21:59+00'::timestamptz, 'last minute of the first year, local time'),
-  ('premium requests 12 per year; hours (24x7; tz Europe/Amsterdam)',
+  ('tier premium; premium requests 12 per year; hours (24x7; tz Europe/Amsterdam)',
    '2025-07-01', '2026-06-30 22:00+00', 'midnight in Amsterdam starts the second year'),
-  ('premium requests 12 per year', '2025-07-01', '2026-06-30 22:00+00',
+  ('tier premium; premium requests 12 per year', '2025-07-01', '2026-06-30 22:00+00',
    'without hours, UTC: still the first year'),
-  ('premium requests 12 per year', '2025-07-01', '2025-06-30 12:00+00',
+  ('tier premium; premium requests 12 per year', '2025-07-01', '2025-06-30 12:00+00',
    'before the start: the period before'),
   -- monthly from the 31st: a short month ends the period early, as
   -- PostgreSQL adds months ('2026-01-31' + 1 month = '2026-02-28')
-  ('premium requests 2 per month', '2026-01-31', '2026-02-27 12:00+00', 'January period'),
-  ('premium requests 2 per month', '2026-01-31', '2026-02-28 12:00+00', 'February period'),
-  ('premium requests 2 per month', '2026-01-31', '2026-03-30 12:00+00', 'still February period'),
-  ('premium requests 2 per month', '2026-01-31', '2026-03-31 00:00+00', 'March period'),
-  ('premium requests 2 per month', '2026-01-31', '2024-02-29 12:00+00', 'leap year, long before'),
-  ('premium requests 3 per quarter', '2026-01-15', '2026-04-14 23:59+00', 'first quarter'),
-  ('premium requests 3 per quarter', '2026-01-15', '2026-04-15 00:00+00', 'second quarter'),
-  ('premium requests 3 per quarter', '2026-01-15', '2025-10-14 00:00+00', 'two quarters back')
+  ('tier premium; premium requests 2 per month', '2026-01-31', '2026-02-27 12:00+00', 'January period'),
+  ('tier premium; premium requests 2 per month', '2026-01-31', '2026-02-28 12:00+00', 'February period'),
+  ('tier premium; premium requests 2 per month', '2026-01-31', '2026-03-30 12:00+00', 'still February period'),
+  ('tier premium; premium requests 2 per month', '2026-01-31', '2026-03-31 00:00+00', 'March period'),
+  ('tier premium; premium requests 2 per month', '2026-01-31', '2024-02-29 12:00+00', 'leap year, long before'),
+  ('tier premium; premium requests 3 per quarter', '2026-01-15', '2026-04-14 23:59+00', 'first quarter'),
+  ('tier premium; premium requests 3 per quarter', '2026-01-15', '2026-04-15 00:00+00', 'second quarter'),
+  ('tier premium; premium requests 3 per quarter', '2026-01-15', '2025-10-14 00:00+00', 'two quarters back')
 ) AS v(c, s, a, note);
 SELECT ticket_sla.quota_period_start('tier premium', '2026-01-01', now()) IS NULL AS no_quota;
-SELECT error_of($$SELECT ticket_sla.quota_period_start('premium requests 1 per month', 'infinity', now())$$);
-SELECT error_of($$SELECT ticket_sla.quota_period_start('premium requests 1 per month', '2026-01-01', 'infinity')$$);
+SELECT error_of($$SELECT ticket_sla.quota_period_start('tier premium; premium requests 1 per month', 'infinity', now())$$);
+SELECT error_of($$SELECT ticket_sla.quota_period_start('tier premium; premium requests 1 per month', '2026-01-01', 'infinity')$$);
 
 --
 -- Premium requests: MSA Plus allows 12 per contract year
