@@ -29,6 +29,45 @@ SELECT day, to_char(day, 'Dy') AS dow, name FROM ticket_sla.holidays('US', 2021,
 -- moved to Thursday 1 May.
 SELECT day, to_char(day, 'Dy') AS dow, name FROM ticket_sla.holidays('IL', 2025, 2025);
 
+-- The Netherlands: NL closes Bevrijdingsdag every year, as the Algemene
+-- termijnenwet counts it; NL-LUSTRUM only in the years 5 divides, as most
+-- offices do.  5 May 2024 is a Sunday, 5 May 2025 a Monday: NL lists
+-- both, NL-LUSTRUM only 2025.  Over 2020 to 2030, NL has it 11 times,
+-- NL-LUSTRUM 3 times (2020, 2025, 2030).
+SELECT r.region, h.day, to_char(h.day, 'Dy') AS dow, h.name
+FROM (VALUES ('NL'), ('NL-LUSTRUM')) AS r(region), ticket_sla.holidays(r.region, 2024, 2025) AS h
+WHERE h.name = 'Bevrijdingsdag' ORDER BY 1, 2;
+SELECT r.region, count(*) FILTER (WHERE h.name = 'Bevrijdingsdag') AS bevrijdingsdag, count(*) AS holidays
+FROM (VALUES ('NL'), ('NL-LUSTRUM')) AS r(region), ticket_sla.holidays(r.region, 2020, 2030) AS h
+GROUP BY 1 ORDER BY 1;
+-- NL-LUSTRUM 2025 in full (Easter 20 April): Koningsdag, 27 April on a
+-- Sunday, moves to Saturday 26; Hemelvaartsdag is Easter + 39 = Thursday
+-- 29 May; Pinksteren Easter + 49 and + 50 = 8 and 9 June.
+SELECT day, to_char(day, 'Dy') AS dow, name FROM ticket_sla.holidays('NL-LUSTRUM', 2025, 2025);
+-- A Dutch office's "2 business hours" from Monday 4 May 2026, 17:00
+-- CEST (15:00 UTC): one hour that evening, then Tuesday 5 May is closed
+-- under NL (due Wednesday 6 May 10:00 CEST, 08:00 UTC) but open under
+-- NL-LUSTRUM (due Tuesday 5 May 10:00 CEST, 08:00 UTC).
+SELECT r.region, ticket_sla.business_deadline('2026-05-04 15:00Z', '2 hours',
+           ('Mon-Fri 09:00-18:00; tz Europe/Amsterdam; holidays ' || r.region)::ticket_sla.calendar) AS due
+FROM (VALUES ('NL'), ('NL-LUSTRUM')) AS r(region) ORDER BY 1;
+
+-- Switzerland: CH is the four days every canton keeps; Zürich 2025 by
+-- its Ruhetags- und Ladenöffnungsgesetz, from Easter on 20 April:
+-- Karfreitag 18 April, Ostermontag 21 April, Auffahrt (+ 39) Thursday
+-- 29 May, Pfingstmontag (+ 50) Monday 9 June, and 1 May, 1 August,
+-- 25 and 26 December.
+SELECT day, to_char(day, 'Dy') AS dow, name FROM ticket_sla.holidays('CH', 2025, 2025);
+SELECT day, to_char(day, 'Dy') AS dow, name FROM ticket_sla.holidays('ch-zh', 2025, 2025);
+-- The days after a Sunday of September: the Jeûne genevois is the
+-- Thursday after the first Sunday (1 September 2024 is one: Thursday 5;
+-- 2025's first Sunday is the 7th: Thursday 11), Vaud's Lundi du Jeûne
+-- the Monday after the third (2024: the Sundays are 1, 8, 15, so Monday
+-- 16; 2025: 7, 14, 21, so Monday 22).
+SELECT r.region, h.day, to_char(h.day, 'Dy') AS dow, h.name
+FROM (VALUES ('CH-GE'), ('CH-VD')) AS r(region), ticket_sla.holidays(r.region, 2024, 2025) AS h
+WHERE extract(month FROM h.day) = 9 ORDER BY 1, 2;
+
 -- Bad arguments: an unknown region (the hint lists them all), years the
 -- rules do not cover.
 SELECT q, try_query(q) AS result FROM (VALUES
@@ -66,11 +105,16 @@ ORDER BY 1, 2;
 
 -- Whole-range sanity of every region, 1990 to 2100: each year's list is
 -- in date order, inside its year, and no substitute or observed day falls
--- on a weekend.
+-- on a weekend.  The cantons have the same days every year, 111 times
+-- their number: CH-AG 5 (555), CH-LU 10 (1110), CH-TI 15 (1665), the
+-- others 9 (999); NL-LUSTRUM has NL's days but Bevrijdingsdag in only 23
+-- of the 111 years, 88 fewer.
 WITH regions(region) AS (
     VALUES ('DE'), ('DE-BW'), ('DE-BY'), ('DE-BE'), ('DE-BB'), ('DE-HB'), ('DE-HH'), ('DE-HE'),
            ('DE-MV'), ('DE-NI'), ('DE-NW'), ('DE-RP'), ('DE-SL'), ('DE-SN'), ('DE-ST'), ('DE-SH'),
-           ('DE-TH'), ('AT'), ('CH'), ('NL'), ('GB-ENG'), ('GB-SCT'), ('GB-NIR'), ('US'), ('IL')),
+           ('DE-TH'), ('AT'), ('CH'), ('NL'), ('GB-ENG'), ('GB-SCT'), ('GB-NIR'), ('US'), ('IL'),
+           ('NL-LUSTRUM'), ('CH-AG'), ('CH-BE'), ('CH-BS'), ('CH-GE'), ('CH-LU'), ('CH-SG'), ('CH-TI'),
+           ('CH-VD'), ('CH-ZH')),
 lists AS (
     SELECT r.region, y.year, h.day, h.name,
            lag(h.day) OVER (PARTITION BY r.region, y.year ORDER BY h.ordinality) AS previous
@@ -88,6 +132,7 @@ FROM lists GROUP BY region ORDER BY region;
 -- Canonical form: after tz, codes in upper case, sorted, each once; two
 -- clauses add up.
 SELECT 'holidays gb-eng, DE-BE, de-be; Mon-Fri 09:00-18:00; tz Europe/London; holidays NL'::ticket_sla.calendar;
+SELECT 'holidays nl-lustrum, ch-zh, CH; 24x7'::ticket_sla.calendar;
 SELECT 'Mon-Fri 09:00-18:00; holidays DE-BE; closed 2026-12-24; open 2026-12-26 10:00-14:00'::ticket_sla.calendar;
 -- equal calendars, whatever the order written; a region makes a difference
 SELECT 'holidays GB-ENG; holidays DE-BE; 24x7'::ticket_sla.calendar OPERATOR(ticket_sla.=)
@@ -105,7 +150,9 @@ SELECT lit, try_query(format('SELECT %L::ticket_sla.calendar::text', lit)) AS re
   ('Mon-Fri 09:00-17:00; holidays ; tz UTC'),
   ('Mon-Fri 09:00-17:00; holidays DE BE'),
   ('Mon-Fri 09:00-17:00; holidays DE,'),
-  ('Mon-Fri 09:00-17:00; holidays DE_BE')
+  ('Mon-Fri 09:00-17:00; holidays DE_BE'),
+  ('Mon-Fri 09:00-17:00; holidays CH-XX'),
+  ('Mon-Fri 09:00-17:00; holidays NL-OFFICE')
 ) AS v(lit);
 
 ------------------------------------------------------------------------------

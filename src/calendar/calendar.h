@@ -25,6 +25,8 @@
 #include "lib/stringinfo.h"
 #include "pgtime.h"
 
+#include "holidays/holidays.h"
+
 #define CALENDAR_FORMAT_VERSION 1
 
 #define CAL_SECS_PER_DAY	86400
@@ -33,7 +35,7 @@
 /* Limits that keep a literal from growing absurd (SQLSTATE 54000). */
 #define CAL_MAX_DATES		10000
 #define CAL_MAX_RANGES		10000
-#define CAL_MAX_REGIONS		32
+#define CAL_MAX_REGIONS		HOLIDAY_REGIONS_MAX
 
 /*
  * One open range, in seconds after the local midnight of the date it belongs

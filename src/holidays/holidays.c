@@ -11,8 +11,13 @@
  * has the national list and then its own, and England, Scotland and
  * Northern Ireland build on the days of all of the United Kingdom.
  *
+ * A rule may also hold only in the years a number divides: the Netherlands'
+ * Bevrijdingsdag as most offices keep it, in lustrum years (NL-LUSTRUM).
+ * Switzerland's cantons build on the four days every canton keeps (CH),
+ * in the canton's own language.
+ *
  * A region also says what becomes of a holiday on a Saturday or Sunday:
- * nothing (DE, AT, CH, NL), a substitute day (GB: the next weekday that is
+ * nothing (DE, AT, CH and its cantons, NL), a substitute day (GB: the next weekday that is
  * not already a holiday) or an observed day (US: the Friday before or the
  * Monday after).  An observed day can lie in another year than the holiday
  * (the US observes a Saturday 1 January on the Friday 31 December before),
@@ -51,7 +56,8 @@ typedef enum RuleKind
 	RULE_DATE_UNLESS_SUNDAY,	/* a fixed date, or the day before when that
 								 * is a Sunday */
 	RULE_EASTER,				/* days after Easter Sunday (before if < 0) */
-	RULE_NTH_WEEKDAY,			/* the n-th or the last weekday of a month */
+	RULE_NTH_WEEKDAY,			/* the n-th or the last weekday of a month,
+								 * and days_after days after it */
 	RULE_WEEKDAY_BEFORE			/* the last weekday before a date */
 } RuleKind;
 
@@ -72,8 +78,11 @@ typedef struct Rule
 	signed char nth;			/* 1 to 4, or LAST_IN_MONTH */
 	signed char weekday;
 	short		easter_offset;
+	short		days_after;		/* RULE_NTH_WEEKDAY: days after that weekday */
 	short		first_year;		/* 0: no first year */
 	short		last_year;		/* 0: no last year */
+	short		year_divisor;	/* 0: every year; else only in the years it
+								 * divides */
 	const MovedDay *moved;		/* NULL, or years on another date */
 	const char *name;			/* unless moved */
 	const char *observed_name;	/* its name on a substitute or observed day;
@@ -91,10 +100,12 @@ typedef struct Rule
 #define EASTER(offset)			.kind = RULE_EASTER, .easter_offset = (offset)
 #define NTH_WEEKDAY(n, wd, m)	.kind = RULE_NTH_WEEKDAY, .nth = (n), .weekday = (wd), .month = (m)
 #define LAST_WEEKDAY(wd, m)		NTH_WEEKDAY(LAST_IN_MONTH, wd, m)
+#define DAYS_AFTER_NTH_WEEKDAY(days, n, wd, m) NTH_WEEKDAY(n, wd, m), .days_after = (days)
 #define WEEKDAY_BEFORE(wd, d, m) .kind = RULE_WEEKDAY_BEFORE, .weekday = (wd), .month = (m), .mday = (d)
 #define FROM(y)					.first_year = (y)
 #define UNTIL(y)				.last_year = (y)
 #define ONLY_IN(y)				.first_year = (y), .last_year = (y)
+#define YEARS_DIVISIBLE_BY(n)	.year_divisor = (n)
 #define MOVED(days)				.moved = (days)
 #define NAME(s)					.name = s
 #define GB_NAME(s)				.name = s, .observed_name = s " (substitute day)"
@@ -118,6 +129,8 @@ typedef enum Substitution
 
 /* A region's rules come in at most this many shared lists */
 #define MAX_RULE_LISTS 3
+
+
 
 /*
  * A region: its rule lists and substitution, or, for a region whose days
@@ -236,9 +249,18 @@ static const Rule at_rules[] = {
 };
 
 
-/* ---------- Switzerland and the Netherlands ---------- */
+/* ---------- Switzerland ---------- */
 
-/* The days every canton keeps */
+/*
+ * Only 1 August is a federal holiday (Bundesverfassung Art. 110); each
+ * canton makes up to eight more days equal to Sundays (Arbeitsgesetz
+ * Art. 20a) and may keep other public rest days.  A canton's list is its
+ * own law's, the days of the whole canton; days of some communes or
+ * districts only, half days, and the days that always fall on a Sunday
+ * (Easter, Whit Sunday, the Bettag) are left out.
+ */
+
+/* The days every canton keeps, and so of CH; in German */
 static const Rule ch_rules[] = {
 	{DATE(1, JAN), NAME("Neujahrstag")},
 	{EASTER(39), NAME("Auffahrt")},
@@ -246,14 +268,123 @@ static const Rule ch_rules[] = {
 	{DATE(25, DEC), NAME("Weihnachtstag")},
 };
 
-/* The algemeen erkende feestdagen of the Algemene termijnenwet */
-static const Rule nl_rules[] = {
+#define CH_DAYS RULE_LIST(ch_rules)
+
+#define KARFREITAG				EASTER(-2), NAME("Karfreitag")
+#define STEPHANSTAG				DATE(26, DEC), NAME("Stephanstag")
+/* ZH, BE, BS and SG: Easter, Whitsun and Christmas as in most cantons */
+static const Rule ch_easter_whitsun_christmas_rules[] = {
+	{KARFREITAG},
+	{EASTER(1), NAME("Ostermontag")},
+	{EASTER(50), NAME("Pfingstmontag")},
+	{STEPHANSTAG},
+};
+
+#define CH_EASTER_WHITSUN_CHRISTMAS RULE_LIST(ch_easter_whitsun_christmas_rules)
+
+/* Ruhetags- und Ladenöffnungsgesetz (ZH) § 1; RLG (BS) § 2 */
+static const Rule ch_zh_bs_rules[] = {
+	{DATE(1, MAY), NAME("Tag der Arbeit")},
+};
+
+/* Gesetz über die Ruhe an öffentlichen Feiertagen (BE) Art. 2 */
+static const Rule ch_be_rules[] = {
+	{DATE(2, JAN), NAME("Berchtoldstag")},
+};
+
+/* Gesetz über Ruhetag und Ladenöffnung (SG) Art. 2 */
+static const Rule ch_sg_rules[] = {
+	{ALLERHEILIGEN},
+};
+
+/* Ruhetags- und Ladenschlussgesetz (LU) § 1a */
+static const Rule ch_lu_rules[] = {
+	{KARFREITAG},
+	{EASTER(60), NAME("Fronleichnam")},
+	{MARIAE_HIMMELFAHRT},
+	{ALLERHEILIGEN},
+	{DATE(8, DEC), NAME("Mariä Empfängnis")},
+	{STEPHANSTAG},
+};
+
+/* AG: the days of every district; each district has four more of its own */
+static const Rule ch_ag_rules[] = {
+	{KARFREITAG},
+};
+
+/* GE and VD alike: the four days of every canton, Easter and Whitsun */
+static const Rule ch_fr_rules[] = {
+	{DATE(1, JAN), NAME("Nouvel An")},
+	{EASTER(-2), NAME("Vendredi saint")},
+	{EASTER(1), NAME("Lundi de Pâques")},
+	{EASTER(39), NAME("Ascension")},
+	{EASTER(50), NAME("Lundi de Pentecôte")},
+	{DATE(1, AUG), NAME("Fête nationale")},
+	{DATE(25, DEC), NAME("Noël")},
+};
+
+/* Loi sur les jours fériés (GE) art. 1 */
+static const Rule ch_ge_rules[] = {
+	/* the Thursday after the first Sunday of September */
+	{DAYS_AFTER_NTH_WEEKDAY(4, 1, SUN, SEP), NAME("Jeûne genevois")},
+	{DATE(31, DEC), NAME("Restauration de la République")},
+};
+
+/* Vaud's jours fériés officiels */
+static const Rule ch_vd_rules[] = {
+	{DATE(2, JAN), NAME("2 janvier")},
+	/* the Monday after the Jeûne fédéral, the third Sunday of September */
+	{DAYS_AFTER_NTH_WEEKDAY(1, 3, SUN, SEP), NAME("Lundi du Jeûne fédéral")},
+};
+
+/* Legge concernente i giorni festivi ufficiali (TI) art. 1 */
+static const Rule ch_ti_rules[] = {
+	{DATE(1, JAN), NAME("Capo d'anno")},
+	{DATE(6, JAN), NAME("Epifania")},
+	{DATE(19, MAR), NAME("San Giuseppe")},
+	{EASTER(1), NAME("Lunedì di Pasqua")},
+	{DATE(1, MAY), NAME("Primo maggio")},
+	{EASTER(39), NAME("Ascensione")},
+	{EASTER(50), NAME("Lunedì di Pentecoste")},
+	{EASTER(60), NAME("Corpus Domini")},
+	{DATE(29, JUN), NAME("San Pietro e Paolo")},
+	{DATE(1, AUG), NAME("Primo agosto")},
+	{DATE(15, AUG), NAME("Assunzione")},
+	{DATE(1, NOV), NAME("Ognissanti")},
+	{DATE(8, DEC), NAME("Immacolata")},
+	{DATE(25, DEC), NAME("Natale")},
+	{DATE(26, DEC), NAME("Santo Stefano")},
+};
+
+
+/* ---------- The Netherlands ---------- */
+
+/*
+ * The algemeen erkende feestdagen of the Algemene termijnenwet, which
+ * counts 5 May every year (NL); most offices and collective agreements
+ * close on Bevrijdingsdag only in lustrum years (NL-LUSTRUM).  The days
+ * before and after 5 May are two lists, so that Bevrijdingsdag keeps its
+ * place between them (before Hemelvaartsdag on 5 May 2005 and 2016).
+ */
+static const Rule nl_spring_rules[] = {
 	{DATE(1, JAN), NAME("Nieuwjaarsdag")},
 	{EASTER(0), NAME("Eerste Paasdag")},
 	{EASTER(1), NAME("Tweede Paasdag")},
 	{DATE_UNLESS_SUNDAY(30, APR), UNTIL(2013), NAME("Koninginnedag")},
 	{DATE_UNLESS_SUNDAY(27, APR), FROM(2014), NAME("Koningsdag")},
-	{DATE(5, MAY), NAME("Bevrijdingsdag")},
+};
+
+#define BEVRIJDINGSDAG			DATE(5, MAY), NAME("Bevrijdingsdag")
+
+static const Rule nl_liberation_rules[] = {
+	{BEVRIJDINGSDAG},
+};
+
+static const Rule nl_liberation_lustrum_rules[] = {
+	{BEVRIJDINGSDAG, YEARS_DIVISIBLE_BY(5)},
+};
+
+static const Rule nl_summer_winter_rules[] = {
 	{EASTER(39), NAME("Hemelvaartsdag")},
 	{EASTER(49), NAME("Eerste Pinksterdag")},
 	{EASTER(50), NAME("Tweede Pinksterdag")},
@@ -337,7 +468,16 @@ static const Rule us_rules[] = {
 
 static const Region regions[] = {
 	{.code = "AT", .lists = {RULE_LIST(at_rules)}},
-	{.code = "CH", .lists = {RULE_LIST(ch_rules)}},
+	{.code = "CH", .lists = {CH_DAYS}},
+	{.code = "CH-AG", .lists = {CH_DAYS, RULE_LIST(ch_ag_rules)}},
+	{.code = "CH-BE", .lists = {CH_DAYS, CH_EASTER_WHITSUN_CHRISTMAS, RULE_LIST(ch_be_rules)}},
+	{.code = "CH-BS", .lists = {CH_DAYS, CH_EASTER_WHITSUN_CHRISTMAS, RULE_LIST(ch_zh_bs_rules)}},
+	{.code = "CH-GE", .lists = {RULE_LIST(ch_fr_rules), RULE_LIST(ch_ge_rules)}},
+	{.code = "CH-LU", .lists = {CH_DAYS, RULE_LIST(ch_lu_rules)}},
+	{.code = "CH-SG", .lists = {CH_DAYS, CH_EASTER_WHITSUN_CHRISTMAS, RULE_LIST(ch_sg_rules)}},
+	{.code = "CH-TI", .lists = {RULE_LIST(ch_ti_rules)}},
+	{.code = "CH-VD", .lists = {RULE_LIST(ch_fr_rules), RULE_LIST(ch_vd_rules)}},
+	{.code = "CH-ZH", .lists = {CH_DAYS, CH_EASTER_WHITSUN_CHRISTMAS, RULE_LIST(ch_zh_bs_rules)}},
 	{.code = "DE", .lists = {DE_DAYS}},
 	{.code = "DE-BB", .lists = {DE_DAYS, RULE_LIST(de_bb_rules)}},
 	{.code = "DE-BE", .lists = {DE_DAYS, RULE_LIST(de_be_rules)}},
@@ -362,7 +502,10 @@ static const Region regions[] = {
 	{.code = "GB-SCT", .substitution = NEXT_FREE_WEEKDAY,
 		.lists = {RULE_LIST(gb_rules), RULE_LIST(gb_sct_rules)}},
 	{.code = "IL", .listed_by = israeli_holidays_in_year},
-	{.code = "NL", .lists = {RULE_LIST(nl_rules)}},
+	{.code = "NL", .lists = {RULE_LIST(nl_spring_rules), RULE_LIST(nl_liberation_rules),
+		RULE_LIST(nl_summer_winter_rules)}},
+	{.code = "NL-LUSTRUM", .lists = {RULE_LIST(nl_spring_rules),
+		RULE_LIST(nl_liberation_lustrum_rules), RULE_LIST(nl_summer_winter_rules)}},
 	{.code = "US", .substitution = NEAREST_WEEKDAY, .lists = {RULE_LIST(us_rules)}},
 };
 
@@ -427,7 +570,8 @@ static bool
 rule_in_force(const Rule *rule, int year)
 {
 	return (rule->first_year == 0 || year >= rule->first_year) &&
-		(rule->last_year == 0 || year <= rule->last_year);
+		(rule->last_year == 0 || year <= rule->last_year) &&
+		(rule->year_divisor == 0 || year % rule->year_divisor == 0);
 }
 
 /* Where a rule's holiday was proclaimed in a year, or NULL if not moved */
@@ -459,10 +603,12 @@ rule_day(const Rule *rule, int year)
 			return easter_sunday(year) + rule->easter_offset;
 		case RULE_NTH_WEEKDAY:
 			if (rule->nth == LAST_IN_MONTH)
-				return weekday_on_or_before(last_day_of_month(year, rule->month),
-											rule->weekday);
-			return weekday_on_or_after(days_from_civil(year, rule->month, 1),
-									   rule->weekday) + 7 * (rule->nth - 1);
+				day = weekday_on_or_before(last_day_of_month(year, rule->month),
+										   rule->weekday);
+			else
+				day = weekday_on_or_after(days_from_civil(year, rule->month, 1),
+										  rule->weekday) + 7 * (rule->nth - 1);
+			return day + rule->days_after;
 		case RULE_WEEKDAY_BEFORE:
 			return weekday_on_or_before(days_from_civil(year, rule->month, rule->mday) - 1,
 										rule->weekday);
@@ -685,6 +831,9 @@ holidays_observed_in(int year, const Occurrence *occ, int n, Holiday *out)
 
 
 /* ---------- The interface ---------- */
+
+/* A calendar's parser keeps the regions it names as bits of a uint64 */
+_Static_assert(lengthof(regions) <= HOLIDAY_REGIONS_MAX, "more regions than a calendar can name");
 
 int
 holiday_region_count(void)

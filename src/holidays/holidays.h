@@ -15,6 +15,9 @@
 #define HOLIDAY_FIRST_YEAR	1990
 #define HOLIDAY_LAST_YEAR	2100
 
+/* No more regions than this: a calendar's parser keeps a set of them in 64 bits */
+#define HOLIDAY_REGIONS_MAX	64
+
 /* No region has more holidays in one year */
 #define HOLIDAYS_PER_YEAR_MAX	32
 
