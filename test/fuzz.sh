@@ -46,7 +46,7 @@ PARSERS="src/calendar/calendar.c src/common/scan.c src/holidays/holidays.c src/h
 declare -A SOURCES=(
 	[ical]="src/holidays/ical.c src/holidays/ical_reader.c src/holidays/ical_recurrence.c src/common/civil_date.c"
 	[calendar]="test/fuzz/literal_round_trip.c $SHIM $PARSERS"
-	[contract]="test/fuzz/literal_round_trip.c $SHIM $PARSERS src/contract/contract.c"
+	[contract]="test/fuzz/literal_round_trip.c $SHIM $PARSERS src/contract/contract.c src/contract/term_sets.c"
 	[deadline]="$SHIM $PARSERS src/holidays/holiday_dates.c src/engine/zone.c src/engine/days.c src/engine/walker.c src/engine/business_time.c"
 )
 declare -A DICTS=([ical]=ical [calendar]=calendar [contract]=contract [deadline]=calendar)

@@ -928,10 +928,10 @@ is_plain(const ParsedSet *set)
 }
 
 static int
-compare_parsed_sets(const ListCell *a, const ListCell *b)
+compare_parsed_sets(const void *a, const void *b)
 {
-	const ParsedSet *x = (const ParsedSet *) lfirst(a);
-	const ParsedSet *y = (const ParsedSet *) lfirst(b);
+	const ParsedSet *x = *(ParsedSet *const *) a;
+	const ParsedSet *y = *(ParsedSet *const *) b;
 
 	return terms_key_compare(&x->key, x->type_name, &y->key, y->type_name);
 }
@@ -944,7 +944,10 @@ compare_parsed_sets(const ListCell *a, const ListCell *b)
 static List *
 order_sets(const ContractParser *ps, ParsedSet *plain[CONTRACT_SEVERITIES])
 {
-	List	   *others = NIL;
+	ParsedSet **others = palloc(Max(list_length(ps->sets), 1) * sizeof(ParsedSet *));
+	List	   *ordered = NIL;
+	int			n = 0;
+	int			i;
 	ListCell   *lc;
 
 	memset(plain, 0, CONTRACT_SEVERITIES * sizeof(ParsedSet *));
@@ -955,10 +958,12 @@ order_sets(const ContractParser *ps, ParsedSet *plain[CONTRACT_SEVERITIES])
 		if (is_plain(set))
 			plain[set->key.severity] = set;
 		else
-			others = lappend(others, set);
+			others[n++] = set;
 	}
-	list_sort(others, compare_parsed_sets);
-	return others;
+	qsort(others, n, sizeof(ParsedSet *), compare_parsed_sets);
+	for (i = 0; i < n; i++)
+		ordered = lappend(ordered, others[i]);
+	return ordered;
 }
 
 /*

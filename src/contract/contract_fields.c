@@ -1,11 +1,17 @@
 /*
  * contract_fields.c
  *		What a contract says besides its targets: plan name, tier, hours,
- *		named-contact limit, premium-request quota and its periods, warning.
+ *		named-contact limit, premium-request quota and its periods, warning,
+ *		and the plan as one kind of ticket sees it (terms_for).
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_enum.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/syscache.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 
@@ -18,6 +24,8 @@ PG_FUNCTION_INFO_V1(contract_named_contact_limit);
 PG_FUNCTION_INFO_V1(contract_premium_quota);
 PG_FUNCTION_INFO_V1(contract_warn_percent);
 PG_FUNCTION_INFO_V1(quota_period_start);
+PG_FUNCTION_INFO_V1(contract_terms_for);
+PG_FUNCTION_INFO_V1(contract_request_types);
 
 static const char *const tier_labels[] = {"premium", "standard"};
 
@@ -163,4 +171,70 @@ quota_period_start(PG_FUNCTION_ARGS)
 				 errmsg("contract start %s is not a finite date",
 						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(start))))));
 	PG_RETURN_DATEADT(quota_period_of(period, start, contract_local_date(contract, at)));
+}
+
+/* ---------- Terms for some tickets ---------- */
+
+/* Whether a label of ticket_sla.tier is "standard" */
+static bool
+is_standard_tier(Oid label)
+{
+	HeapTuple	tuple = SearchSysCache1(ENUMOID, ObjectIdGetDatum(label));
+	bool		standard;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for enum value %u", label);
+	standard = strcmp(NameStr(((Form_pg_enum) GETSTRUCT(tuple))->enumlabel), "standard") == 0;
+	ReleaseSysCache(tuple);
+	return standard;
+}
+
+/*
+ * terms_for(c, request_type, tier, support_level): the plan as a ticket of
+ * that kind sees it (contract_for_kind), for the functions that take a
+ * contract and a severity
+ */
+Datum
+contract_terms_for(PG_FUNCTION_ARGS)
+{
+	Contract   *c = (Contract *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	int32		level = PG_GETARG_INT32(3);
+	TicketKind	kind;
+
+	if (level < 1 || level > CONTRACT_LEVELS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("support level %d does not exist", level),
+				 errhint("Support levels are 1 to %d.", CONTRACT_LEVELS)));
+	kind.request_type = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	kind.standard = is_standard_tier(PG_GETARG_OID(2));
+	kind.level = level;
+	kind.severity = 0;
+	PG_RETURN_POINTER(contract_for_kind(c, &kind));
+}
+
+/* request_types(c): the request types the plan names, in order, once each */
+Datum
+contract_request_types(PG_FUNCTION_ARGS)
+{
+	Contract   *c = (Contract *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	const ContractExtension *ext = contract_extension(c);
+	Datum	   *names = palloc((ext ? ext->n_sets : 0) * sizeof(Datum) + 1);
+	const char *last = NULL;
+	int			n = 0;
+	int			i;
+
+	/* the sets are in the order of their keys: a type's sets are together */
+	for (i = 0; ext != NULL && i < ext->n_sets; i++)
+	{
+		const char *type;
+
+		if (ext->sets[i].key.request_type < 0)
+			continue;
+		type = contract_name_at(c, ext->sets[i].key.request_type);
+		if (last == NULL || strcmp(type, last) != 0)
+			names[n++] = CStringGetTextDatum(type);
+		last = type;
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(names, n, TEXTOID, -1, false, TYPALIGN_INT));
 }

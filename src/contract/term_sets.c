@@ -14,21 +14,12 @@
  * key, so the choice is never a tie.
  *
  * The same order, part by part with "any" first, is the order in which the
- * sets are stored and printed.
+ * sets are stored and printed.  Pure C, like the parser: the fuzzer links
+ * it without a server.
  */
 #include "postgres.h"
 
-#include "access/htup_details.h"
-#include "catalog/pg_enum.h"
-#include "catalog/pg_type.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/syscache.h"
-
 #include "contract/contract.h"
-
-PG_FUNCTION_INFO_V1(contract_terms_for);
-PG_FUNCTION_INFO_V1(contract_request_types);
 
 /* The weight of what a key says of a ticket: the higher, the more it says */
 static int
@@ -111,69 +102,3 @@ terms_key_compare(const TermsKey *a, const char *a_type,
 	return order_of(a->severity, b->severity);
 }
 
-
-/* ---------- SQL-callable functions ---------- */
-
-/* Whether a label of ticket_sla.tier is "standard" */
-static bool
-is_standard_tier(Oid label)
-{
-	HeapTuple	tuple = SearchSysCache1(ENUMOID, ObjectIdGetDatum(label));
-	bool		standard;
-
-	if (!HeapTupleIsValid(tuple))
-		elog(ERROR, "cache lookup failed for enum value %u", label);
-	standard = strcmp(NameStr(((Form_pg_enum) GETSTRUCT(tuple))->enumlabel), "standard") == 0;
-	ReleaseSysCache(tuple);
-	return standard;
-}
-
-/*
- * terms_for(c, request_type, tier, support_level): the plan as a ticket of
- * that kind sees it (contract_for_kind), for the functions that take a
- * contract and a severity
- */
-Datum
-contract_terms_for(PG_FUNCTION_ARGS)
-{
-	Contract   *c = (Contract *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	int32		level = PG_GETARG_INT32(3);
-	TicketKind	kind;
-
-	if (level < 1 || level > CONTRACT_LEVELS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("support level %d does not exist", level),
-				 errhint("Support levels are 1 to %d.", CONTRACT_LEVELS)));
-	kind.request_type = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	kind.standard = is_standard_tier(PG_GETARG_OID(2));
-	kind.level = level;
-	kind.severity = 0;
-	PG_RETURN_POINTER(contract_for_kind(c, &kind));
-}
-
-/* request_types(c): the request types the plan names, in order, once each */
-Datum
-contract_request_types(PG_FUNCTION_ARGS)
-{
-	Contract   *c = (Contract *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	const ContractExtension *ext = contract_extension(c);
-	Datum	   *names = palloc((ext ? ext->n_sets : 0) * sizeof(Datum) + 1);
-	const char *last = NULL;
-	int			n = 0;
-	int			i;
-
-	/* the sets are in the order of their keys: a type's sets are together */
-	for (i = 0; ext != NULL && i < ext->n_sets; i++)
-	{
-		const char *type;
-
-		if (ext->sets[i].key.request_type < 0)
-			continue;
-		type = contract_name_at(c, ext->sets[i].key.request_type);
-		if (last == NULL || strcmp(type, last) != 0)
-			names[n++] = CStringGetTextDatum(type);
-		last = type;
-	}
-	PG_RETURN_ARRAYTYPE_P(construct_array(names, n, TEXTOID, -1, false, TYPALIGN_INT));
-}
