@@ -149,3 +149,6 @@ SELECT error_of($$UPDATE ticket_sla.tickets SET support_level = 2 WHERE case_num
 SELECT error_of($$UPDATE ticket_sla.tickets SET request_type = 'cyber incident' WHERE case_number = 'CASE-2026-000004'$$);
 
 DROP FUNCTION open_ticket(text, text, ticket_sla.severity, timestamptz, smallint);
+DROP FUNCTION recv_as(regtype, bytea);
+DROP FUNCTION try_query(text);
+DROP FUNCTION error_of(text);
