@@ -75,7 +75,7 @@ BEGIN
 		LOCK TABLE ticket_sla.tickets IN SHARE MODE;
 		SELECT count(*) INTO n FROM ticket_sla.tickets WHERE status = OLD.status;
 		IF n > 0 THEN
-			RAISE EXCEPTION 'status "%" is in use by % tickets: its name and clock effect cannot change',
+			RAISE EXCEPTION 'status "%" is in use by % ticket(s): its name and clock effect cannot change',
 				OLD.status, n
 				USING ERRCODE = 'object_not_in_prerequisite_state',
 					  HINT = 'Move its tickets to another status first, or add a new status.';

@@ -634,7 +634,7 @@ BEGIN
 		LOCK TABLE ticket_sla.tickets IN SHARE MODE;
 		SELECT count(*) INTO n FROM ticket_sla.tickets WHERE status = OLD.status;
 		IF n > 0 THEN
-			RAISE EXCEPTION 'status "%" is in use by % tickets: its name and clock effect cannot change',
+			RAISE EXCEPTION 'status "%" is in use by % ticket(s): its name and clock effect cannot change',
 				OLD.status, n
 				USING ERRCODE = 'object_not_in_prerequisite_state',
 					  HINT = 'Move its tickets to another status first, or add a new status.';
@@ -1545,9 +1545,6 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.premium_requests', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.tickets', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.clock_segments', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.escalations', '');
--- the statuses an admin added: CREATE EXTENSION makes the built-in ones
-SELECT pg_catalog.pg_extension_config_dump('ticket_sla.statuses',
-	'WHERE status NOT IN (''new'', ''in progress'', ''waiting on customer'', ''resolved'', ''closed'')');
 
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.case_number_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contracts_contract_id_seq', '');
@@ -1555,3 +1552,7 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contract_terms_terms_id_s
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.customers_customer_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.contacts_contact_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.tickets_ticket_id_seq', '');
+
+-- the statuses an admin added: CREATE EXTENSION makes the built-in ones
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.statuses',
+	'WHERE status NOT IN (''new'', ''in progress'', ''waiting on customer'', ''resolved'', ''closed'')');

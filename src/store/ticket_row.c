@@ -54,7 +54,7 @@ column_types(Oid nsp, Oid *types)
 	types[COL_CUSTOMER_ID] = INT4OID;
 	types[COL_CHANNEL] = extension_type(nsp, "channel");
 	types[COL_SEVERITY] = extension_type(nsp, "severity");
-	types[COL_STATUS] = TEXTOID;
+	types[COL_STATUS] = InvalidOid;	/* text, or 0.4's enum: ticket_statuses.c */
 	types[COL_TIER] = extension_type(nsp, "tier");
 	types[COL_TERMS_ID] = INT4OID;
 	for (i = COL_OPENED_AT; i <= COL_NEXT_ESCALATION_AT; i++)
@@ -92,7 +92,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->premium = enum_label(types[COL_TIER], "premium");
 	st->standard = enum_label(types[COL_TIER], "standard");
 	st->phone = enum_label(types[COL_CHANNEL], "phone");
-	ticket_load_statuses(st, nsp, fcinfo->flinfo->fn_mcxt);
+	ticket_load_statuses(st, rel, nsp, fcinfo->flinfo->fn_mcxt);
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");

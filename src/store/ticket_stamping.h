@@ -69,7 +69,8 @@ typedef struct TicketStamper
 	Oid			phone;			/* label of ticket_sla.channel */
 	StatusClock *statuses;		/* ticket_sla.statuses, sorted by name */
 	int			n_statuses;
-	Datum		resolved;		/* the text 'resolved' */
+	Oid			status_enum;	/* ticket_sla.status up to 0.4, or InvalidOid */
+	Datum		resolved;		/* the status 'resolved' */
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
 	Oid			owner;			/* of the trigger function: the extension's */
 	StoreTables tables;
@@ -115,7 +116,8 @@ extern ArgCache *ticket_terms(Stamping *s);
 extern int	ticket_severity(Stamping *s);
 
 /* ticket_statuses.c */
-extern void ticket_load_statuses(TicketStamper *st, Oid nsp, MemoryContext mcxt);
+extern void ticket_load_statuses(TicketStamper *st, Relation tickets, Oid nsp,
+								 MemoryContext mcxt);
 extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);
 
 /* ticket_clock.c */

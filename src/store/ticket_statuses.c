@@ -15,6 +15,10 @@
  *
  * The trigger runs before the foreign key of tickets.status is checked: an
  * unknown status is refused here, with the known ones in the hint.
+ *
+ * The library serves databases not yet updated too (docs/operations.md): up
+ * to 0.4 tickets.status is the enum ticket_sla.status, whose five labels
+ * have the effects of the five built-in statuses.
  */
 #include "postgres.h"
 
@@ -27,6 +31,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 #include "common/scan.h"
 #include "store/ticket_stamping.h"
@@ -63,19 +68,34 @@ clock_of(Oid label, Oid paused, Oid stopped)
 }
 
 /*
- * Read every row of ticket_sla.statuses (in the schema nsp) into st, in the
- * memory context mcxt, under the statement's snapshot, sorted by name.  No
- * privilege is checked: whoever may write a ticket may learn what its
- * status does.
+ * The statuses of a database of 0.4 or before, not yet updated: the labels
+ * of the enum ticket_sla.status, their effects fixed, in the order of their
+ * names
  */
-void
-ticket_load_statuses(TicketStamper *st, Oid nsp, MemoryContext mcxt)
+static const struct
 {
-	MemoryContext caller = MemoryContextSwitchTo(mcxt);
+	const char *name;
+	ClockState	clock;
+}			enum_statuses[] = {
+	{"closed", CLOCK_STOPPED},
+	{"in progress", CLOCK_RUNNING},
+	{"new", CLOCK_RUNNING},
+	{"resolved", CLOCK_STOPPED},
+	{"waiting on customer", CLOCK_PAUSED}
+};
+
+/*
+ * Every row of ticket_sla.statuses (in the schema nsp), under the
+ * statement's snapshot.  No privilege is checked: whoever may write a
+ * ticket may learn what its status does.
+ */
+static void
+read_status_table(TicketStamper *st, Oid nsp)
+{
 	Oid			relid = get_relname_relid("statuses", nsp);
 	Oid			effect_type = extension_type(nsp, "clock_effect");
-	Oid			paused;
-	Oid			stopped;
+	Oid			paused = enum_label(effect_type, "paused");
+	Oid			stopped = enum_label(effect_type, "stopped");
 	Relation	rel;
 	SysScanDesc scan;
 	HeapTuple	tuple;
@@ -85,10 +105,7 @@ ticket_load_statuses(TicketStamper *st, Oid nsp, MemoryContext mcxt)
 
 	if (!OidIsValid(relid))
 		elog(ERROR, "relation ticket_sla.statuses is missing");
-	paused = enum_label(effect_type, "paused");
-	stopped = enum_label(effect_type, "stopped");
 	st->statuses = palloc(allocated * sizeof(StatusClock));
-	st->n_statuses = 0;
 	rel = table_open(relid, AccessShareLock);
 	name_col = column_of(rel, "status", TEXTOID, TICKET_TRIGGER_NAME);
 	clock_col = column_of(rel, "clock", effect_type, TICKET_TRIGGER_NAME);
@@ -111,9 +128,58 @@ ticket_load_statuses(TicketStamper *st, Oid nsp, MemoryContext mcxt)
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
+}
+
+/*
+ * The enum ticket_sla.status when the column tickets.status is of that
+ * type (a database of 0.4 or before), InvalidOid when it is text; any
+ * other type is refused
+ */
+static Oid
+status_enum(Relation tickets, Oid nsp, AttrNumber column)
+{
+	Oid			type = TupleDescAttr(RelationGetDescr(tickets), column - 1)->atttypid;
+	Oid			old = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+									  PointerGetDatum("status"), ObjectIdGetDatum(nsp));
+
+	if (type == TEXTOID)
+		return InvalidOid;
+	if (type != old)
+		column_of(tickets, "status", TEXTOID, TICKET_TRIGGER_NAME);	/* refuses it */
+	return old;
+}
+
+/*
+ * The statuses of the store of tickets (in the schema nsp), sorted by name,
+ * in the memory context mcxt: the rows of ticket_sla.statuses, or the
+ * labels of the enum of a database not yet updated
+ */
+void
+ticket_load_statuses(TicketStamper *st, Relation tickets, Oid nsp, MemoryContext mcxt)
+{
+	MemoryContext caller = MemoryContextSwitchTo(mcxt);
+	int			i;
+
+	st->status_enum = status_enum(tickets, nsp, st->attnums[COL_STATUS]);
+	st->n_statuses = 0;
+	if (OidIsValid(st->status_enum))
+	{
+		st->statuses = palloc(lengthof(enum_statuses) * sizeof(StatusClock));
+		for (i = 0; i < (int) lengthof(enum_statuses); i++)
+		{
+			st->statuses[i].status = cstring_to_text(enum_statuses[i].name);
+			st->statuses[i].clock = enum_statuses[i].clock;
+		}
+		st->n_statuses = lengthof(enum_statuses);
+		st->resolved = ObjectIdGetDatum(enum_label(st->status_enum, "resolved"));
+	}
+	else
+	{
+		read_status_table(st, nsp);
+		/* the built-in stopped status that setting resolved_at moves a ticket to */
+		st->resolved = PointerGetDatum(cstring_to_text("resolved"));
+	}
 	qsort(st->statuses, st->n_statuses, sizeof(StatusClock), status_order);
-	/* the built-in stopped status that setting resolved_at moves a ticket to */
-	st->resolved = PointerGetDatum(cstring_to_text("resolved"));
 	MemoryContextSwitchTo(caller);
 }
 
@@ -138,7 +204,9 @@ ticket_clock_state(const Stamping *s, const TicketRow *row)
 	StatusClock key;
 	const StatusClock *found;
 
-	key.status = DatumGetTextPP(row->value[COL_STATUS]);
+	key.status = OidIsValid(s->st->status_enum) ?
+		cstring_to_text(DatumGetCString(DirectFunctionCall1(enum_out, row->value[COL_STATUS]))) :
+		DatumGetTextPP(row->value[COL_STATUS]);
 	found = bsearch(&key, s->st->statuses, s->st->n_statuses, sizeof(StatusClock), status_order);
 	if (found == NULL)
 		ereport(ERROR,
