@@ -372,8 +372,8 @@ SELECT string_agg(id || ' ' || state, ', ' ORDER BY id) FROM app_tasks}, %appcol
 # which runs the one install script ticket_sla--<current>.sql: an event
 # trigger logs every command the extension's scripts run, and each function
 # and view is created once (0.1's script and the updates would create
-# clock_paused_by, process_escalations, the trigger functions, sla_status
-# and compliance twice, and ALTER quarterly_report).  The probe is dropped
+# process_escalations, the trigger functions, sla_status, compliance
+# and clock_ledger twice, and ALTER quarterly_report).  The probe is dropped
 # before the comparisons.
 sql($node, q{
 CREATE SCHEMA probe;
