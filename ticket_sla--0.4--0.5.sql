@@ -99,3 +99,319 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+
+------------------------------------------------------------------------------
+-- Statuses
+--
+-- Where a ticket stands is a row of ticket_sla.statuses, which says what the
+-- status does to the resolution clock: it runs (new, in progress), pauses
+-- (waiting on customer) or stops (resolved, closed: the ticket is no longer
+-- open).  The five statuses above are built in: the trigger and the
+-- tickets' default rely on them, every CREATE EXTENSION makes them, and
+-- they cannot be changed or deleted.  An admin adds others (a support
+-- process's phases, waiting on a third party, ...).
+--
+-- A status in use keeps its name and its clock effect: the tickets in it
+-- were stamped by that effect, and their paused time and deadlines would
+-- no longer agree with it.  A status in use cannot be deleted (the foreign
+-- keys of tickets and clock_segments refuse it).  The ticket trigger reads
+-- the statuses once per statement.
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.clock_effect AS ENUM ('running', 'paused', 'stopped');
+
+COMMENT ON TYPE ticket_sla.clock_effect IS
+'What a status does to the resolution clock: running, paused (the time does not count), or stopped (the ticket is resolved)';
+
+CREATE TABLE ticket_sla.statuses (
+	status text PRIMARY KEY CHECK (btrim(status) <> '' AND status = btrim(status)),
+	clock ticket_sla.clock_effect NOT NULL,
+	description text
+);
+
+COMMENT ON TABLE ticket_sla.statuses IS
+'Where a ticket can stand, and what each status does to its resolution clock; written by ticket_sla_admin';
+COMMENT ON COLUMN ticket_sla.statuses.clock IS
+'running, paused (as while waiting on the customer) or stopped (resolved: resolved_at is stamped)';
+
+INSERT INTO ticket_sla.statuses (status, clock, description) VALUES
+	('new', 'running', 'Opened, not yet worked on'),
+	('in progress', 'running', 'Being worked on'),
+	('waiting on customer', 'paused', 'Waiting for the customer''s answer: the resolution clock is paused'),
+	('resolved', 'stopped', 'Resolved: the resolution clock stops'),
+	('closed', 'stopped', 'Closed after its resolution');
+
+-- A built-in status never changes; a status in use keeps its name and
+-- clock effect.  SECURITY DEFINER so that confidential tickets are counted
+-- too; the tickets are locked against writers (SHARE) before they are
+-- counted, so that no ticket moves into the status under its old effect
+-- meanwhile.
+CREATE FUNCTION ticket_sla.guard_statuses()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n bigint;
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.guard_statuses', TG_RELID,
+												'ticket_sla.statuses');
+	IF OLD.status IN ('new', 'in progress', 'waiting on customer', 'resolved', 'closed') THEN
+		RAISE EXCEPTION 'status "%" is built in and cannot be changed or deleted', OLD.status
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Add a status of your own to ticket_sla.statuses.';
+	END IF;
+	IF TG_OP = 'UPDATE' AND (NEW.status IS DISTINCT FROM OLD.status OR NEW.clock IS DISTINCT FROM OLD.clock) THEN
+		LOCK TABLE ticket_sla.tickets IN SHARE MODE;
+		SELECT count(*) INTO n FROM ticket_sla.tickets WHERE status = OLD.status;
+		IF n > 0 THEN
+			RAISE EXCEPTION 'status "%" is in use by % ticket(s): its name and clock effect cannot change',
+				OLD.status, n
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					  HINT = 'Move its tickets to another status first, or add a new status.';
+		END IF;
+	END IF;
+	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.guard_statuses() IS
+'Trigger of statuses: refuses changing or deleting a built-in status, and renaming a status in use or changing its clock effect (55000)';
+REVOKE EXECUTE ON FUNCTION ticket_sla.guard_statuses() FROM PUBLIC;
+
+CREATE TRIGGER guard
+BEFORE UPDATE OR DELETE ON ticket_sla.statuses
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.guard_statuses();
+
+------------------------------------------------------------------------------
+-- Statuses: the store converted
+--
+-- tickets.status and clock_segments.reason become text referencing
+-- statuses, each value kept as its text; the objects that name the enum or
+-- those columns' types are dropped first and created again below as in
+-- sql/ticket_sla.sql, with their comments and privileges; the enum goes
+-- last.  An application's own column of type ticket_sla.status makes DROP
+-- TYPE fail (2BP01) and the whole update with it, nothing changed:
+-- docs/operations.md says how to convert such a column first.
+------------------------------------------------------------------------------
+
+DROP FUNCTION ticket_sla.quarterly_report(integer, text);
+DROP VIEW ticket_sla.compliance;
+DROP VIEW ticket_sla.ticket_outcomes;
+DROP VIEW ticket_sla.sla_status;
+DROP VIEW ticket_sla.queue;
+DROP VIEW ticket_sla.clock_ledger;
+
+ALTER TABLE ticket_sla.tickets
+	ALTER COLUMN status DROP DEFAULT,
+	ALTER COLUMN status TYPE text USING status::text,
+	ALTER COLUMN status SET DEFAULT 'new',
+	ADD FOREIGN KEY (status) REFERENCES ticket_sla.statuses;
+ALTER TABLE ticket_sla.clock_segments
+	ALTER COLUMN reason TYPE text USING reason::text,
+	ADD FOREIGN KEY (reason) REFERENCES ticket_sla.statuses;
+
+CREATE OR REPLACE FUNCTION ticket_sla.record_segments()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	since timestamptz := greatest(OLD.changed_at, OLD.clock_start);
+	paused boolean;
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_segments', TG_RELID,
+												'ticket_sla.tickets');
+	SELECT st.clock <> 'running' INTO paused FROM ticket_sla.statuses st WHERE st.status = OLD.status;
+	INSERT INTO ticket_sla.clock_segments
+	SELECT OLD.ticket_id, s.clock, since, s.to_at, s.state, s.reason,
+		   OLD.severity, OLD.terms_id,
+		   ticket_sla.plan_time_between(since, s.to_at, ct.terms)
+	  FROM (VALUES
+			('response'::ticket_sla.sla_clock,
+			 CASE WHEN OLD.first_response_at IS NULL
+				  THEN coalesce(NEW.first_response_at, NEW.changed_at) END,
+			 'running', NULL::text),
+			('resolution',
+			 CASE WHEN NEW.changed_at <> OLD.changed_at THEN NEW.changed_at END,
+			 CASE WHEN paused THEN 'paused' ELSE 'running' END,
+			 CASE WHEN paused THEN OLD.status END)
+		   ) AS s (clock, to_at, state, reason)
+	  JOIN ticket_sla.contract_terms ct ON ct.terms_id = OLD.terms_id
+	 WHERE s.to_at > since;
+	RETURN NULL;
+END
+$$;
+
+CREATE VIEW ticket_sla.queue WITH (security_invoker = true) AS
+SELECT t.case_number, t.due, t.tier, t.severity, t.opened_at, t.status,
+	   cu.organisation, t.service, t.summary, t.holder, t.support_level,
+	   t.response_due, t.first_response_at, t.resolution_due, t.ticket_id
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+WHERE t.resolved_at IS NULL
+ORDER BY t.due, t.tier, t.severity, t.opened_at, t.ticket_id;
+
+COMMENT ON VIEW ticket_sla.queue IS
+'Open tickets, most urgent first: next deadline, then tier, severity, age';
+
+CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
+	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed
+FROM ticket_sla.clock_segments s
+JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
+UNION ALL
+SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
+	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
+	   greatest(now(), o.from_at) - o.from_at
+FROM ticket_sla.tickets t
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.statuses st ON st.status = t.status
+CROSS JOIN LATERAL (VALUES
+	('response'::ticket_sla.sla_clock, t.first_response_at IS NULL,
+	 greatest(t.changed_at, t.clock_start), 'running', NULL::text),
+	('resolution', t.resolved_at IS NULL,
+	 greatest(t.changed_at, t.clock_start),
+	 CASE WHEN st.clock OPERATOR(pg_catalog.<>) 'running' THEN 'paused' ELSE 'running' END,
+	 CASE WHEN st.clock OPERATOR(pg_catalog.<>) 'running' THEN t.status END)
+) AS o (clock, open, from_at, state, reason)
+WHERE o.open;
+
+COMMENT ON VIEW ticket_sla.clock_ledger IS
+'Every stretch of every ticket''s clocks: the finished ones of clock_segments and those still running (to_at NULL, times so far)';
+
+CREATE VIEW ticket_sla.sla_status WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
+	   co.name AS contract, t.severity, t.tier, t.status, t.opened_at, t.clock_start,
+	   t.response_due, r.remaining AS response_remaining,
+	   round((r.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS response_used_pct, r.state AS response_state,
+	   t.resolution_due, z.remaining AS resolution_remaining,
+	   round((z.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS resolution_used_pct, z.state AS resolution_state,
+	   t.paused_since IS NOT NULL AS paused,
+	   CASE WHEN 'breached' IN (r.state, z.state) THEN 'breached'
+			WHEN 'at risk' IN (r.state, z.state) THEN 'at risk'
+			WHEN r.state IS NOT NULL OR z.state IS NOT NULL THEN 'on track'
+	   END AS state,
+	   t.escalation_level, t.next_escalation_at
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
+CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, ct.terms,
+	coalesce(t.first_response_at, now()), t.first_response_at IS NOT NULL) r
+CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
+	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
+WHERE t.resolved_at IS NULL;
+
+COMMENT ON VIEW ticket_sla.sla_status IS
+'Every open ticket: per target the time remaining on its clock (negative when missed), the share used and its state (met, on track, at risk, breached); the ticket''s worst state; the next escalation';
+
+CREATE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
+SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
+	   t.opened_at, t.summary, t.status,
+	   (t.response_met IS TRUE)::integer AS response_met,
+	   coalesce(t.response_due < coalesce(t.first_response_at, now()), false)::integer
+		   AS response_breached,
+	   (t.resolution_met IS TRUE)::integer AS resolution_met,
+	   coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false)::integer
+		   AS resolution_breached,
+	   CASE WHEN t.first_response_at IS NOT NULL
+			THEN ticket_sla.plan_time_between(t.clock_start,
+					greatest(t.first_response_at, t.clock_start), ct.terms)
+	   END AS response_time
+FROM ticket_sla.tickets t
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id;
+
+COMMENT ON VIEW ticket_sla.ticket_outcomes IS
+'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due) and the business time to its first response under the plan''s hours';
+
+CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
+SELECT g.period, g.period_start, g.customer_id, cu.organisation,
+	   g.contract_id, co.name AS contract, g.severity, g.tickets,
+	   g.targets_met, g.targets_breached,
+	   round(100.0 OPERATOR(pg_catalog.*) g.targets_met
+			 OPERATOR(pg_catalog./) nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
+	   g.median_response, g.p90_response
+FROM (
+	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
+		   count(*) AS tickets,
+		   sum(o.response_met + o.resolution_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached) AS targets_breached,
+		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
+		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response
+	FROM ticket_sla.ticket_outcomes o
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
+) AS g
+JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
+
+COMMENT ON VIEW ticket_sla.compliance IS
+'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response';
+
+CREATE FUNCTION ticket_sla.quarterly_report(customer integer, quarter text)
+RETURNS TABLE (section text, severity ticket_sla.severity, case_number text,
+			   opened_at timestamptz, summary text, status text,
+			   tickets bigint, responses_met bigint, responses_breached bigint,
+			   resolutions_met bigint, resolutions_breached bigint,
+			   response_time interval, escalations bigint)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	first_day date;
+BEGIN
+	IF quarter !~ '^\d{4}-Q[1-4]$' THEN
+		RAISE EXCEPTION 'quarter "%" is not written YYYY-Qn', quarter
+			USING ERRCODE = 'invalid_datetime_format', HINT = 'For example 2026-Q1.';
+	END IF;
+	first_day := make_date(left(quarter, 4)::integer, 3 * right(quarter, 1)::integer - 2, 1);
+	RETURN QUERY
+	WITH incident AS (
+		SELECT o.*,
+			   (SELECT count(*) FROM ticket_sla.escalations e WHERE e.ticket_id = o.ticket_id) AS n_escalations
+		  FROM ticket_sla.ticket_outcomes o
+		 WHERE o.customer_id = customer
+		   AND o.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
+		   AND o.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
+	)
+	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
+		   count(*), coalesce(sum(i.response_met), 0), coalesce(sum(i.response_breached), 0),
+		   coalesce(sum(i.resolution_met), 0), coalesce(sum(i.resolution_breached), 0),
+		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.response_time),
+		   coalesce(sum(i.n_escalations), 0)::bigint
+	  FROM incident i
+	 GROUP BY ROLLUP (i.severity)
+	UNION ALL
+	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
+		   1, i.response_met, i.response_breached, i.resolution_met, i.resolution_breached,
+		   i.response_time, i.n_escalations
+	  FROM incident i
+	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.quarterly_report(integer, text) IS
+'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter';
+
+DROP FUNCTION ticket_sla.clock_paused_by(ticket_sla.status);
+DROP TYPE ticket_sla.status;
+
+-- what 0.5's comments say of the columns and the roles
+COMMENT ON COLUMN ticket_sla.tickets.paused_since IS
+'Since when the resolution clock is paused or stopped (by its status); NULL while it runs';
+COMMENT ON COLUMN ticket_sla.clock_segments.reason IS 'The status that paused the clock (one whose clock effect is paused, or stopped before a reopening)';
+
+GRANT SELECT ON ticket_sla.statuses, ticket_sla.queue, ticket_sla.clock_ledger, ticket_sla.sla_status,
+	ticket_sla.ticket_outcomes, ticket_sla.compliance
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+GRANT INSERT, UPDATE, DELETE ON ticket_sla.statuses TO ticket_sla_admin;
+
+-- the statuses an admin added: CREATE EXTENSION makes the built-in ones
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.statuses',
+	'WHERE status NOT IN (''new'', ''in progress'', ''waiting on customer'', ''resolved'', ''closed'')');

@@ -88,7 +88,7 @@ INSERT INTO attacks VALUES
   'INSERT INTO evil1_%1$s VALUES (1, ''plan "x"; critical: respond within 9999 days'')']),
 (2, 'own trigger: record_segments', ARRAY[
   'CREATE TEMP TABLE evil2_%1$s (ticket_id bigint, changed_at timestamptz, clock_start timestamptz,
-     first_response_at timestamptz, status ticket_sla.status, severity ticket_sla.severity,
+     first_response_at timestamptz, status text, severity ticket_sla.severity,
      terms_id integer)',
   'CREATE TRIGGER t AFTER UPDATE ON evil2_%1$s FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_segments()',
   'INSERT INTO evil2_%1$s VALUES (2, ''2026-03-02'', ''2026-03-02'', NULL, ''new'', ''critical'', 1)',
@@ -157,7 +157,12 @@ INSERT INTO attacks VALUES
   'UPDATE ticket_sla.tickets SET resolved_at = opened_at + interval ''1 minute'' WHERE ticket_id = 1']),
 (25, 'severity changed after the resolution', ARRAY[
   'UPDATE ticket_sla.tickets SET status = ''resolved'' WHERE ticket_id = 1',
-  'UPDATE ticket_sla.tickets SET severity = ''low'' WHERE ticket_id = 1']);
+  'UPDATE ticket_sla.tickets SET severity = ''low'' WHERE ticket_id = 1']),
+(26, 'own trigger: guard_statuses', ARRAY[
+  'CREATE TEMP TABLE evil26_%1$s (status text, clock text)',
+  'CREATE TRIGGER t BEFORE DELETE ON evil26_%1$s FOR EACH ROW EXECUTE FUNCTION ticket_sla.guard_statuses()',
+  'INSERT INTO evil26_%1$s VALUES (''new'', ''running'')',
+  'DELETE FROM evil26_%1$s']);
 
 -- (the instant of attack 21 is shown as what it is)
 SELECT a.n, a.attack, r.role,
@@ -235,6 +240,10 @@ SELECT error_of($$INSERT INTO wrong_tickets (customer_id, service, summary, prob
 ALTER TABLE wrong_tickets DISABLE TRIGGER t;
 INSERT INTO wrong_tickets SELECT * FROM ticket_sla.tickets WHERE ticket_id = 2;
 SELECT error_of($$UPDATE wrong_tickets SET changed_at = '2026-03-05'$$);
+CREATE TABLE wrong_statuses (status text, clock text);
+INSERT INTO wrong_statuses VALUES ('on hold', 'paused');
+CREATE TRIGGER t BEFORE UPDATE ON wrong_statuses FOR EACH ROW EXECUTE FUNCTION ticket_sla.guard_statuses();
+SELECT error_of($$UPDATE wrong_statuses SET clock = 'running'$$);
 CREATE VIEW wrong_view AS SELECT 1 AS contract_id, NULL::ticket_sla.contract AS terms;
 CREATE TRIGGER t INSTEAD OF INSERT ON wrong_view FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_contract_terms();
 SELECT error_of($$INSERT INTO wrong_view VALUES (1, 'critical: respond within 9999 days')$$);
@@ -243,7 +252,7 @@ CREATE TRIGGER wrong BEFORE UPDATE ON ticket_sla.customers FOR EACH ROW EXECUTE 
 	ticket_sla.stamp_deadlines('contract_start', 'organisation', 'contract_id', 'contract_start', 'contract_start');
 SELECT error_of($$UPDATE ticket_sla.customers SET organisation = organisation$$);
 DROP TRIGGER wrong ON ticket_sla.customers;
-DROP TABLE wrong_terms, wrong_versions, wrong_contacts, wrong_tickets;
+DROP TABLE wrong_terms, wrong_versions, wrong_contacts, wrong_tickets, wrong_statuses;
 DROP VIEW wrong_view;
 -- the premium request taken above is the only one
 SELECT customer_id, period_start, used FROM ticket_sla.premium_requests;

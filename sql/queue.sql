@@ -63,7 +63,7 @@ INSERT INTO ticket_sla.tickets (case_number, customer_id, service, summary, prob
 	first_response_at, resolution_due, resolved_at, changed_at, paused_since,
 	paused_business, paused_elapsed, escalation_level)
 SELECT 'CASE-2025-' || lpad(i::text, 7, '0'), 1 + i % 3, 'Portal', 'load', at, 'Some',
-	'Broken', 'Error', 'Works', 'web', sev, CASE WHEN i % 10 = 0 THEN 'new' ELSE 'resolved' END::ticket_sla.status,
+	'Broken', 'Error', 'Works', 'web', sev, CASE WHEN i % 10 = 0 THEN 'new' ELSE 'resolved' END,
 	CASE WHEN i % 3 = 2 THEN 'standard' ELSE 'premium' END::ticket_sla.tier, 1 + i % 3,
 	at, at, at + interval '1 hour', NULL, at + interval '3 hours',
 	CASE WHEN i % 10 = 0 THEN NULL ELSE at + interval '2 hours' END, at,

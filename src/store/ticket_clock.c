@@ -3,10 +3,12 @@
  *		The clocks of a ticket (ticket_stamping.h): how the resolution clock
  *		follows the status, and the deadlines and next escalation they give.
  *
- * The resolution clock runs while the status is new or in progress, is
- * paused while the ticket waits on the customer, and stops when it is
- * resolved or closed; time spent paused (and, after a reopening, resolved)
- * moves the resolution deadline on by as much time on the target's clock.
+ * The resolution clock runs, is paused or stops as the ticket's status
+ * says (its clock effect in ticket_sla.statuses, ticket_statuses.c): it
+ * runs while new or in progress, is paused while the ticket waits on the
+ * customer, and stops when it is resolved or closed; time spent paused (and,
+ * after a reopening, resolved) moves the resolution deadline on by as much
+ * time on the target's clock.
  * The escalation ladder counts from the clock start and is never paused:
  * next_escalation_at is the next step of the ladder past escalation_level,
  * none once the ticket is resolved.
@@ -15,22 +17,10 @@
 
 #include "store/ticket_stamping.h"
 
-/* What the resolution clock does in the row's status */
-ClockState
-ticket_clock_state(const Stamping *s, const TicketRow *row)
-{
-	Oid			status = DatumGetObjectId(row->value[COL_STATUS]);
-
-	if (status == s->st->resolved || status == s->st->closed)
-		return CLOCK_STOPPED;
-	if (status == s->st->waiting)
-		return CLOCK_PAUSED;
-	return CLOCK_RUNNING;
-}
-
 /*
- * Status and resolved_at agree: resolving stamps resolved_at (at "at"),
- * reopening clears it, and setting resolved_at resolves.
+ * Status and resolved_at agree: a status that stops the clock stamps
+ * resolved_at (at "at"), reopening clears it, and setting resolved_at in a
+ * status that does not stop the clock moves the ticket to "resolved".
  */
 void
 ticket_settle_resolution(Stamping *s, TimestampTz at)
@@ -48,7 +38,7 @@ ticket_settle_resolution(Stamping *s, TimestampTz at)
 		if (reopened)
 			set_column(s, COL_RESOLVED_AT, (Datum) 0, true);
 		else
-			set_column(s, COL_STATUS, ObjectIdGetDatum(s->st->resolved), false);
+			set_column(s, COL_STATUS, s->st->resolved, false);
 	}
 }
 

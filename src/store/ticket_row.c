@@ -54,7 +54,7 @@ column_types(Oid nsp, Oid *types)
 	types[COL_CUSTOMER_ID] = INT4OID;
 	types[COL_CHANNEL] = extension_type(nsp, "channel");
 	types[COL_SEVERITY] = extension_type(nsp, "severity");
-	types[COL_STATUS] = extension_type(nsp, "status");
+	types[COL_STATUS] = InvalidOid;	/* text, or 0.4's enum: ticket_statuses.c */
 	types[COL_TIER] = extension_type(nsp, "tier");
 	types[COL_TERMS_ID] = INT4OID;
 	for (i = COL_OPENED_AT; i <= COL_NEXT_ESCALATION_AT; i++)
@@ -68,8 +68,8 @@ column_types(Oid nsp, Oid *types)
 
 /*
  * What the statement looks up once: the columns (checked by name and type),
- * the enum labels the rules compare with, the case number sequence, the
- * trigger function's owner and the store's tables
+ * the enum labels the rules compare with, the statuses, the case number
+ * sequence, the trigger function's owner and the store's tables
  */
 TicketStamper *
 ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
@@ -100,9 +100,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->premium = enum_label(types[COL_TIER], "premium");
 	st->standard = enum_label(types[COL_TIER], "standard");
 	st->phone = enum_label(types[COL_CHANNEL], "phone");
-	st->resolved = enum_label(types[COL_STATUS], "resolved");
-	st->closed = enum_label(types[COL_STATUS], "closed");
-	st->waiting = enum_label(types[COL_STATUS], "waiting on customer");
+	ticket_load_statuses(st, rel, nsp, fcinfo->flinfo->fn_mcxt);
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");

@@ -1,10 +1,12 @@
 /*
  * ticket_stamping.h
- *		What the three files of ticket_sla.stamp_ticket(), the trigger of
+ *		What the four files of ticket_sla.stamp_ticket(), the trigger of
  *		ticket_sla.tickets, share; private to them:
  *
  *		ticket_row.c		the columns of a ticket, read and written, and
  *							what a statement looks up once
+ *		ticket_statuses.c	the statuses and their clock effects, read once
+ *							per statement
  *		ticket_clock.c		the clocks: paused and resumed with the status,
  *							and the deadlines and escalation they give
  *		ticket_trigger.c	the trigger: what opening and updating a ticket
@@ -56,6 +58,9 @@ typedef enum TicketColumn
 /* Their names, by TicketColumn */
 extern const char *const ticket_column_names[N_COLUMNS];
 
+/* A status and its clock effect (ticket_statuses.c) */
+typedef struct StatusClock StatusClock;
+
 /* What a statement keeps between rows (fn_extra) */
 typedef struct TicketStamper
 {
@@ -64,9 +69,10 @@ typedef struct TicketStamper
 	Oid			premium;		/* labels of ticket_sla.tier */
 	Oid			standard;
 	Oid			phone;			/* label of ticket_sla.channel */
-	Oid			resolved;		/* labels of ticket_sla.status */
-	Oid			closed;
-	Oid			waiting;
+	StatusClock *statuses;		/* ticket_sla.statuses, sorted by name */
+	int			n_statuses;
+	Oid			status_enum;	/* ticket_sla.status up to 0.4, or InvalidOid */
+	Datum		resolved;		/* the status 'resolved' */
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
 	Oid			owner;			/* of the trigger function: the extension's */
 	StoreTables tables;
@@ -91,13 +97,14 @@ typedef struct Stamping
 	ArgCache   *terms;			/* the ticket's terms, once looked up */
 } Stamping;
 
-/* What the resolution clock does in a status */
+/* What the resolution clock does in a status: ticket_sla.clock_effect */
 typedef enum ClockState
 {
-	CLOCK_RUNNING,				/* new, in progress */
-	CLOCK_PAUSED,				/* waiting on customer */
-	CLOCK_STOPPED				/* resolved, closed */
+	CLOCK_RUNNING,				/* new, in progress, ... */
+	CLOCK_PAUSED,				/* waiting on customer, ... */
+	CLOCK_STOPPED				/* resolved, closed, ... */
 } ClockState;
+
 
 /* ticket_row.c */
 extern TicketStamper *ticket_stamper(FunctionCallInfo fcinfo, Relation rel);
@@ -111,8 +118,12 @@ extern ArgCache *ticket_terms(Stamping *s);
 extern int	ticket_severity(Stamping *s);
 extern TicketTerms ticket_held_terms(Stamping *s);
 
-/* ticket_clock.c */
+/* ticket_statuses.c */
+extern void ticket_load_statuses(TicketStamper *st, Relation tickets, Oid nsp,
+								 MemoryContext mcxt);
 extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);
+
+/* ticket_clock.c */
 extern void ticket_settle_resolution(Stamping *s, TimestampTz at);
 extern bool ticket_move_clock(Stamping *s, ClockState before, ClockState now,
 							  TimestampTz at);

@@ -20,7 +20,7 @@
 # round-the-clock plan, Berlin office hours with holidays), 100 customers
 # spread over them and 3 contacts each.  pgbench (-n, CLIENTS clients) then
 # inserts one ticket per transaction with a random customer, contact,
-# severity, channel and opened_at (in 2026), as the role bench_agent, a
+# severity, channel and opened_at (2026-01-01 to 2026-11-30, in the past), as the role bench_agent, a
 # member of ticket_sla_agent:
 #   triggers  insert_triggers.sql: the application's columns only; the
 #             BEFORE trigger stamp fills in case number, tier, terms, clock

@@ -54,6 +54,11 @@ FROM generate_series(1, :customers) AS n, generate_series(1, 3) AS k;
 -- pgbench connects as an agent, as the support desk's application would
 -- (row-level security applies to it as it does in production)
 CREATE ROLE bench_agent LOGIN IN ROLE ticket_sla_agent;
+-- the variant "disabled" inserts what the trigger would stamp, which no
+-- agent may give (only a restore does, as a superuser)
+GRANT INSERT (case_number, terms_id, clock_start, response_due, resolution_due, changed_at,
+              paused_business, paused_elapsed, escalation_level, next_escalation_at)
+	ON ticket_sla.tickets TO bench_agent;
 
 DO $$
 BEGIN

@@ -5,7 +5,7 @@
 \set contact 3 * (:cust - 1) + random(1, 3)
 \set sev random(1, 4)
 \set chan random(1, 4)
-\set secs random(0, 31535999)
+\set secs random(0, 28771199)
 INSERT INTO ticket_sla.tickets
 	(customer_id, contact_id, service, summary, problem_at, business_impact,
 	 description, current_behaviour, expected_behaviour, channel, severity, opened_at)

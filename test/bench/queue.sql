@@ -50,7 +50,7 @@ BEGIN
 		       'Messages wait hours before delivery.', 'Messages are delivered within a minute.',
 		       channel, severity,
 		       CASE WHEN resolved_at IS NOT NULL THEN 'resolved'
-		            WHEN first_response_at IS NOT NULL THEN 'in progress' ELSE 'new' END::ticket_sla.status,
+		            WHEN first_response_at IS NOT NULL THEN 'in progress' ELSE 'new' END,
 		       confidential, opened_at, first_response_at, resolved_at
 		FROM new_tickets ORDER BY n;
 	ELSE
@@ -68,7 +68,7 @@ BEGIN
 		       'Messages wait hours before delivery.', 'Messages are delivered within a minute.',
 		       channel, severity,
 		       CASE WHEN resolved_at IS NOT NULL THEN 'resolved'
-		            WHEN first_response_at IS NOT NULL THEN 'in progress' ELSE 'new' END::ticket_sla.status,
+		            WHEN first_response_at IS NOT NULL THEN 'in progress' ELSE 'new' END,
 		       confidential, opened_at, first_response_at, resolved_at,
 		       format('CASE-%s-%s', to_char(timezone('UTC', opened_at), 'YYYY'),
 		              replace(format('%6s', nextval('ticket_sla.case_number_seq')), ' ', '0')),

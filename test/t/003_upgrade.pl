@@ -181,7 +181,15 @@ my $app_sql = q{
 SELECT md5(string_agg(o::text, '|' ORDER BY o.name)) FROM app.offices o;
 SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 };
-my $store_before = table_fingerprints($node, %up);
+# The store's tables but statuses, which 0.5 adds (checked on its own)
+sub store_fingerprints
+{
+	my ($node, %db) = @_;
+	my $fp = table_fingerprints($node, %db);
+	delete $fp->{statuses};
+	return $fp;
+}
+my $store_before = store_fingerprints($node, %up);
 my $inputs       = deadline_inputs($node, %up);
 my $grid_before  = sql($node, $grid_sql, %up);
 my $app_before   = sql($node, $app_sql, %up);
@@ -195,7 +203,7 @@ sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %up);
 is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %up),
 	$current, "ALTER EXTENSION ticket_sla UPDATE moves to $current");
 
-is_deeply(table_fingerprints($node, %up), $store_before, 'the store is unchanged, row for row');
+is_deeply(store_fingerprints($node, %up), $store_before, 'the store is unchanged, row for row');
 is(sql($node, $app_sql, %up), $app_before, "the application's tables are unchanged");
 is(sql($node, $grid_sql, %up), $grid_before,
 	'stored calendars and contracts read the same and compute the same deadlines, times and ladders');
@@ -252,6 +260,39 @@ RETURNING terms_id, case_number, response_due}, %up),
 	'a 0.1 contract with holidays US added: the next ticket skips Independence Day');
 is(deadlines_differing($node, $inputs, %up), '', "the tickets opened under 0.1 keep their deadlines");
 
+# The tickets waiting on the customer: id, paused_since, paused time and the
+# open stretch of the ledger (fill_store leaves tickets 1, 11, 21, ... so)
+my $waiting_sql = q{
+SELECT string_agg(concat_ws(' ', t.ticket_id, t.status, t.paused_since, t.paused_business, l.state, l.reason),
+	'|' ORDER BY t.ticket_id)
+FROM ticket_sla.tickets t
+JOIN ticket_sla.clock_ledger l ON l.ticket_id = t.ticket_id AND l.clock = 'resolution' AND l.to_at IS NULL
+WHERE t.status = 'waiting on customer'};
+
+# After the update: the five statuses with their clock effects; a ticket
+# that waited on the customer before still waits, its clock paused (in the
+# ledger too); resuming it at a fixed instant adds the paused time and
+# records the stretch paused by 'waiting on customer'
+sub check_statuses
+{
+	my ($version, $waiting_before, %db) = @_;
+	is( sql($node, q{SELECT string_agg(status || ' ' || clock, ', ' ORDER BY status) FROM ticket_sla.statuses}, %db),
+		'closed stopped, in progress running, new running, resolved stopped, waiting on customer paused',
+		"from $version: the five statuses with their clock effects");
+	like($waiting_before, qr/^1 waiting on customer \d{4}-.* paused waiting on customer(\||$)/,
+		"from $version: ticket 1 waits on the customer before the update");
+	is(sql($node, $waiting_sql, %db), $waiting_before,
+		"from $version: the tickets waiting on the customer still do, their clocks paused");
+	# ticket 1: paused since clock_start + 2 hours, resumed 24 hours later
+	is( sql($node, q{
+UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = paused_since + interval '24 hours'
+WHERE ticket_id = 1 RETURNING paused_since IS NULL, paused_elapsed;
+SELECT state, reason, to_at - from_at FROM ticket_sla.clock_segments
+WHERE ticket_id = 1 AND clock = 'resolution' ORDER BY from_at DESC LIMIT 1}, %db),
+		"t|24:00:00\npaused|waiting on customer|1 day",
+		"from $version: resuming it adds the 24 hours paused; the ledger says 'waiting on customer' paused them");
+}
+
 # ---------------------------------------------------------------------------
 # From 0.2, 0.3 and 0.4: the store filled under that version, with holidays in
 # its plans, updated; %from02 and %from03 name the two databases
@@ -261,22 +302,30 @@ sub update_filled_store
 	sql($node, "CREATE DATABASE $db{db}");
 	sql($node, "CREATE EXTENSION ticket_sla VERSION '$version'", %db);
 	fill_store($node, %db);
-	my $store  = table_fingerprints($node, %db);
+	my $store  = store_fingerprints($node, %db);
 	my $inputs = deadline_inputs($node, %db);
+	my %views  = view_queries();
+	my %views_before = map { $_ => sql($node, $views{$_}, %db) } keys %views;
+	my $waiting_before = sql($node, $waiting_sql, %db);
 	sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %db);
 	is(sql($node, "SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'", %db),
 		$current, "ALTER EXTENSION ticket_sla UPDATE moves $version to $current");
-	is_deeply(table_fingerprints($node, %db), $store, "from $version: the store is unchanged, row for row");
+	is_deeply(store_fingerprints($node, %db), $store, "from $version: the store is unchanged, row for row");
 	is(deadlines_differing($node, $inputs, %db), '', "from $version: every ticket's deadlines recompute as stamped");
-	# the eight tables and six sequences of the store, as 0.3 marks them
+	is_deeply({ map { $_ => sql($node, $views{$_}, %db) } keys %views }, \%views_before,
+		"from $version: every view (and quarterly_report) reads the same");
+	# the nine tables and six sequences of the store: as 0.3 marks them, and
+	# statuses (0.5)
 	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
 WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
 		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,premium_requests,'
-		  . 'tickets,tickets_ticket_id_seq',
+		  . 'statuses,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
+	check_statuses($version, $waiting_before, %db);
 }
+
 my %from02 = (db => 'from02');
 my %from03 = (db => 'from03');
 my %from04 = (db => 'from04');
@@ -288,12 +337,43 @@ update_filled_store('0.2', %from02);
 update_filled_store('0.3', %from03);
 update_filled_store('0.4', %from04);
 
+# An application's own column of type ticket_sla.status: the update fails
+# when it drops the enum, and changes nothing; with the column converted to
+# text first (as docs/operations.md says), it goes through and the
+# column's values stay, then may reference ticket_sla.statuses
+my %appcol = (db => 'appcolumn04');
+sql($node, 'CREATE DATABASE appcolumn04');
+sql($node, "CREATE EXTENSION ticket_sla VERSION '0.4'", %appcol);
+sql($node, q{
+CREATE TABLE app_tasks (id integer PRIMARY KEY, state ticket_sla.status NOT NULL DEFAULT 'new');
+INSERT INTO app_tasks VALUES (1, 'waiting on customer'), (2, 'closed');}, %appcol);
+my (undef, undef, $update_err) = $node->psql('appcolumn04', 'ALTER EXTENSION ticket_sla UPDATE');
+like($update_err,
+	qr/ERROR:  cannot drop type ticket_sla\.status because other objects depend on it\nDETAIL:  column state of table app_tasks depends on type ticket_sla\.status/,
+	"an application's column of type ticket_sla.status: the update fails on the enum's dependency");
+is( sql($node, q{
+SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla';
+SELECT count(*) FROM pg_class WHERE relname = 'statuses';
+SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = 'ticket_sla.tickets'::regclass AND attname = 'status'},
+		%appcol),
+	"0.4\n0\nticket_sla.status", 'the failed update changed nothing');
+sql($node, q{
+ALTER TABLE app_tasks ALTER COLUMN state DROP DEFAULT,
+	ALTER COLUMN state TYPE text USING state::text, ALTER COLUMN state SET DEFAULT 'new';
+ALTER EXTENSION ticket_sla UPDATE;
+ALTER TABLE app_tasks ADD FOREIGN KEY (state) REFERENCES ticket_sla.statuses;}, %appcol);
+is( sql($node, q{
+SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla';
+SELECT string_agg(id || ' ' || state, ', ' ORDER BY id) FROM app_tasks}, %appcol),
+	"$current\n1 waiting on customer, 2 closed",
+	'converted to text first, the column lets the update through and keeps its values');
+
 # The schema of an updated database is that of a fresh CREATE EXTENSION,
 # which runs the one install script ticket_sla--<current>.sql: an event
 # trigger logs every command the extension's scripts run, and each function
 # and view is created once (0.1's script and the updates would create
-# clock_paused_by, process_escalations, the trigger functions, sla_status
-# and compliance twice, and ALTER quarterly_report).  The probe is dropped
+# process_escalations, the trigger functions, sla_status, compliance
+# and clock_ledger twice, and ALTER quarterly_report).  The probe is dropped
 # before the comparisons.
 sql($node, q{
 CREATE SCHEMA probe;

@@ -98,16 +98,17 @@ CREATE AGGREGATE $S.percentile_cont(numeric ORDER BY interval) (SFUNC = $S.d_pc_
 # Planted once the extension's types exist (mallory needs USAGE on schema
 # ticket_sla for them: she is given ticket_sla_reporting, as a BI account)
 my @decoys_after = (
-	# ticket_sla.clock_paused_by: SELECT status NOT IN ('new', 'in progress'),
-	# a SQL function without a fixed search_path: its body is parsed (or
-	# inlined) under the caller's path, and an exact <>(status, status)
-	# beats pg_catalog's <>(anyenum, anyenum)
-	[ '<>(ticket_sla.status, ticket_sla.status)',
-	  'FUNCTION $S.d_ne_status(ticket_sla.status, ticket_sla.status) RETURNS boolean',
-	  '$1 <> $2', 'OPERATOR $S.<> (LEFTARG = ticket_sla.status, RIGHTARG = ticket_sla.status, FUNCTION = $S.d_ne_status)' ],
-	[ '=(ticket_sla.status, ticket_sla.status)',
-	  'FUNCTION $S.d_eq_status(ticket_sla.status, ticket_sla.status) RETURNS boolean',
-	  '$1 = $2', 'OPERATOR $S.= (LEFTARG = ticket_sla.status, RIGHTARG = ticket_sla.status, FUNCTION = $S.d_eq_status)' ],
+	# exact operators of the extension's enums beat pg_catalog's (anyenum,
+	# anyenum) ones wherever a query is parsed under a path that finds them:
+	# clock_ledger compares a status's clock effect with 'running', and
+	# nothing of the extension may pick up these (0.4's clock_paused_by,
+	# an inlined SQL function, was parsed under the caller's path)
+	[ '<>(ticket_sla.clock_effect, ticket_sla.clock_effect)',
+	  'FUNCTION $S.d_ne_effect(ticket_sla.clock_effect, ticket_sla.clock_effect) RETURNS boolean',
+	  '$1 <> $2', 'OPERATOR $S.<> (LEFTARG = ticket_sla.clock_effect, RIGHTARG = ticket_sla.clock_effect, FUNCTION = $S.d_ne_effect)' ],
+	[ '=(ticket_sla.clock_effect, ticket_sla.clock_effect)',
+	  'FUNCTION $S.d_eq_effect(ticket_sla.clock_effect, ticket_sla.clock_effect) RETURNS boolean',
+	  '$1 = $2', 'OPERATOR $S.= (LEFTARG = ticket_sla.clock_effect, RIGHTARG = ticket_sla.clock_effect, FUNCTION = $S.d_eq_effect)' ],
 	[ '=(ticket_sla.severity, ticket_sla.severity)',
 	  'FUNCTION $S.d_eq_sev(ticket_sla.severity, ticket_sla.severity) RETURNS boolean',
 	  '$1 = $2', 'OPERATOR $S.= (LEFTARG = ticket_sla.severity, RIGHTARG = ticket_sla.severity, FUNCTION = $S.d_eq_sev)' ],

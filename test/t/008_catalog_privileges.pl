@@ -22,23 +22,24 @@ use TicketSlaSecurity;
 # the extension in database roles, the probe, and the login roles
 my $node = roles_node('catalogs');
 
-# the five SECURITY DEFINER functions of sql/ticket_sla.sql, each with
+# the six SECURITY DEFINER functions of sql/ticket_sla.sql, each with
 # SET search_path = pg_catalog, pg_temp
 is( catalog($node, 'roles', q{
 SELECT string_agg(proname || ' ' || coalesce(array_to_string(proconfig, ';'), '-'), E'\n' ORDER BY proname)
 FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace AND prosecdef}),
 	join("\n", map { "$_ search_path=pg_catalog, pg_temp" }
-		qw(process_escalations record_contract_terms record_segments retarget take_premium_request)),
+		qw(guard_statuses process_escalations record_contract_terms record_segments retarget
+		  take_premium_request)),
 	'every SECURITY DEFINER function runs with search_path = pg_catalog, pg_temp');
-# every PL/pgSQL function fixes its search_path; the only SQL function
-# without one is clock_paused_by, kept inlinable: its body is parsed under
-# the caller's search_path, which 006_hostile_objects.pl tries
+# every PL/pgSQL and SQL function fixes its search_path (0.5 dropped the
+# one without, clock_paused_by, an inlinable SQL function whose body was
+# parsed under the caller's search_path)
 is( catalog($node, 'roles', q{
-SELECT string_agg(p.proname || ' ' || l.lanname, ', ' ORDER BY p.proname)
+SELECT coalesce(string_agg(p.proname || ' ' || l.lanname, ', ' ORDER BY p.proname), '-')
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace = 'ticket_sla'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
   AND NOT coalesce(p.proconfig::text[] && ARRAY['search_path=pg_catalog, pg_temp'], false)}),
-	'clock_paused_by sql', 'every PL/pgSQL function has a fixed search_path; of the SQL ones only clock_paused_by has none');
+	'-', 'every PL/pgSQL and SQL function has a fixed search_path');
 is( catalog($node, 'roles', q{
 SELECT coalesce(string_agg(pg_describe_object(d.classid, d.objid, 0), ', '), '-')
 FROM pg_depend d
