@@ -101,6 +101,23 @@ END
 $$;
 
 ------------------------------------------------------------------------------
+-- The report fields a plan requires
+--
+-- A plan says which fields of the report it requires (report requires
+-- ...), and the trigger refuses a ticket without them; the columns no
+-- longer require every field of every plan.
+------------------------------------------------------------------------------
+
+ALTER TABLE ticket_sla.tickets
+	ALTER COLUMN service DROP NOT NULL,
+	ALTER COLUMN summary DROP NOT NULL,
+	ALTER COLUMN problem_at DROP NOT NULL,
+	ALTER COLUMN business_impact DROP NOT NULL,
+	ALTER COLUMN description DROP NOT NULL,
+	ALTER COLUMN current_behaviour DROP NOT NULL,
+	ALTER COLUMN expected_behaviour DROP NOT NULL;
+
+------------------------------------------------------------------------------
 -- Statuses
 --
 -- Where a ticket stands is a row of ticket_sla.statuses, which says what the
@@ -211,6 +228,10 @@ ALTER TABLE ticket_sla.tickets
 ALTER TABLE ticket_sla.clock_segments
 	ALTER COLUMN reason TYPE text USING reason::text,
 	ADD FOREIGN KEY (reason) REFERENCES ticket_sla.statuses;
+-- the support level of each stretch from 0.5 on; NULL in those before
+ALTER TABLE ticket_sla.clock_segments
+	ADD COLUMN support_level smallint CHECK (support_level BETWEEN 1 AND 3);
+COMMENT ON COLUMN ticket_sla.clock_segments.support_level IS 'The support level that held the ticket during the stretch; NULL for stretches recorded before 0.5';
 
 CREATE OR REPLACE FUNCTION ticket_sla.record_segments()
 RETURNS trigger
@@ -228,7 +249,7 @@ BEGIN
 	INSERT INTO ticket_sla.clock_segments
 	SELECT OLD.ticket_id, s.clock, since, s.to_at, s.state, s.reason,
 		   OLD.severity, OLD.terms_id,
-		   ticket_sla.plan_time_between(since, s.to_at, ct.terms)
+		   ticket_sla.plan_time_between(since, s.to_at, ct.terms), OLD.support_level
 	  FROM (VALUES
 			('response'::ticket_sla.sla_clock,
 			 CASE WHEN OLD.first_response_at IS NULL
@@ -259,13 +280,13 @@ COMMENT ON VIEW ticket_sla.queue IS
 
 CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
-	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed
+	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed, s.support_level
 FROM ticket_sla.clock_segments s
 JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
 UNION ALL
 SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
 	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
-	   greatest(now(), o.from_at) - o.from_at
+	   greatest(now(), o.from_at) - o.from_at, t.support_level
 FROM ticket_sla.tickets t
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.statuses st ON st.status = t.status
@@ -299,9 +320,10 @@ FROM ticket_sla.tickets t
 JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
-CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, ct.terms,
+CROSS JOIN LATERAL ticket_sla.terms_for(ct.terms, t.request_type, t.tier, t.support_level) AS held (terms)
+CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, held.terms,
 	coalesce(t.first_response_at, now()), t.first_response_at IS NOT NULL) r
-CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
+CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, held.terms,
 	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
 WHERE t.resolved_at IS NULL;
 
@@ -415,3 +437,79 @@ GRANT INSERT, UPDATE, DELETE ON ticket_sla.statuses TO ticket_sla_admin;
 -- the statuses an admin added: CREATE EXTENSION makes the built-in ones
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.statuses',
 	'WHERE status NOT IN (''new'', ''in progress'', ''waiting on customer'', ''resolved'', ''closed'')');
+
+------------------------------------------------------------------------------
+-- Escalations and the open tickets' clocks follow the terms a ticket is
+-- held to (by its request type, tier and support level), as its stamped
+-- deadlines do: process_escalations reads them through terms_for, and so
+-- does sla_status (above)
+------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION ticket_sla.process_escalations("at" timestamptz DEFAULT now())
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t record;
+	s record;
+	level integer;
+	fired integer := 0;
+	batch_size integer;
+BEGIN
+	IF at IS NULL THEN
+		RAISE EXCEPTION 'escalations are processed as of an instant, not NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF at > now() THEN
+		RAISE EXCEPTION 'escalations cannot be processed as of %, which is later than now', at
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Steps fire when they are due, not before.';
+	END IF;
+	LOOP
+		batch_size := 0;
+		FOR t IN
+			SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.severity,
+				   tk.clock_start, tk.escalation_level, tk.confidential,
+				   ticket_sla.terms_for(ct.terms, tk.request_type, tk.tier, tk.support_level) AS terms
+			  FROM ticket_sla.tickets tk
+			  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
+			 WHERE tk.next_escalation_at <= at
+			   AND tk.resolved_at IS NULL
+			 ORDER BY tk.next_escalation_at
+			 LIMIT 100
+			   FOR UPDATE OF tk SKIP LOCKED
+		LOOP
+			batch_size := batch_size + 1;
+			level := t.escalation_level;
+			FOR s IN
+				SELECT e.step, e.due, e.recipients
+				  FROM ticket_sla.escalation_steps(t.clock_start, t.severity, t.terms) e
+				 WHERE e.step > t.escalation_level
+				 ORDER BY e.step
+			LOOP
+				EXIT WHEN s.due > at;
+				INSERT INTO ticket_sla.escalations
+				VALUES (t.ticket_id, s.step, t.severity, s.recipients, s.due, now());
+				PERFORM pg_notify('ticket_sla_escalation', CASE
+					WHEN t.confidential THEN json_build_object(
+						'ticket_id', t.ticket_id, 'confidential', true, 'step', s.step,
+						'recipients', s.recipients, 'due_at', s.due)
+					ELSE json_build_object(
+						'ticket_id', t.ticket_id, 'case_number', t.case_number,
+						'customer_id', t.customer_id, 'severity', t.severity,
+						'confidential', false, 'step', s.step,
+						'recipients', s.recipients, 'due_at', s.due)
+					END::text);
+				level := s.step;
+				fired := fired + 1;
+			END LOOP;
+			UPDATE ticket_sla.tickets SET escalation_level = level
+			 WHERE ticket_id = t.ticket_id;
+		END LOOP;
+		EXIT WHEN batch_size = 0;
+	END LOOP;
+	RETURN fired;
+END
+$$;

@@ -481,6 +481,9 @@ FROM (VALUES
   ('REQUEST "A" LEVEL 1 P2: RESPOND WITHIN 1 HOUR'),
   -- the type's name is any name
   ('request "Fehl""alarm": respond within 1 hour'),
+  -- none: a clause that takes the terms of a less specific one away
+  ('tier premium; critical: respond within 1 hour; standard: none'),
+  ('request "question": NONE; high: respond within 2 hours'),
   -- report fields, each once, printed in their order
   ('report requires expected behaviour, service, Business Impact'),
   ('report requires service, summary, problem time, business impact, description, current behaviour, expected behaviour')
@@ -516,6 +519,9 @@ FROM (VALUES
   -- hours twice in one clause
   ('critical: hours (24x7), hours (24x7), respond within 1 business hour'),
   ('critical: hours 24x7, respond within 1 business hour'),
+  -- none stands alone
+  ('tier premium; standard: none, respond within 1 hour'),
+  ('tier premium; standard: respond within 1 hour, none'),
   -- report fields
   ('report'),
   ('report requires'),
@@ -537,6 +543,7 @@ FROM (VALUES
   ('tier standard; standard critical: respond within 1 hour'),
   ('standard critical: respond within 1 hour'),
   ('hours (24x7); critical: hours (Mon-Fri 09:00-17:00), respond within 1 hour'),
+  ('critical: none'),
   -- business time needs hours: the plan's or the clause's own
   ('request "a": respond within 1 business hour'),
   ('critical: hours (24x7), respond within 1 business hour; high: respond within 1 business hour')

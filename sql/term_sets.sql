@@ -33,6 +33,10 @@ INSERT INTO plans VALUES
 ('msa', 'plan "Kaspersky MSA Plus"; tier premium; hours (Mon-Fri 09:00-17:00; tz Europe/Amsterdam; holidays NL-LUSTRUM);
   premium requests 12 per year; phone only out of hours;
   critical: respond within 4 business hours; standard critical: respond within 1 business day'),
+-- the same plan where the standard package sets no target: standard: none
+('msa none', 'plan "Kaspersky MSA Plus"; tier premium; hours (Mon-Fri 09:00-17:00; tz Europe/Amsterdam; holidays NL-LUSTRUM);
+  premium requests 12 per year; phone only out of hours;
+  critical: respond within 4 business hours; standard: none'),
 -- ISMS.online: a third-level critical issue also gets a resolution target
 ('isms', 'plan "ISMS.online"; hours (Mon-Fri 09:00-18:00; tz GMT; holidays GB-ENG);
   critical: respond within 1 business hour;
@@ -81,6 +85,11 @@ SELECT tier, ticket_sla.response_deadline('2026-03-02 09:00+00', 'critical',
                                           ticket_sla.terms_for(c, 'incident', tier, 1)) AS respond_by
 FROM plans, unnest('{premium,standard}'::ticket_sla.tier[]) AS tier
 WHERE name = 'msa' ORDER BY tier;
+-- with standard: none, a standard request has no target
+SELECT tier, ticket_sla.response_deadline('2026-03-02 09:00+00', 'critical',
+                                          ticket_sla.terms_for(c, 'incident', tier, 1)) AS respond_by
+FROM plans, unnest('{premium,standard}'::ticket_sla.tier[]) AS tier
+WHERE name = 'msa none' ORDER BY tier;
 
 -- ISMS.online, opened Monday 2 March 2026 17:30 GMT: 1 business hour is
 -- 30 minutes on Monday and 30 on Tuesday: 09:30; at level 3 also resolved

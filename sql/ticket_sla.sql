@@ -891,14 +891,15 @@ CREATE TABLE ticket_sla.tickets (
 	case_number text NOT NULL UNIQUE,
 	customer_id integer NOT NULL REFERENCES ticket_sla.customers,
 	contact_id integer,
-	-- the report, as the Cyren policy asks for it
-	service text NOT NULL CHECK (btrim(service) <> ''),
-	summary text NOT NULL CHECK (btrim(summary) <> ''),
-	problem_at timestamptz NOT NULL,
-	business_impact text NOT NULL CHECK (btrim(business_impact) <> ''),
-	description text NOT NULL CHECK (btrim(description) <> ''),
-	current_behaviour text NOT NULL CHECK (btrim(current_behaviour) <> ''),
-	expected_behaviour text NOT NULL CHECK (btrim(expected_behaviour) <> ''),
+	-- the report, as the Cyren policy asks for it: the fields a ticket's plan
+	-- requires (report requires ...) must be given (0.5; all of them before)
+	service text CHECK (btrim(service) <> ''),
+	summary text CHECK (btrim(summary) <> ''),
+	problem_at timestamptz,
+	business_impact text CHECK (btrim(business_impact) <> ''),
+	description text CHECK (btrim(description) <> ''),
+	current_behaviour text CHECK (btrim(current_behaviour) <> ''),
+	expected_behaviour text CHECK (btrim(expected_behaviour) <> ''),
 	-- its handling
 	channel ticket_sla.channel NOT NULL,
 	severity ticket_sla.severity NOT NULL,
@@ -1130,13 +1131,16 @@ CREATE TABLE ticket_sla.clock_segments (
 	severity ticket_sla.severity NOT NULL,
 	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
 	business_time interval NOT NULL,
-	PRIMARY KEY (ticket_id, clock, from_at)
+	PRIMARY KEY (ticket_id, clock, from_at),
+	-- the support level holding the ticket (0.5; NULL in stretches written before)
+	support_level smallint CHECK (support_level BETWEEN 1 AND 3)
 );
 
 COMMENT ON TABLE ticket_sla.clock_segments IS
 'The finished stretches of every ticket''s two clocks, written by the trigger record_segments';
 COMMENT ON COLUMN ticket_sla.clock_segments.state IS 'running, or paused (the resolution clock only)';
 COMMENT ON COLUMN ticket_sla.clock_segments.reason IS 'The status that paused the clock (one whose clock effect is paused, or stopped before a reopening)';
+COMMENT ON COLUMN ticket_sla.clock_segments.support_level IS 'The support level that held the ticket during the stretch; NULL for stretches recorded before 0.5';
 COMMENT ON COLUMN ticket_sla.clock_segments.business_time IS 'Business time of the stretch under the terms'' hours (elapsed time for a plan without hours)';
 
 -- SECURITY DEFINER because nobody writes clock_segments directly
@@ -1156,7 +1160,7 @@ BEGIN
 	INSERT INTO ticket_sla.clock_segments
 	SELECT OLD.ticket_id, s.clock, since, s.to_at, s.state, s.reason,
 		   OLD.severity, OLD.terms_id,
-		   ticket_sla.plan_time_between(since, s.to_at, ct.terms)
+		   ticket_sla.plan_time_between(since, s.to_at, ct.terms), OLD.support_level
 	  FROM (VALUES
 			('response'::ticket_sla.sla_clock,
 			 CASE WHEN OLD.first_response_at IS NULL
@@ -1186,13 +1190,13 @@ EXECUTE FUNCTION ticket_sla.record_segments();
 
 CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
-	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed
+	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed, s.support_level
 FROM ticket_sla.clock_segments s
 JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
 UNION ALL
 SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
 	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
-	   greatest(now(), o.from_at) - o.from_at
+	   greatest(now(), o.from_at) - o.from_at, t.support_level
 FROM ticket_sla.tickets t
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.statuses st ON st.status = t.status
@@ -1264,7 +1268,8 @@ BEGIN
 		batch_size := 0;
 		FOR t IN
 			SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.severity,
-				   tk.clock_start, tk.escalation_level, tk.confidential, ct.terms
+				   tk.clock_start, tk.escalation_level, tk.confidential,
+				   ticket_sla.terms_for(ct.terms, tk.request_type, tk.tier, tk.support_level) AS terms
 			  FROM ticket_sla.tickets tk
 			  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
 			 WHERE tk.next_escalation_at <= at
@@ -1342,9 +1347,10 @@ FROM ticket_sla.tickets t
 JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
-CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, ct.terms,
+CROSS JOIN LATERAL ticket_sla.terms_for(ct.terms, t.request_type, t.tier, t.support_level) AS held (terms)
+CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, held.terms,
 	coalesce(t.first_response_at, now()), t.first_response_at IS NOT NULL) r
-CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
+CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, held.terms,
 	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
 WHERE t.resolved_at IS NULL;
 

@@ -178,6 +178,7 @@ typedef struct ParsedSet
 	Calendar   *hours;			/* its own; NULL: the plan's */
 	const char *start;			/* where its clause starts */
 	const char *first_business; /* its first business-time duration */
+	bool		none;			/* "none": no terms, said on purpose */
 } ParsedSet;
 
 /* The parts of a duration read so far, with totals capped past the limit */
@@ -630,7 +631,7 @@ parse_terms_key(ContractParser *ps, const char *start)
 	return set;
 }
 
-/* terms clause: KEY: TERM[, TERM...] */
+/* terms clause: KEY: TERM[, TERM...] | KEY: none */
 static void
 parse_terms(ContractParser *ps, const char *start)
 {
@@ -638,9 +639,13 @@ parse_terms(ContractParser *ps, const char *start)
 
 	if (!consume(&ps->p, ":"))
 		syntax_error(ps, ps->p, "\":\"", NULL);
-	do
+	set->none = accept_keyword(ps, "none");
+	while (!set->none)
+	{
 		parse_term(ps, set);
-	while (consume(&ps->p, ","));
+		if (!consume(&ps->p, ","))
+			break;
+	}
 
 	if (list_length(set->ladder) > CONTRACT_MAX_STEPS)
 		ereport(ERROR,
@@ -890,6 +895,10 @@ check_set_hours(const ContractParser *ps, const ParsedSet *set)
 		refuse_no_effect(ps, set->start, "the terms for standard requests",
 						 "every request of a standard plan is standard",
 						 "Give these terms without \"standard\".");
+	if (set->none && set->type_name == NULL && !set->key.standard && set->key.level == 0)
+		refuse_no_effect(ps, set->start, "\"none\"",
+						 "a severity without terms has none",
+						 "\"none\" takes away the terms of a clause that says less of the same tickets, such as \"standard: none\" under \"critical: ...\".");
 }
 
 /* What the clauses say together */
@@ -924,7 +933,7 @@ static bool
 is_plain(const ParsedSet *set)
 {
 	return set->type_name == NULL && !set->key.standard && set->key.level == 0 &&
-		set->key.severity >= 0 && set->hours == NULL;
+		set->key.severity >= 0 && set->hours == NULL && !set->none;
 }
 
 static int
@@ -1243,6 +1252,13 @@ append_escalation(StringInfo buf, const Contract *c, const ContractStep *step)
 	}
 }
 
+static bool
+has_terms(const SeverityTerms *terms)
+{
+	return terms->respond.clock != CLOCK_NONE || terms->resolve.clock != CLOCK_NONE ||
+		terms->n_steps > 0;
+}
+
 /* One clause of terms as the output writes it */
 typedef struct ShownSet
 {
@@ -1294,6 +1310,8 @@ append_terms(StringInfo buf, const Contract *c, const ShownSet *set)
 	start_clause(buf);
 	append_terms_key(buf, set);
 	terms_start = buf->len;
+	if (!has_terms(terms) && set->hours == NULL)
+		appendStringInfoString(buf, " none");
 	if (set->hours != NULL)
 	{
 		start_term(buf, terms_start);
@@ -1316,13 +1334,6 @@ append_terms(StringInfo buf, const Contract *c, const ShownSet *set)
 		start_term(buf, terms_start);
 		append_escalation(buf, c, &steps[i]);
 	}
-}
-
-static bool
-has_terms(const SeverityTerms *terms)
-{
-	return terms->respond.clock != CLOCK_NONE || terms->resolve.clock != CLOCK_NONE ||
-		terms->n_steps > 0;
 }
 
 static bool

@@ -190,27 +190,95 @@ is_standard_tier(Oid label)
 }
 
 /*
+ * What a terms_for call site keeps: the last plan and kind it was asked
+ * for, and the answer (a query asks for few kinds of few plans, row after
+ * row)
+ */
+typedef struct TermsForCache
+{
+	struct varlena *plan;
+	char	   *request_type;
+	bool		standard;
+	int32		level;
+	Contract   *answer;
+} TermsForCache;
+
+/* The cached answer for the plan and kind, or NULL */
+static Contract *
+cached_terms_for(const TermsForCache *cache, const Contract *c, const TicketKind *kind)
+{
+	if (cache == NULL || VARSIZE(cache->plan) != VARSIZE(c) ||
+		cache->standard != kind->standard || cache->level != kind->level ||
+		strcmp(cache->request_type, kind->request_type) != 0 ||
+		memcmp(cache->plan, c, VARSIZE(c)) != 0)
+		return NULL;
+	return cache->answer;
+}
+
+/* A copy of a varlena in mcxt */
+static void *
+varlena_copy(MemoryContext mcxt, const void *value)
+{
+	void	   *copy = MemoryContextAlloc(mcxt, VARSIZE(value));
+
+	memcpy(copy, value, VARSIZE(value));
+	return copy;
+}
+
+/* Keep the answer for the plan and kind at the call site */
+static void
+keep_terms_for(FunctionCallInfo fcinfo, const Contract *c, const TicketKind *kind,
+			   const Contract *answer)
+{
+	MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+	TermsForCache *cache = fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+		cache = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(mcxt, sizeof(TermsForCache));
+	else
+	{
+		pfree(cache->plan);
+		pfree(cache->request_type);
+		pfree(cache->answer);
+	}
+	cache->plan = varlena_copy(mcxt, c);
+	cache->request_type = MemoryContextStrdup(mcxt, kind->request_type);
+	cache->standard = kind->standard;
+	cache->level = kind->level;
+	cache->answer = varlena_copy(mcxt, answer);
+}
+
+/*
  * terms_for(c, request_type, tier, support_level): the plan as a ticket of
  * that kind sees it (contract_for_kind), for the functions that take a
- * contract and a severity
+ * contract and a severity.  A plan without terms for some tickets is the
+ * same for every kind.
  */
 Datum
 contract_terms_for(PG_FUNCTION_ARGS)
 {
-	Contract   *c = (Contract *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
 	int32		level = PG_GETARG_INT32(3);
 	TicketKind	kind;
+	Contract   *answer;
 
 	if (level < 1 || level > CONTRACT_LEVELS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("support level %d does not exist", level),
 				 errhint("Support levels are 1 to %d.", CONTRACT_LEVELS)));
+	if (contract_extension(c) == NULL)
+		PG_RETURN_CONTRACT_P(c);
 	kind.request_type = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	kind.standard = is_standard_tier(PG_GETARG_OID(2));
 	kind.level = level;
 	kind.severity = 0;
-	PG_RETURN_POINTER(contract_for_kind(c, &kind));
+	answer = cached_terms_for(fcinfo->flinfo->fn_extra, c, &kind);
+	if (answer != NULL)
+		PG_RETURN_CONTRACT_P(varlena_copy(CurrentMemoryContext, answer));
+	answer = contract_for_kind(c, &kind);
+	keep_terms_for(fcinfo, c, &kind, answer);
+	PG_RETURN_CONTRACT_P(answer);
 }
 
 /* request_types(c): the request types the plan names, in order, once each */

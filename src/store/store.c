@@ -1,7 +1,8 @@
 /*
  * store.c
  *		Reading the ticket store's own tables: a customer and its contract's
- *		current terms, or a version of terms by its id.
+ *		current terms, a version of terms by its id, whether a contact is
+ *		an active named contact of a customer.
  *
  * The ticket trigger needs these for every insert.  Reading them through
  * their indexes directly, under the statement's snapshot, costs a fraction
@@ -68,6 +69,11 @@ store_tables(StoreTables *tables, Oid nsp)
 	tables->terms_id = store_column(tables->terms, "terms_id");
 	tables->terms_contract = store_column(tables->terms, "contract_id");
 	tables->terms_value = store_column(tables->terms, "terms");
+	tables->contacts = store_relation(nsp, "contacts");
+	tables->contacts_key = store_relation(nsp, "contacts_pkey");
+	tables->contact_id = store_column(tables->contacts, "contact_id");
+	tables->contact_customer = store_column(tables->contacts, "customer_id");
+	tables->contact_active = store_column(tables->contacts, "active");
 }
 
 /* column = value, the column by its number in the table (systable_beginscan
@@ -162,4 +168,30 @@ store_terms(const StoreTables *tables, int32 terms_id)
 	systable_endscan(scan);
 	table_close(terms, AccessShareLock);
 	return cache;
+}
+
+/* Whether contact_id is an active contact of customer customer_id */
+bool
+store_contact_active(const StoreTables *tables, int32 customer_id, int32 contact_id)
+{
+	Relation	contacts = table_open(tables->contacts, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	bool		active = false;
+	bool		isnull;
+
+	int4_key(&key, tables->contact_id, contact_id);
+	scan = systable_beginscan(contacts, tables->contacts_key, true, GetActiveSnapshot(), 1, &key);
+	tuple = systable_getnext(scan);
+	if (HeapTupleIsValid(tuple))
+	{
+		TupleDesc	desc = RelationGetDescr(contacts);
+
+		active = DatumGetInt32(heap_getattr(tuple, tables->contact_customer, desc, &isnull)) == customer_id &&
+			DatumGetBool(heap_getattr(tuple, tables->contact_active, desc, &isnull));
+	}
+	systable_endscan(scan);
+	table_close(contacts, AccessShareLock);
+	return active;
 }

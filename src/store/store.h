@@ -25,6 +25,11 @@ typedef struct StoreTables
 	AttrNumber	terms_id;
 	AttrNumber	terms_contract;
 	AttrNumber	terms_value;
+	Oid			contacts;
+	Oid			contacts_key;	/* index on contact_id */
+	AttrNumber	contact_id;
+	AttrNumber	contact_customer;
+	AttrNumber	contact_active;
 } StoreTables;
 
 /* A customer, and its contract's terms as in force now */
@@ -40,5 +45,7 @@ extern void store_tables(StoreTables *tables, Oid nsp);
 extern bool store_customer_terms(const StoreTables *tables, int32 customer_id,
 								 CustomerTerms *ct);
 extern ArgCache *store_terms(const StoreTables *tables, int32 terms_id);
+extern bool store_contact_active(const StoreTables *tables, int32 customer_id,
+								 int32 contact_id);
 
 #endif							/* TICKET_SLA_STORE_H */

@@ -25,7 +25,8 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"terms_id", "opened_at", "clock_start", "response_due",
 	"first_response_at", "resolution_due", "resolved_at", "changed_at",
 	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
-	"escalation_level", "request_type", "support_level"
+	"escalation_level", "request_type", "support_level", "service", "summary", "problem_at",
+	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id"
 };
 
 /* ---------- The statement's cache ---------- */
@@ -64,6 +65,10 @@ column_types(Oid nsp, Oid *types)
 	types[COL_ESCALATION_LEVEL] = INT4OID;
 	types[COL_REQUEST_TYPE] = TEXTOID;
 	types[COL_SUPPORT_LEVEL] = INT2OID;
+	for (i = COL_SERVICE; i <= COL_EXPECTED_BEHAVIOUR; i++)
+		types[i] = TEXTOID;
+	types[COL_PROBLEM_AT] = TIMESTAMPTZOID;
+	types[COL_CONTACT_ID] = INT4OID;
 }
 
 /*

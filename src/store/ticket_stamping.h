@@ -52,6 +52,15 @@ typedef enum TicketColumn
 	COL_ESCALATION_LEVEL,
 	COL_REQUEST_TYPE,
 	COL_SUPPORT_LEVEL,
+	COL_SERVICE,				/* the report, in the order of the contract's
+								 * report fields */
+	COL_SUMMARY,
+	COL_PROBLEM_AT,
+	COL_BUSINESS_IMPACT,
+	COL_DESCRIPTION,
+	COL_CURRENT_BEHAVIOUR,
+	COL_EXPECTED_BEHAVIOUR,
+	COL_CONTACT_ID,
 	N_COLUMNS
 } TicketColumn;
 

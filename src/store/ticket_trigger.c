@@ -67,9 +67,12 @@ static void require_columns(const Stamping *s);
 static void refuse_stamped_values(const Stamping *s);
 static CustomerTerms customer_terms(Stamping *s, int32 customer_id);
 static Oid choose_tier(Stamping *s, const CustomerTerms *ct);
+static bool from_named_contact(const Stamping *s);
 static const char *organisation_text(const CustomerTerms *ct);
 static bool take_premium_request(Oid owner, int32 customer_id, DateADT period,
 								 int32 quota);
+static void check_report(const Stamping *s, const Contract *c);
+static void check_report_change(Stamping *s);
 static void update_ticket(Stamping *s);
 static bool kind_changed(const Stamping *s);
 static void refuse_changes(const Stamping *s, const TicketColumn *columns, int n,
@@ -132,6 +135,7 @@ open_ticket(Stamping *s)
 	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
 	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
 	s->terms = ct.contract;
+	check_report(s, cached_contract(ct.contract));
 
 	number = next_case_number(s->st->case_seq, opened_at);
 	set_column(s, COL_CASE_NUMBER, CStringGetTextDatum(number), false);
@@ -210,9 +214,10 @@ customer_terms(Stamping *s, int32 customer_id)
 }
 
 /*
- * The ticket's tier: the plan's, or standard when asked for; a premium
- * request under a plan with a quota takes one from the quota, and is stored
- * as a standard request when none is left.
+ * The ticket's tier: the plan's, or standard when asked for; under a plan
+ * with named contacts only a request from an active named contact is
+ * premium; a premium request under a plan with a quota takes one from the
+ * quota, and is stored as a standard request when none is left.
  */
 static Oid
 choose_tier(Stamping *s, const CustomerTerms *ct)
@@ -229,6 +234,14 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 				 errmsg("customer \"%s\" has no premium requests", organisation_text(ct)),
 				 errdetail("Its contract's tier is standard."),
 				 errtablecol(s->rel, s->st->attnums[COL_TIER])));
+	if (premium && c->named_contacts >= 0 && !from_named_contact(s))
+	{
+		ereport(NOTICE,
+				(errmsg("case %s is stored as a standard request: it is not from an active named contact of customer \"%s\"",
+						ticket_case_number(s), organisation_text(ct)),
+				 errdetail("Its plan serves the requests of its named contacts as premium.")));
+		return s->st->standard;
+	}
 	if (!premium || c->quota_period == QUOTA_NONE)
 		return premium ? s->st->premium : s->st->standard;
 
@@ -243,6 +256,56 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 					ticket_case_number(s), organisation_text(ct), c->premium_quota,
 					DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(period))))));
 	return s->st->standard;
+}
+
+/*
+ * The report fields the ticket's plan requires ("report requires ...") are
+ * given; a field a plan does not require may be left out
+ */
+static void
+check_report(const Stamping *s, const Contract *c)
+{
+	const ContractExtension *ext = contract_extension(c);
+	int			f;
+
+	for (f = 0; ext != NULL && f < CONTRACT_REPORT_FIELDS; f++)
+	{
+		TicketColumn col = COL_SERVICE + f;
+
+		if ((ext->report_fields & (1 << f)) == 0 || !s->row.isnull[col])
+			continue;
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("%s needs its %s", ticket_label(s), contract_report_fields[f]),
+				 errdetail("Its plan%s requires it in the report.",
+						   c->plan_name >= 0 ?
+						   psprintf(" \"%s\"", contract_name_at(c, c->plan_name)) : ""),
+				 errhint("Give column \"%s\".", ticket_column_names[col]),
+				 errtablecol(s->rel, s->st->attnums[col])));
+	}
+}
+
+/* An update that empties a report field: the plan may require it */
+static void
+check_report_change(Stamping *s)
+{
+	int			col;
+
+	for (col = COL_SERVICE; col <= COL_EXPECTED_BEHAVIOUR; col++)
+		if (s->row.isnull[col] && ticket_column_changed(s, col))
+		{
+			check_report(s, cached_contract(ticket_terms(s)));
+			return;
+		}
+}
+
+/* Whether the request comes from an active named contact of its customer */
+static bool
+from_named_contact(const Stamping *s)
+{
+	return !s->row.isnull[COL_CONTACT_ID] &&
+		store_contact_active(&s->st->tables, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]),
+							 DatumGetInt32(s->row.value[COL_CONTACT_ID]));
 }
 
 /* The customer's name, for messages: a long one shortened */
@@ -310,6 +373,7 @@ update_ticket(Stamping *s)
 	refuse_changes(s, kept_columns, lengthof(kept_columns),
 				   "ticket_sla keeps it from the ticket's changes of status, severity and escalation.");
 	guard_first_response(s);
+	check_report_change(s);
 	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID] ||
 		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||
 		s->row.isnull[COL_CHANGED_AT] || s->row.isnull[COL_SUPPORT_LEVEL])

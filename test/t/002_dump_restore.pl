@@ -17,10 +17,11 @@ my $source = new_node('source');
 $source->start;
 sql($source, 'CREATE EXTENSION ticket_sla');
 fill_store($source);
-# a status the admin added, and ticket 1 (waiting on the customer) in it:
-# the dump carries the added status only, CREATE EXTENSION the built-in
-# five
+# a request type and a status the admin added, and ticket 1 (waiting on
+# the customer) in that status: the dump carries the added rows only,
+# CREATE EXTENSION the built-in ones
 sql($source, q{
+INSERT INTO ticket_sla.request_types VALUES ('signature change', 'A false positive or negative of the signatures');
 INSERT INTO ticket_sla.statuses VALUES ('on hold', 'paused', 'Held at the customer''s request');
 UPDATE ticket_sla.tickets SET status = 'on hold', changed_at = paused_since + interval '1 hour'
 WHERE ticket_id = 1 AND status = 'waiting on customer'});
@@ -43,8 +44,8 @@ my $before = table_fingerprints($source);
 my $inputs = deadline_inputs($source);
 my @tables = store_tables($source);
 is( join(',', @tables),
-	'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,statuses,tickets',
-	'the store has nine tables');
+	'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,tickets',
+	'the store has ten tables');
 
 my $dump = "$PostgreSQL::Test::Utils::tmp_check/ticket_sla.dump";
 $source->command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $source->connstr('postgres') ],

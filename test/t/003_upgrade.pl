@@ -117,7 +117,7 @@ SKIP:
 }
 
 # the store, its plans' hours with closed dates instead of holidays
-fill_store($node, %up, holidays => 0);
+fill_store($node, %up, holidays => 0, before_0_5 => 1);
 
 # an application's own tables: calendars and contracts in columns, a
 # deadline in a generated column, an expression index, and the trigger
@@ -181,12 +181,15 @@ my $app_sql = q{
 SELECT md5(string_agg(o::text, '|' ORDER BY o.name)) FROM app.offices o;
 SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 };
-# The store's tables but statuses, which 0.5 adds (checked on its own)
+# The store's tables but statuses and request_types, which 0.5 adds, and
+# the tickets without their request type, which 0.5 adds (each checked on
+# its own)
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
-	my $fp = table_fingerprints($node, %db);
+	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type'] });
 	delete $fp->{statuses};
+	delete $fp->{request_types};
 	return $fp;
 }
 my $store_before = store_fingerprints($node, %up);
@@ -301,7 +304,7 @@ sub update_filled_store
 	my ($version, %db) = @_;
 	sql($node, "CREATE DATABASE $db{db}");
 	sql($node, "CREATE EXTENSION ticket_sla VERSION '$version'", %db);
-	fill_store($node, %db);
+	fill_store($node, %db, before_0_5 => 1);
 	my $store  = store_fingerprints($node, %db);
 	my $inputs = deadline_inputs($node, %db);
 	my %views  = view_queries();
@@ -314,16 +317,20 @@ sub update_filled_store
 	is(deadlines_differing($node, $inputs, %db), '', "from $version: every ticket's deadlines recompute as stamped");
 	is_deeply({ map { $_ => sql($node, $views{$_}, %db) } keys %views }, \%views_before,
 		"from $version: every view (and quarterly_report) reads the same");
-	# the nine tables and six sequences of the store: as 0.3 marks them, and
-	# statuses (0.5)
+	# the ten tables and six sequences of the store: as 0.3 marks them, and
+	# request_types and statuses (0.5)
 	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
 WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
 		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,premium_requests,'
-		  . 'statuses,tickets,tickets_ticket_id_seq',
+		  . 'request_types,statuses,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
 	check_statuses($version, $waiting_before, %db);
+	is( sql($node, q{
+SELECT (SELECT string_agg(DISTINCT request_type, ',') FROM ticket_sla.tickets),
+       (SELECT string_agg(request_type, ',') FROM ticket_sla.request_types)}, %db),
+		'incident|incident', "from $version: every ticket is an incident, the one request type there is");
 }
 
 my %from02 = (db => 'from02');

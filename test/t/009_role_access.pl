@@ -35,8 +35,8 @@ UPDATE ticket_sla.tickets SET first_response_at = '2024-03-12 09:00+00', status 
 SELECT ticket_sla.process_escalations('2024-03-25 00:00+00');}, db => 'roles');
 
 my @tables = store_tables($node, db => 'roles');
-is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,statuses,tickets',
-	'the nine tables of the store');
+is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,tickets',
+	'the ten tables of the store');
 # a column each that an UPDATE may name (not an identity or generated one)
 my %column = map { split /\|/ } split /\n/, catalog($node, 'roles', q{
 SELECT DISTINCT ON (c.relname) c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
@@ -77,7 +77,7 @@ is( join(' ', map { outcome($node, 'roles', 'rita', $_) }
 my @agent_cannot = grep { $_ ne 'tickets' } @tables;
 my $agnes_writes = writes('agnes', @agent_cannot);
 is_deeply($agnes_writes, all_42501($agnes_writes),
-	'agent: no write to contracts, contract_terms, customers, contacts, premium_requests, statuses, clock_segments, escalations (42501)');
+	'agent: no write to contracts, contract_terms, customers, contacts, premium_requests, request_types, statuses, clock_segments, escalations (42501)');
 # ticket 1 is customer 2's (fill_store: customer 1 + i % 7), open and not
 # confidential; terms 1 are customer 1's contract's
 is( join(' ', map { outcome($node, 'roles', 'agnes', $_) }
