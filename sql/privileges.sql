@@ -280,6 +280,26 @@ SELECT * FROM function_rights ORDER BY function::text;
 SELECT function FROM function_rights
 WHERE (is_trigger OR security_definer) AND executable_by LIKE 'PUBLIC%';
 
+--
+-- Every view of the extension, whether row-level security applies to its
+-- reader (security_invoker), and who may read it.  Worked out from
+-- sql/ticket_sla.sql: GRANT SELECT ON ALL TABLES, after the last view,
+-- gives each to the agent, reporting and admin roles, none to PUBLIC nor to
+-- ticket_sla_cleared alone (it adds clearance to one of the others); every
+-- view but customer_terms (contracts and customers only, no ticket) is
+-- security_invoker.  A view that an update adds is granted the same by its
+-- script (0.5: tier_queue), which test/t/003_upgrade.pl compares.
+--
+SELECT c.relname AS view,
+	   coalesce('security_invoker=true' = ANY (c.reloptions), false) AS security_invoker,
+	   coalesce((SELECT string_agg(r, ', ' ORDER BY r)
+				 FROM unnest(ARRAY['public', 'ticket_sla_agent', 'ticket_sla_reporting',
+								   'ticket_sla_admin', 'ticket_sla_cleared']) r
+				 WHERE has_table_privilege(r, c.oid, 'SELECT')), '-') AS readers
+FROM pg_class c
+WHERE c.relnamespace = 'ticket_sla'::regnamespace AND c.relkind = 'v'
+ORDER BY c.relname;
+
 DROP ROLE regress_ts_agent, regress_ts_reporting, regress_ts_admin, regress_ts_plain;
 DROP FUNCTION attempt(text, text[]), store_fingerprint(), open_ticket(integer, boolean, timestamptz);
 DROP FUNCTION error_of(text), try_query(text), recv_as(regtype, bytea);

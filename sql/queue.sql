@@ -1,5 +1,6 @@
 --
--- The queue: open tickets, most urgent first, straight from an index
+-- The queues: open tickets, most urgent first (queue) or premium first
+-- (tier_queue), each straight from an index
 --
 \i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
@@ -52,9 +53,43 @@ UPDATE ticket_sla.tickets SET status = 'resolved' WHERE summary = 'H';
 SELECT summary, due, tier, severity, opened_at, organisation FROM ticket_sla.queue;
 
 --
--- With 1,000,000 tickets the first 50 come from the index tickets_queue,
--- with no sort.  The load skips the trigger (replica mode) and writes the
--- stamped columns itself; nine tickets in ten are resolved.
+-- The tier queue: premium first, as the premium policies ask (Kaspersky TAM,
+-- MSA Plus, Perseus Premium).  Three more tickets without a target (Gold 2
+-- sets none for high or medium, Standard none for high):
+--   I  Gold 2 high 07:30: premium, no deadline
+--   J  Gold 2 medium 07:00: premium, no deadline
+--   K  Standard high 04:00: standard, no deadline
+-- Worked out by hand, the ten open tickets:
+--   queue, by due, then tier, severity, age:
+--     F E (09:00), D C B A (10:00), then no deadline: I J (premium),
+--     G (standard critical), K (standard high)
+--   tier_queue, by tier, then due, severity, age:
+--     premium:  F (09:00), D C B (10:00), I J (no deadline, high before medium)
+--     standard: E (09:00), A (10:00), G K (no deadline, critical before high)
+-- They differ where the policies and the deadlines disagree: I, premium
+-- with no target, comes before E, standard and due first, and before A;
+-- at equal deadlines (F and E at 09:00, D C B and A at 10:00) both put
+-- premium first, but tier_queue also puts every premium ticket with a
+-- deadline (D C B) before E, due an hour earlier.
+--
+SELECT count(*) FROM (VALUES
+  ('I', 'Gold Two Ltd', 'high'::ticket_sla.severity, '2026-03-02 07:30+00'::timestamptz),
+  ('J', 'Gold Two Ltd', 'medium', '2026-03-02 07:00+00'),
+  ('K', 'Standard Ltd', 'high', '2026-03-02 04:00+00')) AS v(label, org, sev, at),
+LATERAL open(label, org, sev, at);
+SELECT summary, due, tier, severity, opened_at, organisation FROM ticket_sla.queue;
+SELECT summary, due, tier, severity, opened_at, organisation FROM ticket_sla.tier_queue;
+-- the same columns, in the same order, as the queue
+SELECT (SELECT array_agg(attname ORDER BY attnum) FROM pg_attribute
+        WHERE attrelid = 'ticket_sla.tier_queue'::regclass AND attnum > 0)
+     = (SELECT array_agg(attname ORDER BY attnum) FROM pg_attribute
+        WHERE attrelid = 'ticket_sla.queue'::regclass AND attnum > 0) AS same_columns;
+
+--
+-- With 1,000,000 tickets the first 50 come from the index tickets_queue
+-- (tier_queue: tickets_tier_queue), with no sort.  The load skips the
+-- trigger (replica mode) and writes the stamped columns itself; nine
+-- tickets in ten are resolved.
 --
 SET session_replication_role = replica;
 INSERT INTO ticket_sla.tickets (case_number, customer_id, service, summary, problem_at,
@@ -97,6 +132,13 @@ SELECT count(*) FILTER (WHERE node LIKE '%Sort%') AS sorts,
        count(*) FILTER (WHERE node = 'Index Scan on tickets using tickets_queue') AS queue_index_scans,
        count(*) FILTER (WHERE node LIKE 'Seq Scan on tickets%') AS ticket_table_scans
 FROM plan_nodes('SELECT * FROM ticket_sla.queue LIMIT 50') AS node;
+SELECT count(*) FILTER (WHERE node LIKE '%Sort%') AS sorts,
+       count(*) FILTER (WHERE node = 'Index Scan on tickets using tickets_tier_queue') AS tier_index_scans,
+       count(*) FILTER (WHERE node LIKE 'Seq Scan on tickets%') AS ticket_table_scans
+FROM plan_nodes('SELECT * FROM ticket_sla.tier_queue LIMIT 50') AS node;
+-- the plans themselves: each view reads its own index in order, no Sort
+EXPLAIN (COSTS OFF) SELECT * FROM ticket_sla.queue LIMIT 50;
+EXPLAIN (COSTS OFF) SELECT * FROM ticket_sla.tier_queue LIMIT 50;
 -- the same for a reporting role, whose row-level security filters the scan
 SET client_min_messages = warning;
 DROP ROLE IF EXISTS queue_reporter;
@@ -106,12 +148,20 @@ SET ROLE queue_reporter;
 SELECT count(*) FILTER (WHERE node LIKE '%Sort%') AS sorts,
        count(*) FILTER (WHERE node = 'Index Scan on tickets using tickets_queue') AS queue_index_scans
 FROM plan_nodes('SELECT * FROM ticket_sla.queue LIMIT 50') AS node;
+SELECT count(*) FILTER (WHERE node LIKE '%Sort%') AS sorts,
+       count(*) FILTER (WHERE node = 'Index Scan on tickets using tickets_tier_queue') AS tier_index_scans
+FROM plan_nodes('SELECT * FROM ticket_sla.tier_queue LIMIT 50') AS node;
 RESET ROLE;
 DROP ROLE queue_reporter;
 
 -- and the rows are the most urgent: the load's open tickets are every
 -- tenth, opened from 2025-01-01 00:05 every 5 minutes and due an hour later
 SELECT summary, due, tier, severity FROM ticket_sla.queue LIMIT 3;
+-- in the tier queue the premium ones of them (every third is standard:
+-- i % 3 = 2): i = 10 at 00:05 (medium), i = 30 at 00:15 (medium), i = 40 at
+-- 00:20 (critical, i % 4 = 0), each due an hour later; i = 20, standard and
+-- due at 01:10, is not among them
+SELECT summary, due, tier, severity FROM ticket_sla.tier_queue LIMIT 3;
 
 DROP FUNCTION plan_nodes(text);
 DROP FUNCTION open(text, text, ticket_sla.severity, timestamptz);

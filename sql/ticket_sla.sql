@@ -938,6 +938,14 @@ CREATE INDEX tickets_customer ON ticket_sla.tickets (customer_id);
 CREATE INDEX tickets_terms ON ticket_sla.tickets (terms_id);
 CREATE INDEX tickets_queue ON ticket_sla.tickets (due, tier, severity, opened_at, ticket_id)
 	WHERE resolved_at IS NULL;
+-- what the tier queue orders by: premium first, then as tickets_queue
+CREATE INDEX tickets_tier_queue ON ticket_sla.tickets (tier, due, severity, opened_at, ticket_id)
+	WHERE resolved_at IS NULL;
+COMMENT ON INDEX ticket_sla.tickets_queue IS
+'The order of ticket_sla.queue: open tickets by next deadline, tier, severity, age';
+COMMENT ON INDEX ticket_sla.tickets_tier_queue IS
+'The order of ticket_sla.tier_queue: open tickets by tier, next deadline, severity, age';
+
 -- what process_escalations reads: only tickets with a step still to fire
 CREATE INDEX tickets_escalation ON ticket_sla.tickets (next_escalation_at)
 	WHERE next_escalation_at IS NOT NULL;
@@ -1097,6 +1105,31 @@ ORDER BY t.due, t.tier, t.severity, t.opened_at, t.ticket_id;
 
 COMMENT ON VIEW ticket_sla.queue IS
 'Open tickets, most urgent first: next deadline, then tier, severity, age';
+
+------------------------------------------------------------------------------
+-- The tier queue
+--
+-- Open tickets in the order the premium policies ask for (Kaspersky TAM and
+-- MSA Plus: premium requests rank above standard ones; Perseus: premium
+-- customers get priority): every premium ticket before every standard one,
+-- then as the queue, by the next deadline (tickets with none last in their
+-- tier), severity and age.  A premium ticket without a target (MSA Plus
+-- levels 2-4) comes before a standard ticket due in a minute, which the
+-- queue would put first.  The partial index tickets_tier_queue holds
+-- exactly this order.
+------------------------------------------------------------------------------
+
+CREATE VIEW ticket_sla.tier_queue WITH (security_invoker = true) AS
+SELECT t.case_number, t.due, t.tier, t.severity, t.opened_at, t.status,
+	   cu.organisation, t.service, t.summary, t.holder, t.support_level,
+	   t.response_due, t.first_response_at, t.resolution_due, t.ticket_id
+FROM ticket_sla.tickets t
+JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
+WHERE t.resolved_at IS NULL
+ORDER BY t.tier, t.due, t.severity, t.opened_at, t.ticket_id;
+
+COMMENT ON VIEW ticket_sla.tier_queue IS
+'Open tickets, premium first: tier, then next deadline (none last), severity, age';
 
 ------------------------------------------------------------------------------
 -- Paused clocks and their ledger

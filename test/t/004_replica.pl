@@ -55,7 +55,7 @@ my %views = view_queries();
 
 # rows each view has on the primary: the comparisons below are not of
 # empty results
-my %rows = (sla_status => 91, breaches => 27, compliance => 106, queue => 91,
+my %rows = (sla_status => 91, breaches => 27, compliance => 106, queue => 91, tier_queue => 91,
 	ticket_outcomes => 112, clock_ledger => 324, customer_terms => 7, quarterly_report => 116);
 for my $view (sort keys %views)
 {

@@ -110,7 +110,7 @@ my %visibility = (
 	  'AND r.case_number NOT IN (SELECT case_number FROM ticket_sla.tickets WHERE confidential)' ],
 	map { $_ => [ "SELECT count(*) FROM ticket_sla.$_ v",
 			'WHERE v.ticket_id NOT IN (SELECT ticket_id FROM ticket_sla.tickets WHERE confidential)' ] }
-	  qw(sla_status breaches queue ticket_outcomes clock_ledger clock_segments escalations));
+	  qw(sla_status breaches queue tier_queue ticket_outcomes clock_ledger clock_segments escalations));
 # compliance counts tickets, one per month: the uncleared count the tickets
 # that are not confidential
 my $not_confidential = catalog($node, 'roles', 'SELECT count(*) FROM ticket_sla.tickets WHERE NOT confidential');

@@ -375,6 +375,7 @@ FROM ticket_sla.breaches ORDER BY ticket_id, target},
 SELECT c::text FROM ticket_sla.compliance c
 ORDER BY period, period_start, customer_id, contract_id, severity},
 	queue           => q{SELECT q::text FROM ticket_sla.queue q},
+	tier_queue      => q{SELECT q::text FROM ticket_sla.tier_queue q},
 	ticket_outcomes => q{SELECT o::text FROM ticket_sla.ticket_outcomes o ORDER BY ticket_id},
 	clock_ledger    => q{
 SELECT ticket_id, case_number, clock, from_at, to_at, state, reason, severity,
