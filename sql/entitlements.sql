@@ -143,9 +143,16 @@ SELECT case_number, tier FROM open(4, '2026-03-15 10:00+00');
 SELECT case_number, tier FROM open(4, '2026-03-30 23:59+00');
 SELECT case_number, tier FROM open(4, '2026-03-31 00:00+00');
 SELECT * FROM ticket_sla.premium_requests WHERE customer_id = 4 ORDER BY period_start;
--- a premium plan without a quota is premium throughout; a standard plan has
--- no premium requests to ask for
+-- a premium plan without a quota is premium throughout, for its named
+-- contacts: Kaspersky Enhanced (named contacts 8) stores a request from no
+-- contact as standard, with a NOTICE, and one from an active named contact
+-- as premium, taking no quota; a standard plan has no premium requests to
+-- ask for
 SELECT tier FROM open(1, '2026-03-03 10:00+00');
+INSERT INTO ticket_sla.tickets (customer_id, contact_id, channel, severity, opened_at)
+SELECT customer_id, min(contact_id), 'phone', 'critical', '2026-03-03 10:00+00'
+FROM ticket_sla.contacts WHERE customer_id = 1 AND active GROUP BY customer_id
+RETURNING contact_id, tier;
 SELECT tier FROM open(3, '2026-03-03 10:00+00');
 SELECT tier FROM open(3, '2026-03-03 10:00+00', 'standard');
 SELECT error_of($$SELECT tier FROM open(3, '2026-03-03 10:00+00', 'premium')$$);

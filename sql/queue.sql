@@ -136,9 +136,12 @@ SELECT count(*) FILTER (WHERE node LIKE '%Sort%') AS sorts,
        count(*) FILTER (WHERE node = 'Index Scan on tickets using tickets_tier_queue') AS tier_index_scans,
        count(*) FILTER (WHERE node LIKE 'Seq Scan on tickets%') AS ticket_table_scans
 FROM plan_nodes('SELECT * FROM ticket_sla.tier_queue LIMIT 50') AS node;
--- the plans themselves: each view reads its own index in order, no Sort
-EXPLAIN (COSTS OFF) SELECT * FROM ticket_sla.queue LIMIT 50;
-EXPLAIN (COSTS OFF) SELECT * FROM ticket_sla.tier_queue LIMIT 50;
+-- the plans' first nodes: each view reads its own index in order, no Sort
+-- (how the few customers are joined is the planner's choice, not shown)
+SELECT (SELECT string_agg(node, ' / ') FROM (SELECT node FROM plan_nodes(
+          'SELECT * FROM ticket_sla.queue LIMIT 50') AS node LIMIT 3) AS f) AS queue_plan,
+       (SELECT string_agg(node, ' / ') FROM (SELECT node FROM plan_nodes(
+          'SELECT * FROM ticket_sla.tier_queue LIMIT 50') AS node LIMIT 3) AS f) AS tier_queue_plan;
 -- the same for a reporting role, whose row-level security filters the scan
 SET client_min_messages = warning;
 DROP ROLE IF EXISTS queue_reporter;

@@ -157,6 +157,22 @@ WHERE case_number = 'CASE-2026-000004';
 SELECT error_of($$UPDATE ticket_sla.tickets SET support_level = 2 WHERE case_number = 'CASE-2026-000004'$$);
 SELECT error_of($$UPDATE ticket_sla.tickets SET request_type = 'cyber incident' WHERE case_number = 'CASE-2026-000004'$$);
 
+-- Kaspersky TAM serves its named contacts as premium: a request from an
+-- active named contact is premium; one from a contact made inactive (as
+-- from no contact, above) is stored as standard, with a NOTICE.  TAM asks
+-- for no report fields: a ticket without them is stored.  A high request
+-- at 10:00 Berlin on Wednesday 4 March is answered within 4 hours either
+-- way (the plan gives standard requests no terms of their own): 13:00 UTC
+INSERT INTO ticket_sla.contacts (customer_id, name)
+SELECT customer_id, 'Named ' || i FROM ticket_sla.customers, generate_series(1, 2) AS i
+WHERE organisation = 'Customer of tam';
+UPDATE ticket_sla.contacts SET active = false WHERE name = 'Named 2';
+INSERT INTO ticket_sla.tickets (customer_id, contact_id, channel, severity, opened_at)
+SELECT customer_id, contact_id, 'phone', 'high', '2026-03-04 09:00+00'
+FROM ticket_sla.contacts WHERE name LIKE 'Named %' ORDER BY contact_id
+RETURNING case_number, contact_id, tier, response_due, summary IS NULL AS no_report;
+SELECT * FROM ticket_sla.premium_requests;
+
 DROP FUNCTION open_ticket(text, text, ticket_sla.severity, timestamptz, smallint);
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_query(text);

@@ -26,20 +26,28 @@ JOIN (VALUES ('Perseus Basis', 'Kanzlei Adler'), ('Perseus Premium', 'Stadtwerke
              ('Kaspersky MSA Plus', 'Ziekenhuis West')) AS v(name, o) USING (name)
 ORDER BY contract_id;
 
+-- Kaspersky's plan serves its named contacts as premium: Maschinenbau Kern
+-- files through its one named contact
+INSERT INTO ticket_sla.contacts (customer_id, name)
+SELECT customer_id, 'Anna Kern' FROM ticket_sla.customers WHERE organisation = 'Maschinenbau Kern';
+
 -- Every contract's terms as first written, and ISMS.online's second version
 SELECT terms_id, contract_id, ticket_sla.plan_name(terms) FROM ticket_sla.contract_terms ORDER BY 1;
 
 -- open(organisation, severity, channel, opened_at): a new ticket with a
--- report, as stored (call it in FROM, so that it runs once)
+-- report, from the customer's named contact if it has one, as stored (call
+-- it in FROM, so that it runs once)
 CREATE FUNCTION open(org text, sev ticket_sla.severity, ch ticket_sla.channel, at timestamptz)
 RETURNS ticket_sla.tickets LANGUAGE sql AS $$
-	INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at,
+	INSERT INTO ticket_sla.tickets (customer_id, contact_id, service, summary, problem_at,
 		business_impact, description, current_behaviour, expected_behaviour,
 		channel, severity, opened_at)
-	SELECT customer_id, 'Mail gateway', org || ': ' || sev, at - interval '10 minutes',
+	SELECT customer_id,
+		(SELECT min(contact_id) FROM ticket_sla.contacts co WHERE co.customer_id = cu.customer_id),
+		'Mail gateway', org || ': ' || sev, at - interval '10 minutes',
 		'Users cannot receive mail', 'Inbound mail stops', 'Mail queues up',
 		'Mail is delivered', ch, sev, at
-	FROM ticket_sla.customers WHERE organisation = org
+	FROM ticket_sla.customers cu WHERE organisation = org
 	RETURNING *
 $$;
 
@@ -309,6 +317,14 @@ WHERE p.pronamespace = 'ticket_sla'::regnamespace
                     'take_premium_request', 'retarget', 'stamp_ticket', 'stamp_deadlines',
                     'record_contract_terms', 'refuse_terms_change', 'check_named_contacts')
 ORDER BY 1;
+
+-- A plan that requires no report fields (Perseus Basis) takes a ticket
+-- without them; emptying a field its plan requires is refused
+INSERT INTO ticket_sla.tickets (customer_id, channel, severity, opened_at)
+SELECT customer_id, 'phone', 'low', '2026-03-13 10:00+00'
+FROM ticket_sla.customers WHERE organisation = 'Kanzlei Adler'
+RETURNING customer_id, service IS NULL AND summary IS NULL AND problem_at IS NULL AS no_report;
+SELECT error_of($$UPDATE ticket_sla.tickets SET business_impact = NULL WHERE customer_id = 4$$);
 
 DROP FUNCTION open(text, ticket_sla.severity, ticket_sla.channel, timestamptz);
 DROP FUNCTION open_without(text);
