@@ -187,7 +187,7 @@ SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
-	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type'] });
+	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type'], clock_segments => ['support_level'] });
 	delete $fp->{statuses};
 	delete $fp->{request_types};
 	return $fp;
@@ -218,7 +218,7 @@ WHERE friday_due IS DISTINCT FROM ticket_sla.business_deadline('2024-03-01 16:30
 		%up),
 	'', "the generated column stored under 0.1 equals what $current computes");
 is(sql($node, q{SELECT bt_index_check('app.offices_next_open', true)}, %up),
-	'', "amcheck: every row is in the expression index under $current's values (heapallindexed)");
+	'', "amcheck: every row is in the expression index under ${current}'s values (heapallindexed)");
 sql($node, 'DROP EXTENSION amcheck', %up);
 # re-stamping every request under the current version changes nothing
 sql($node, 'UPDATE app.requests SET prio = prio', %up);
@@ -308,6 +308,7 @@ sub update_filled_store
 	my $store  = store_fingerprints($node, %db);
 	my $inputs = deadline_inputs($node, %db);
 	my %views  = view_queries();
+	delete $views{tier_queue};	# 0.5 adds it
 	my %views_before = map { $_ => sql($node, $views{$_}, %db) } keys %views;
 	my $waiting_before = sql($node, $waiting_sql, %db);
 	sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %db);

@@ -19,6 +19,14 @@ $subscriber->start;
 
 sql($publisher, 'CREATE EXTENSION ticket_sla');
 sql($subscriber, 'CREATE EXTENSION ticket_sla');
+# the rows the extension comes with (0.5: the request type incident, the
+# five statuses) come from the publisher with the initial copy: the
+# subscriber's own would conflict with them (docs/operations.md, Replicas)
+sql($subscriber, q{
+SET session_replication_role = replica;
+DELETE FROM ticket_sla.request_types;
+DELETE FROM ticket_sla.statuses;
+RESET session_replication_role;});
 # the publisher's sequences move on first: a subscriber that stamped rows
 # itself would give different case numbers
 sql($publisher, q{SELECT setval('ticket_sla.case_number_seq', 4000)});
@@ -41,7 +49,7 @@ SELECT string_agg(c.relname || '.' || t.tgname || ' ' || t.tgenabled::text, ', '
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND NOT t.tgisinternal}),
 	'contacts.named_contact_limit O, contract_terms.terms_are_final O, contracts.record_terms O, '
-	  . 'tickets.record_segments O, tickets.stamp O',
+	  . 'statuses.guard O, tickets.record_segments O, tickets.stamp O',
 	"the subscriber's triggers are ENABLE (origin only)");
 
 my $pub_fp = table_fingerprints($publisher);

@@ -197,7 +197,7 @@ WHERE attrelid = 'ticket_sla."$t"'::regclass AND attnum > 0 AND NOT attisdropped
   AND attname NOT IN ($left_out)}, %opts) . ')';
 		}
 		$fp{$t} = sql($node, qq{
-SELECT count(*) || ' ' || md5(coalesce(string_agg($row::text, '|' ORDER BY $row::text), ''))
+SELECT count(*) || ' ' || md5(coalesce(string_agg(${row}::text, '|' ORDER BY ${row}::text), ''))
 FROM ticket_sla."$t" r}, %opts);
 	}
 	for my $s (split /\n/, sql($node, q{
