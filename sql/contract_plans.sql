@@ -116,3 +116,29 @@ SELECT proname, provolatile, proparallel, proisstrict
 FROM pg_proc
 WHERE pronamespace = 'ticket_sla'::regnamespace AND proname LIKE '%\_deadline' AND proname <> 'business_deadline'
 ORDER BY proname;
+
+--
+-- What 0.5 lets the plans say, each worked out by hand
+--
+-- Kaspersky MSA Plus closes on Liberation Day in lustrum years only
+-- (NL-LUSTRUM).  A critical request on Friday 2 May 2025 at 16:00 in
+-- Amsterdam (14:00 UTC): 1 business hour on Friday, Monday 5 May 2025
+-- closed, 3 on Tuesday: 12:00, 10:00 UTC.  On Monday 4 May 2026 at 16:00:
+-- 1 hour on Monday, and Tuesday 5 May 2026 is a working day: 12:00 on it.
+-- Beyond the quota (standard: none) a request has no target.
+SELECT t.opened, t.tier,
+       ticket_sla.response_deadline(t.opened, 'critical', ticket_sla.terms_for(p.c, 'incident', t.tier, 1)) AS due
+FROM plans p, (VALUES ('2025-05-02 14:00+00'::timestamptz, 'premium'::ticket_sla.tier),
+                      ('2026-05-04 14:00+00', 'premium'), ('2026-05-04 14:00+00', 'standard')) AS t(opened, tier)
+WHERE p.plan = 'Kaspersky MSA Plus' ORDER BY t.opened, t.tier;
+-- Perseus Premium: a cyber incident of any severity calls in the forensic
+-- provider after 4 hours round the clock (its own hours, 24x7): opened on
+-- Saturday 7 March 2026 at 22:00 in Berlin (21:00 UTC), at 01:00 UTC on
+-- Sunday; a low incident has no ladder, a critical one the plan's (4 hours
+-- on the clock: 01:00 UTC too)
+SELECT k.kind, k.sev, s.step, s.after, s.due, s.recipients
+FROM plans p, (VALUES ('cyber incident', 'low'::ticket_sla.severity), ('incident', 'low'),
+                      ('incident', 'critical')) AS k(kind, sev)
+LEFT JOIN LATERAL ticket_sla.escalation_steps('2026-03-07 21:00+00', k.sev,
+          ticket_sla.terms_for((SELECT c FROM plans WHERE plan = 'Perseus Premium'), k.kind, 'premium', 1)) AS s ON true
+WHERE p.plan = 'Perseus Premium' ORDER BY k.kind, k.sev;
