@@ -222,15 +222,27 @@ sub tables_only
 # from their stored terms: the response deadline from clock_start, the
 # resolution deadline moved on by the paused time.  One line per ticket
 # (empty when all agree).
+# The terms a ticket t of contract_terms ct is held to, as SQL: from 0.5
+# the plan as its kind of ticket sees it (terms_for), before the plan
+sub held_terms_sql
+{
+	my ($node, %opts) = @_;
+	return sql($node, q{SELECT to_regproc('ticket_sla.terms_for') IS NOT NULL}, %opts) eq 't'
+	  ? 'ticket_sla.terms_for(ct.terms, t.request_type, t.tier, t.support_level)'
+	  : 'ct.terms';
+}
+
 sub deadline_mismatches
 {
 	my ($node, %opts) = @_;
-	return sql($node, q{
+	my $held = held_terms_sql($node, %opts);
+	return sql($node, qq{
 SELECT t.case_number || ': ' || concat_ws(' / ', t.response_due, r, t.resolution_due, z.due)
 FROM ticket_sla.tickets t
 JOIN ticket_sla.contract_terms ct USING (terms_id)
-CROSS JOIN LATERAL ticket_sla.response_deadline(t.clock_start, t.severity, ct.terms) r
-LEFT JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, ct.terms,
+CROSS JOIN LATERAL $held AS h (terms)
+CROSS JOIN LATERAL ticket_sla.response_deadline(t.clock_start, t.severity, h.terms) r
+LEFT JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, h.terms,
 	t.paused_business, t.paused_elapsed, t.clock_start, false) z ON true
 WHERE t.response_due IS DISTINCT FROM r
    OR t.resolution_due IS DISTINCT FROM z.due
@@ -239,14 +251,15 @@ ORDER BY t.ticket_id}, %opts);
 
 # The stamped tickets' inputs and deadlines as an SQL VALUES list, to be
 # recomputed on another node whatever its tables hold: (ticket_id,
-# clock_start, severity, terms, paused_business, paused_elapsed,
-# response_due, resolution_due)
+# clock_start, severity, the terms it is held to, paused_business,
+# paused_elapsed, response_due, resolution_due)
 sub deadline_inputs
 {
 	my ($node, %opts) = @_;
-	return sql($node, q{
+	my $held = held_terms_sql($node, %opts);
+	return sql($node, qq{
 SELECT 'VALUES ' || string_agg(format('(%s, %L::timestamptz, %L::ticket_sla.severity, %L::ticket_sla.contract, %L::interval, %L::interval, %L::timestamptz, %L::timestamptz)',
-	t.ticket_id, t.clock_start, t.severity, ct.terms, t.paused_business, t.paused_elapsed,
+	t.ticket_id, t.clock_start, t.severity, $held, t.paused_business, t.paused_elapsed,
 	t.response_due, t.resolution_due), ', ' ORDER BY t.ticket_id)
 FROM ticket_sla.tickets t JOIN ticket_sla.contract_terms ct USING (terms_id)}, %opts);
 }
