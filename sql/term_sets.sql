@@ -173,6 +173,52 @@ FROM ticket_sla.contacts WHERE name LIKE 'Named %' ORDER BY contact_id
 RETURNING case_number, contact_id, tier, response_due, summary IS NULL AS no_report;
 SELECT * FROM ticket_sla.premium_requests;
 
+-- Paused time follows the hours of the terms the ticket is held to.  Office
+-- hours 09:00-17:00 UTC, a critical ticket resolved within 16 business
+-- hours; at level 2 the same on a 24x7 clock.  Opened at level 2 on Monday
+-- 2 March 2026 09:00, waiting on the customer from 10:00 to Thursday 5
+-- March 10:00 (72 hours round the clock): due 09:00 + 16 + 72 hours =
+-- Friday 01:00.  Back to level 1 at 11:00: the pause recounted in office
+-- hours is 7 + 8 + 8 + 1 = 24 business hours, and 16 business hours from
+-- Monday 09:00 (Tuesday 17:00) plus 24 is Friday 6 March 17:00
+INSERT INTO ticket_sla.contracts (name, terms) VALUES ('Levels',
+ 'hours (Mon-Fri 09:00-17:00; tz UTC); critical: resolve within 16 business hours;
+  level 2 critical: hours (24x7; tz UTC), resolve within 16 business hours');
+INSERT INTO ticket_sla.customers (organisation, contract_id)
+SELECT 'Levels Ltd', contract_id FROM ticket_sla.contracts WHERE name = 'Levels';
+INSERT INTO ticket_sla.tickets (customer_id, channel, severity, opened_at, support_level)
+SELECT customer_id, 'email', 'critical', '2026-03-02 09:00+00', 2
+FROM ticket_sla.customers WHERE organisation = 'Levels Ltd'
+RETURNING case_number, resolution_due;
+UPDATE ticket_sla.tickets SET status = 'waiting on customer', changed_at = '2026-03-02 10:00+00'
+WHERE case_number = 'CASE-2026-000007';
+UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = '2026-03-05 10:00+00'
+WHERE case_number = 'CASE-2026-000007'
+RETURNING paused_business, paused_elapsed, resolution_due;
+UPDATE ticket_sla.tickets SET support_level = 1, changed_at = '2026-03-05 11:00+00'
+WHERE case_number = 'CASE-2026-000007'
+RETURNING paused_business, paused_elapsed, resolution_due;
+-- and back to level 2 at 12:00: 72 hours again, due Friday 01:00
+UPDATE ticket_sla.tickets SET support_level = 2, changed_at = '2026-03-05 12:00+00'
+WHERE case_number = 'CASE-2026-000007'
+RETURNING paused_business, resolution_due;
+
+-- A response recorded settles its target: a later change of kind
+-- re-stamps the resolution deadline only.  The Kaspersky signature change
+-- of above (now an incident, answered at 11:00 on Monday, on time: due
+-- 17:00) made a signature change again keeps its response deadline and
+-- its verdict; its resolution target comes back (Monday 9 March 09:00)
+UPDATE ticket_sla.tickets SET first_response_at = '2026-03-02 11:00+00'
+WHERE case_number = 'CASE-2026-000001';
+UPDATE ticket_sla.tickets SET request_type = 'signature change', changed_at = '2026-03-02 12:00+00'
+WHERE case_number = 'CASE-2026-000001'
+RETURNING response_due, response_met, resolution_due;
+
+-- terms_for gives a plan in canonical form: a warning whose terms lost
+-- their targets is left out, so the value reads back equal
+SELECT t, t::text::ticket_sla.contract OPERATOR(ticket_sla.=) t AS rereads_equal
+FROM ticket_sla.terms_for('warn at 5%; request "x": respond within 1 hour', 'incident', 'standard', 1) AS t;
+
 DROP FUNCTION open_ticket(text, text, ticket_sla.severity, timestamptz, smallint);
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_query(text);

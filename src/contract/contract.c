@@ -1514,6 +1514,12 @@ contract_for_kind(const Contract *c, const TicketKind *kind)
 	/* the plan's terms were checked when it was read */
 	init_parser(&ps, buf.data);
 	parse_clauses(&ps);
+	/*
+	 * in canonical form: what no longer acts for this kind (a warning when
+	 * its terms have no target) is left out, as the output leaves it out
+	 */
+	init_parser(&ps, contract_to_text(build_contract(&ps)));
+	parse_clauses(&ps);
 	return build_contract(&ps);
 }
 

@@ -2,7 +2,8 @@
  * store.c
  *		Reading the ticket store's own tables: a customer and its contract's
  *		current terms, a version of terms by its id, whether a contact is
- *		an active named contact of a customer.
+ *		an active named contact of a customer, the paused stretches of a
+ *		ticket's resolution clock in the ledger.
  *
  * The ticket trigger needs these for every insert.  Reading them through
  * their indexes directly, under the statement's snapshot, costs a fraction
@@ -28,6 +29,7 @@
 #include "utils/snapmgr.h"
 
 #include "store/store.h"
+#include "store/trigger_support.h"
 #include "contract/targets.h"
 
 /* The terms last prepared, in TopMemoryContext */
@@ -74,6 +76,14 @@ store_tables(StoreTables *tables, Oid nsp)
 	tables->contact_id = store_column(tables->contacts, "contact_id");
 	tables->contact_customer = store_column(tables->contacts, "customer_id");
 	tables->contact_active = store_column(tables->contacts, "active");
+	tables->segments = store_relation(nsp, "clock_segments");
+	tables->segments_key = store_relation(nsp, "clock_segments_pkey");
+	tables->segment_ticket = store_column(tables->segments, "ticket_id");
+	tables->segment_clock = store_column(tables->segments, "clock");
+	tables->segment_from = store_column(tables->segments, "from_at");
+	tables->segment_to = store_column(tables->segments, "to_at");
+	tables->segment_state = store_column(tables->segments, "state");
+	tables->resolution_clock = enum_label(extension_type(nsp, "sla_clock"), "resolution");
 }
 
 /* column = value, the column by its number in the table (systable_beginscan
@@ -194,4 +204,36 @@ store_contact_active(const StoreTables *tables, int32 customer_id, int32 contact
 	systable_endscan(scan);
 	table_close(contacts, AccessShareLock);
 	return active;
+}
+
+/*
+ * Calls visit with every paused stretch of ticket ticket_id's resolution
+ * clock that the ledger (clock_segments) holds, in the order of the index
+ */
+void
+store_paused_stretches(const StoreTables *tables, int64 ticket_id, StretchVisitor visit,
+					   void *arg)
+{
+	Relation	segments = table_open(tables->segments, AccessShareLock);
+	TupleDesc	desc = RelationGetDescr(segments);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	bool		isnull;
+
+	ScanKeyInit(&key, tables->segment_ticket, BTEqualStrategyNumber, F_INT8EQ,
+				Int64GetDatum(ticket_id));
+	scan = systable_beginscan(segments, tables->segments_key, true, GetActiveSnapshot(), 1, &key);
+	while (HeapTupleIsValid(tuple = systable_getnext(scan)))
+	{
+		char	   *state = TextDatumGetCString(heap_getattr(tuple, tables->segment_state, desc, &isnull));
+
+		if (DatumGetObjectId(heap_getattr(tuple, tables->segment_clock, desc, &isnull)) ==
+			tables->resolution_clock && strcmp(state, "paused") == 0)
+			visit(arg, DatumGetTimestampTz(heap_getattr(tuple, tables->segment_from, desc, &isnull)),
+				  DatumGetTimestampTz(heap_getattr(tuple, tables->segment_to, desc, &isnull)));
+		pfree(state);
+	}
+	systable_endscan(scan);
+	table_close(segments, AccessShareLock);
 }

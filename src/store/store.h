@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "utils/date.h"
+#include "utils/timestamp.h"
 
 #include "engine/arg_cache.h"
 
@@ -30,6 +31,14 @@ typedef struct StoreTables
 	AttrNumber	contact_id;
 	AttrNumber	contact_customer;
 	AttrNumber	contact_active;
+	Oid			segments;		/* clock_segments */
+	Oid			segments_key;	/* index on (ticket_id, clock, from_at) */
+	AttrNumber	segment_ticket;
+	AttrNumber	segment_clock;
+	AttrNumber	segment_from;
+	AttrNumber	segment_to;
+	AttrNumber	segment_state;
+	Oid			resolution_clock;	/* label 'resolution' of sla_clock */
 } StoreTables;
 
 /* A customer, and its contract's terms as in force now */
@@ -47,5 +56,10 @@ extern bool store_customer_terms(const StoreTables *tables, int32 customer_id,
 extern ArgCache *store_terms(const StoreTables *tables, int32 terms_id);
 extern bool store_contact_active(const StoreTables *tables, int32 customer_id,
 								 int32 contact_id);
+
+/* Called with each paused stretch of a ticket's resolution clock */
+typedef void (*StretchVisitor) (void *arg, TimestampTz from, TimestampTz to);
+extern void store_paused_stretches(const StoreTables *tables, int64 ticket_id,
+								   StretchVisitor visit, void *arg);
 
 #endif							/* TICKET_SLA_STORE_H */

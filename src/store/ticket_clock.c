@@ -90,7 +90,8 @@ ticket_move_clock(Stamping *s, ClockState before, ClockState now, TimestampTz at
 
 /*
  * Both deadlines from the clock start under the ticket's terms, the
- * resolution deadline moved on by the time its clock was paused
+ * resolution deadline moved on by the time its clock was paused; the
+ * response deadline stays once the response is recorded
  */
 void
 ticket_stamp_deadlines(Stamping *s)
@@ -102,10 +103,14 @@ ticket_stamp_deadlines(Stamping *s)
 
 	paused.business = usecs_of(&s->row, COL_PAUSED_BUSINESS);
 	paused.elapsed = usecs_of(&s->row, COL_PAUSED_ELAPSED);
-	if (target_due(&tt, &tt.terms->respond, start, &due))
-		set_timestamp(s, COL_RESPONSE_DUE, due);
-	else
-		set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
+	/* a response recorded before settles its target for good */
+	if (!s->is_update || s->old.isnull[COL_FIRST_RESPONSE_AT])
+	{
+		if (target_due(&tt, &tt.terms->respond, start, &due))
+			set_timestamp(s, COL_RESPONSE_DUE, due);
+		else
+			set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
+	}
 	if (paused_target_due(&tt, &tt.terms->resolve, start, &paused, &due))
 		set_timestamp(s, COL_RESOLUTION_DUE, due);
 	else
@@ -127,4 +132,49 @@ ticket_stamp_next_escalation(Stamping *s, ClockState state)
 		set_timestamp(s, COL_NEXT_ESCALATION_AT, due);
 	else
 		set_column(s, COL_NEXT_ESCALATION_AT, (Datum) 0, true);
+}
+
+/* What ticket_recount_paused adds up */
+typedef struct PausedRecount
+{
+	const TicketTerms *tt;		/* under these terms' hours */
+	TimestampTz start;			/* the clock start */
+	TimestampTz until;			/* the open pause's start: its stretches wait */
+	int64		business;
+} PausedRecount;
+
+static void
+count_paused_stretch(void *arg, TimestampTz from, TimestampTz to)
+{
+	PausedRecount *recount = (PausedRecount *) arg;
+
+	if (to > recount->until)
+		return;
+	recount->business += terms_time_between(recount->tt, Max(from, recount->start),
+											Max(to, recount->start));
+}
+
+/*
+ * A change of kind that holds the ticket to terms on other hours: the
+ * business time its resolution clock was paused, recounted under the new
+ * hours from the ledger's paused stretches.  The pause still open, if any,
+ * is counted when it ends, as always.
+ */
+void
+ticket_recount_paused(Stamping *s)
+{
+	TicketTerms before = ticket_held_terms_of(s, &s->old);
+	TicketTerms now = ticket_held_terms(s);
+	PausedRecount recount;
+
+	if (before.hours == now.hours)
+		return;
+	recount.tt = &now;
+	recount.start = timestamp_of(&s->row, COL_CLOCK_START);
+	recount.until = s->old.isnull[COL_PAUSED_SINCE] ? DT_NOEND :
+		timestamp_of(&s->old, COL_PAUSED_SINCE);
+	recount.business = 0;
+	store_paused_stretches(&s->st->tables, DatumGetInt64(s->row.value[COL_TICKET_ID]),
+						   count_paused_stretch, &recount);
+	set_usecs(s, COL_PAUSED_BUSINESS, recount.business);
 }

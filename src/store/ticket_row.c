@@ -26,7 +26,8 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"first_response_at", "resolution_due", "resolved_at", "changed_at",
 	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
 	"escalation_level", "request_type", "support_level", "service", "summary", "problem_at",
-	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id"
+	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id",
+	"ticket_id"
 };
 
 /* ---------- The statement's cache ---------- */
@@ -69,6 +70,7 @@ column_types(Oid nsp, Oid *types)
 		types[i] = TEXTOID;
 	types[COL_PROBLEM_AT] = TIMESTAMPTZOID;
 	types[COL_CONTACT_ID] = INT4OID;
+	types[COL_TICKET_ID] = INT8OID;
 }
 
 /*
@@ -209,13 +211,20 @@ ticket_severity(Stamping *s)
 TicketTerms
 ticket_held_terms(Stamping *s)
 {
+	return ticket_held_terms_of(s, &s->row);
+}
+
+/* The same for a row of the ticket (as it was, on update), under its terms */
+TicketTerms
+ticket_held_terms_of(Stamping *s, const TicketRow *row)
+{
 	TicketKind	kind;
 
 	/* NULL: the NOT NULL constraint refuses it after the trigger */
-	kind.request_type = s->row.isnull[COL_REQUEST_TYPE] ? DEFAULT_REQUEST_TYPE :
-		TextDatumGetCString(s->row.value[COL_REQUEST_TYPE]);
-	kind.severity = ticket_severity(s);
-	kind.level = DatumGetInt16(s->row.value[COL_SUPPORT_LEVEL]);
-	kind.standard = DatumGetObjectId(s->row.value[COL_TIER]) == s->st->standard;
+	kind.request_type = row->isnull[COL_REQUEST_TYPE] ? DEFAULT_REQUEST_TYPE :
+		TextDatumGetCString(row->value[COL_REQUEST_TYPE]);
+	kind.severity = severity_index(&s->st->severities, DatumGetObjectId(row->value[COL_SEVERITY]));
+	kind.level = DatumGetInt16(row->value[COL_SUPPORT_LEVEL]);
+	kind.standard = DatumGetObjectId(row->value[COL_TIER]) == s->st->standard;
 	return terms_of_kind(ticket_terms(s), &kind);
 }

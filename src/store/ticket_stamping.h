@@ -61,6 +61,7 @@ typedef enum TicketColumn
 	COL_CURRENT_BEHAVIOUR,
 	COL_EXPECTED_BEHAVIOUR,
 	COL_CONTACT_ID,
+	COL_TICKET_ID,
 	N_COLUMNS
 } TicketColumn;
 
@@ -126,6 +127,7 @@ extern char *ticket_timestamp_text(const TicketRow *row, TicketColumn col);
 extern ArgCache *ticket_terms(Stamping *s);
 extern int	ticket_severity(Stamping *s);
 extern TicketTerms ticket_held_terms(Stamping *s);
+extern TicketTerms ticket_held_terms_of(Stamping *s, const TicketRow *row);
 
 /* ticket_statuses.c */
 extern void ticket_load_statuses(TicketStamper *st, Relation tickets, Oid nsp,
@@ -138,6 +140,7 @@ extern bool ticket_move_clock(Stamping *s, ClockState before, ClockState now,
 							  TimestampTz at);
 extern void ticket_stamp_deadlines(Stamping *s);
 extern void ticket_stamp_next_escalation(Stamping *s, ClockState state);
+extern void ticket_recount_paused(Stamping *s);
 
 /* A column set by the trigger */
 static inline void

@@ -383,6 +383,8 @@ update_ticket(Stamping *s)
 	if (new_terms)
 		check_new_terms(s);
 	new_kind = kind_changed(s);
+	if (new_kind && !new_terms)
+		ticket_recount_paused(s);
 
 	at = change_instant(s);
 	ticket_settle_resolution(s, at);
