@@ -63,8 +63,8 @@ UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = '2026-03-03 1
 WHERE ticket_id = 1;
 SELECT * FROM clocks;
 -- Tuesday 12:00 it turns critical: 8 business hours from Monday 09:00 end
--- Monday 17:00, plus the 7 paused: Tuesday 16:00.  Its response target was
--- settled by the response at 10:00 (due 13:00 as high, met): it stays.
+-- Monday 17:00, plus the 7 paused: Tuesday 16:00.  Its response target (2
+-- business hours, Monday 11:00) was met at 10:00 all the same.
 UPDATE ticket_sla.tickets SET severity = 'critical', changed_at = '2026-03-03 12:00+00'
 WHERE ticket_id = 1 RETURNING response_due, response_met, resolution_due, paused_business;
 -- progress read at Tuesday 13:00, 14:00 and 16:30: 13 business hours since

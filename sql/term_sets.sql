@@ -203,11 +203,11 @@ UPDATE ticket_sla.tickets SET support_level = 2, changed_at = '2026-03-05 12:00+
 WHERE case_number = 'CASE-2026-000007'
 RETURNING paused_business, resolution_due;
 
--- A response recorded settles its target: a later change of kind
--- re-stamps the resolution deadline only.  The Kaspersky signature change
--- of above (now an incident, answered at 11:00 on Monday, on time: due
--- 17:00) made a signature change again keeps its response deadline and
--- its verdict; its resolution target comes back (Monday 9 March 09:00)
+-- A change of kind re-stamps both deadlines from the same clock start, and
+-- the verdicts follow (as a change of severity does).  The Kaspersky
+-- signature change of above (now an incident, answered at 11:00 on Monday:
+-- due 17:00, met) made a signature change again: 4 business hours, due
+-- 13:00, still met; its resolution target comes back (Monday 9 March 09:00)
 UPDATE ticket_sla.tickets SET first_response_at = '2026-03-02 11:00+00'
 WHERE case_number = 'CASE-2026-000001';
 UPDATE ticket_sla.tickets SET request_type = 'signature change', changed_at = '2026-03-02 12:00+00'

@@ -240,8 +240,7 @@ SELECT error_of($$UPDATE ticket_sla.tickets SET first_response_at = NULL WHERE t
 -- and never before the ticket was opened
 SELECT error_of($$UPDATE ticket_sla.tickets SET first_response_at = '2026-03-13 20:29+00'
 	WHERE ticket_id = 12$$);
--- a severity change after the response keeps the response's deadline and
--- its verdict (21:00, answered 21:01: missed); only the resolution's moves
+-- a severity change after the response re-stamps, and the verdict follows
 UPDATE ticket_sla.tickets SET severity = 'high' WHERE ticket_id = 11
 RETURNING response_due, first_response_at, response_met;
 

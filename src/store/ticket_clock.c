@@ -90,8 +90,7 @@ ticket_move_clock(Stamping *s, ClockState before, ClockState now, TimestampTz at
 
 /*
  * Both deadlines from the clock start under the ticket's terms, the
- * resolution deadline moved on by the time its clock was paused; the
- * response deadline stays once the response is recorded
+ * resolution deadline moved on by the time its clock was paused
  */
 void
 ticket_stamp_deadlines(Stamping *s)
@@ -103,14 +102,10 @@ ticket_stamp_deadlines(Stamping *s)
 
 	paused.business = usecs_of(&s->row, COL_PAUSED_BUSINESS);
 	paused.elapsed = usecs_of(&s->row, COL_PAUSED_ELAPSED);
-	/* a response recorded before settles its target for good */
-	if (!s->is_update || s->old.isnull[COL_FIRST_RESPONSE_AT])
-	{
-		if (target_due(&tt, &tt.terms->respond, start, &due))
-			set_timestamp(s, COL_RESPONSE_DUE, due);
-		else
-			set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
-	}
+	if (target_due(&tt, &tt.terms->respond, start, &due))
+		set_timestamp(s, COL_RESPONSE_DUE, due);
+	else
+		set_column(s, COL_RESPONSE_DUE, (Datum) 0, true);
 	if (paused_target_due(&tt, &tt.terms->resolve, start, &paused, &due))
 		set_timestamp(s, COL_RESOLUTION_DUE, due);
 	else

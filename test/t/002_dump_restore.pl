@@ -21,7 +21,7 @@ fill_store($source);
 # the customer) in that status: the dump carries the added rows only,
 # CREATE EXTENSION the built-in ones
 sql($source, q{
-INSERT INTO ticket_sla.request_types VALUES ('signature change', 'A false positive or negative of the signatures');
+INSERT INTO ticket_sla.request_types VALUES ('feature request', 'A wish for the product');
 INSERT INTO ticket_sla.statuses VALUES ('on hold', 'paused', 'Held at the customer''s request');
 UPDATE ticket_sla.tickets SET status = 'on hold', changed_at = paused_since + interval '1 hour'
 WHERE ticket_id = 1 AND status = 'waiting on customer'});
@@ -127,7 +127,9 @@ is(sql($target, 'SELECT count(*) FROM ticket_sla.tickets', db => 'plain'), '0',
 sql($target, 'CREATE DATABASE atomic');
 ($out, $err) = run_command([ 'pg_restore', '--single-transaction', '--exit-on-error',
 	'-d', $target->connstr('atomic'), $dump ]);
-like($err, qr/cannot insert a value into column|duplicate key value/,
+# (the first error is whichever table comes first: contracts naming a
+# request type not yet restored, a duplicate, or a stamped column)
+like($err, qr/cannot insert a value into column|duplicate key value|request types that do not exist/,
 	'pg_restore --single-transaction with the triggers on fails');
 is( sql($target, q{
 SELECT count(*) FROM pg_extension WHERE extname = 'ticket_sla';

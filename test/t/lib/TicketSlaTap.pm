@@ -240,7 +240,7 @@ sub deadline_mismatches
 SELECT t.case_number || ': ' || concat_ws(' / ', t.response_due, r, t.resolution_due, z.due)
 FROM ticket_sla.tickets t
 JOIN ticket_sla.contract_terms ct USING (terms_id)
-CROSS JOIN LATERAL $held AS h (terms)
+CROSS JOIN LATERAL (SELECT $held) AS h (terms)
 CROSS JOIN LATERAL ticket_sla.response_deadline(t.clock_start, t.severity, h.terms) r
 LEFT JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, h.terms,
 	t.paused_business, t.paused_elapsed, t.clock_start, false) z ON true
