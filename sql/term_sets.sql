@@ -220,6 +220,59 @@ SELECT t, t::text::ticket_sla.contract OPERATOR(ticket_sla.=) t AS rereads_equal
 FROM ticket_sla.terms_for('warn at 5%; request "x": respond within 1 hour', 'incident', 'standard', 1) AS t;
 
 DROP FUNCTION open_ticket(text, text, ticket_sla.severity, timestamptz, smallint);
+--
+-- Against a naive reference on random inputs: 300 random plans of up to 5
+-- clauses of terms for some tickets (a request type "a" or "b", standard,
+-- a level, a severity, each or not), the clause numbered n answering
+-- within n minutes, and 10 random kinds of ticket.  The reference picks,
+-- by brute force over the clauses as generated, the one that matches the
+-- ticket and says most of it (request type 8, standard 4, level 2,
+-- severity 1); the engine answers through terms_for.  The seed makes the
+-- inputs the same on every run and machine.
+--
+SELECT setseed(0.17);
+CREATE TEMP TABLE ref_clauses AS
+SELECT c.id, k.n,
+       (ARRAY[NULL, 'a', 'b'])[1 + floor(random() * 3)::int] AS rtype,
+       random() < 0.3 AS std,
+       floor(random() * 4)::int AS lvl,
+       (ARRAY[NULL, 'critical', 'high', 'medium', 'low'])[1 + floor(random() * 5)::int]::ticket_sla.severity AS sev
+FROM generate_series(1, 300) AS c(id), generate_series(1, 5) AS k(n);
+-- a clause says something of the ticket, and no two say the same
+DELETE FROM ref_clauses WHERE rtype IS NULL AND NOT std AND lvl = 0 AND sev IS NULL;
+DELETE FROM ref_clauses a USING ref_clauses b
+WHERE a.id = b.id AND a.n > b.n AND a.rtype IS NOT DISTINCT FROM b.rtype AND a.std = b.std
+  AND a.lvl = b.lvl AND a.sev IS NOT DISTINCT FROM b.sev;
+CREATE TEMP TABLE ref_plans AS
+SELECT id, ('tier premium; ' || string_agg(
+         concat_ws(' ', CASE WHEN rtype IS NOT NULL THEN format('request "%s"', rtype) END,
+                   CASE WHEN std THEN 'standard' END, CASE WHEN lvl > 0 THEN 'level ' || lvl END,
+                   sev::text) || ': respond within ' || n || ' minutes', '; '))::ticket_sla.contract AS c
+FROM ref_clauses GROUP BY id;
+CREATE TEMP TABLE ref_kinds AS
+SELECT k, (ARRAY['incident', 'a', 'b'])[1 + floor(random() * 3)::int] AS rtype,
+       (ARRAY['premium', 'standard'])[1 + floor(random() * 2)::int]::ticket_sla.tier AS tier,
+       1 + floor(random() * 3)::int AS lvl,
+       (ARRAY['critical', 'high', 'medium', 'low'])[1 + floor(random() * 4)::int]::ticket_sla.severity AS sev
+FROM generate_series(1, 10) AS k;
+SELECT count(*) AS cases,
+       count(*) FILTER (WHERE engine IS DISTINCT FROM naive) AS differ,
+       count(naive) > 600 AS a_fifth_with_a_target,
+       count(DISTINCT weight) = 15 AS every_weight_chosen
+FROM (SELECT p.id, k.k,
+             extract(epoch FROM ticket_sla.response_deadline('2026-01-01 00:00+00', k.sev,
+                 ticket_sla.terms_for(p.c, k.rtype, k.tier, k.lvl)) - '2026-01-01 00:00+00') / 60 AS engine,
+             r.n AS naive, r.weight
+      FROM ref_plans p CROSS JOIN ref_kinds k
+      LEFT JOIN LATERAL (
+          SELECT c.n, (c.rtype IS NOT NULL)::int * 8 + c.std::int * 4 + (c.lvl > 0)::int * 2
+                      + (c.sev IS NOT NULL)::int AS weight
+          FROM ref_clauses c
+          WHERE c.id = p.id AND (c.rtype IS NULL OR c.rtype = k.rtype)
+            AND (NOT c.std OR k.tier = 'standard') AND (c.lvl = 0 OR c.lvl = k.lvl)
+            AND (c.sev IS NULL OR c.sev = k.sev)
+          ORDER BY weight DESC LIMIT 1) AS r ON true) AS x;
+
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_query(text);
 DROP FUNCTION error_of(text);
