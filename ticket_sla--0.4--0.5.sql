@@ -547,3 +547,236 @@ COMMENT ON VIEW ticket_sla.tier_queue IS
 'Open tickets, premium first: tier, then next deadline (none last), severity, age';
 
 GRANT SELECT ON ticket_sla.tier_queue TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+
+------------------------------------------------------------------------------
+-- The customer's local time
+--
+-- A plan with local hours keeps its hours in each customer's own time zone
+-- and public holidays.  A ticket is stamped under a version of the terms
+-- localized for its customer, kept in contract_terms (localizes, locale),
+-- so that the customer's later move changes no stamped deadline until
+-- retarget moves its open tickets.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.local_hours(c ticket_sla.contract)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'contract_local_hours'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.local_hours(ticket_sla.contract) IS
+'Whether plan C keeps its hours in each customer''s own time zone and holidays (local hours)';
+
+-- The plan's hours text, its tz and holidays clauses (which the canonical
+-- form writes one after the other) swapped for the customer's; the names
+-- are checked before they go into a literal.
+CREATE FUNCTION ticket_sla.localized(c ticket_sla.contract, time_zone text, holiday_regions text[])
+RETURNS ticket_sla.contract
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	hours text;
+	regions text;
+	old_clause text;
+	new_clause text;
+	plan text;
+BEGIN
+	IF c IS NULL OR NOT ticket_sla.local_hours(c) OR (time_zone IS NULL AND holiday_regions IS NULL) THEN
+		RETURN c;
+	END IF;
+	IF time_zone !~ '^[A-Za-z][A-Za-z0-9/_+-]*$' THEN
+		RAISE EXCEPTION 'time zone "%" is not a time zone name', time_zone
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give a name of the IANA time zone database, such as Europe/Berlin.';
+	END IF;
+	IF EXISTS (SELECT FROM unnest(holiday_regions) AS r WHERE r IS NULL OR r !~ '^[A-Za-z]+(-[A-Za-z0-9]+)?$') THEN
+		RAISE EXCEPTION 'holiday regions % are not all region codes', holiday_regions
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give codes such as DE-BE, US or CH-ZH (ticket_sla.holidays lists what a region closes).';
+	END IF;
+	hours := ticket_sla.hours(c)::text;
+	regions := CASE WHEN holiday_regions IS NULL THEN substring(hours FROM '; holidays ([^;]*)')
+					WHEN cardinality(holiday_regions) > 0 THEN array_to_string(holiday_regions, ', ') END;
+	old_clause := 'hours (' || hours || ')';
+	new_clause := 'hours (' || regexp_replace(hours, 'tz [^;]*(; holidays [^;]*)?',
+		'tz ' || coalesce(time_zone, substring(hours FROM 'tz ([^;]*)')) || coalesce('; holidays ' || regions, '')) || ')';
+	plan := c::text;
+	RETURN overlay(plan PLACING new_clause FROM position(old_clause IN plan) FOR length(old_clause))::ticket_sla.contract;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.localized(ticket_sla.contract, text, text[]) IS
+'Plan C in a customer''s own TIME_ZONE and HOLIDAY_REGIONS (NULL: the plan''s), when C has local hours; C itself otherwise';
+
+CREATE FUNCTION ticket_sla.customer_locale(time_zone text, holiday_regions text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT coalesce(time_zone, '') || '|' || coalesce(array_to_string(holiday_regions, ','), '-') $$;
+
+COMMENT ON FUNCTION ticket_sla.customer_locale(text, text[]) IS
+'The key of a customer''s TIME_ZONE and HOLIDAY_REGIONS, under which contract_terms keeps a version of terms localized for it';
+
+ALTER TABLE ticket_sla.contract_terms
+	ADD COLUMN localizes integer REFERENCES ticket_sla.contract_terms,
+	ADD COLUMN locale text,
+	ADD UNIQUE (localizes, locale),
+	ADD CHECK ((localizes IS NULL) = (locale IS NULL));
+COMMENT ON COLUMN ticket_sla.contract_terms.localizes IS
+'The version of terms this one localizes for customers with local hours (its hours in their time zone and holidays); NULL for a contract''s own versions';
+COMMENT ON COLUMN ticket_sla.contract_terms.locale IS 'The customers'' time zone and holiday regions it is localized for (customer_locale)';
+
+ALTER TABLE ticket_sla.customers
+	ADD COLUMN time_zone text,
+	ADD COLUMN holiday_regions text[],
+	ADD CHECK (ticket_sla.localized('hours (24x7); local hours', time_zone, holiday_regions) IS NOT NULL);
+COMMENT ON COLUMN ticket_sla.customers.time_zone IS
+'The customer''s time zone (Europe/Berlin): a plan with local hours keeps its hours in it; NULL: the plan''s';
+COMMENT ON COLUMN ticket_sla.customers.holiday_regions IS
+'The public holidays the customer keeps ({DE-BE}): a plan with local hours closes on them; NULL: the plan''s, {}: none';
+
+CREATE OR REPLACE VIEW ticket_sla.customer_terms AS
+SELECT cu.customer_id, cu.organisation, cu.contract_start, co.name AS contract,
+	   t.terms_id, t.terms
+FROM ticket_sla.customers cu
+JOIN ticket_sla.contracts co ON co.contract_id = cu.contract_id
+CROSS JOIN LATERAL (
+	SELECT ct.terms_id, ct.terms
+	FROM ticket_sla.contract_terms ct
+	WHERE ct.contract_id = cu.contract_id AND ct.localizes IS NULL
+	ORDER BY ct.terms_id DESC
+	LIMIT 1) t;
+
+-- The version of terms a customer's tickets are stamped under: VERSION
+-- itself, or under a plan with local hours the version localized for the
+-- customer's time zone and holidays, made the first time it is needed.
+-- SECURITY DEFINER: nobody writes contract_terms directly; the tickets'
+-- trigger calls it as the extension's owner.
+CREATE FUNCTION ticket_sla.local_terms(version integer, customer integer)
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	plan ticket_sla.contract;
+	zone text;
+	regions text[];
+	loc text;
+	localized_id integer;
+BEGIN
+	SELECT ct.terms INTO plan FROM ticket_sla.contract_terms ct WHERE ct.terms_id = version;
+	SELECT cu.time_zone, cu.holiday_regions INTO zone, regions
+	  FROM ticket_sla.customers cu WHERE cu.customer_id = customer;
+	IF plan IS NULL OR NOT ticket_sla.local_hours(plan) OR (zone IS NULL AND regions IS NULL) THEN
+		RETURN version;
+	END IF;
+	loc := ticket_sla.customer_locale(zone, regions);
+	SELECT ct.terms_id INTO localized_id
+	  FROM ticket_sla.contract_terms ct WHERE ct.localizes = version AND ct.locale = loc;
+	IF FOUND THEN
+		RETURN localized_id;
+	END IF;
+	INSERT INTO ticket_sla.contract_terms (contract_id, terms, localizes, locale)
+	SELECT ct.contract_id, ticket_sla.localized(ct.terms, zone, regions), ct.terms_id, loc
+	  FROM ticket_sla.contract_terms ct WHERE ct.terms_id = version
+	ON CONFLICT (localizes, locale) DO NOTHING;
+	SELECT ct.terms_id INTO localized_id
+	  FROM ticket_sla.contract_terms ct WHERE ct.localizes = version AND ct.locale = loc;
+	RETURN localized_id;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.local_terms(integer, integer) IS
+'The version of terms the tickets of CUSTOMER are stamped under when its contract is at VERSION: VERSION, or its localization for the customer''s time zone and holidays under a plan with local hours (made when first needed)';
+REVOKE EXECUTE ON FUNCTION ticket_sla.local_terms(integer, integer) FROM PUBLIC;
+
+-- The hours a customer's tickets are held to now
+CREATE FUNCTION ticket_sla.customer_hours(customer integer)
+RETURNS ticket_sla.calendar
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT ticket_sla.hours(ticket_sla.localized(ct.terms, cu.time_zone, cu.holiday_regions))
+	FROM ticket_sla.customer_terms ct
+	JOIN ticket_sla.customers cu ON cu.customer_id = ct.customer_id
+	WHERE ct.customer_id = customer
+$$;
+
+COMMENT ON FUNCTION ticket_sla.customer_hours(integer) IS
+'The opening hours new tickets of CUSTOMER are held to: its contract''s, in its own time zone and holidays under a plan with local hours';
+
+-- The version localized for the customer's time zone and holidays now,
+-- if it was made (retarget: a customer that moved has its tickets moved)
+CREATE FUNCTION ticket_sla.localized_terms_id(version integer, customer integer)
+RETURNS integer
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT v.terms_id
+	FROM ticket_sla.contract_terms v
+	JOIN ticket_sla.customers cu ON cu.customer_id = customer
+	WHERE v.localizes = version AND v.locale = ticket_sla.customer_locale(cu.time_zone, cu.holiday_regions)
+$$;
+
+COMMENT ON FUNCTION ticket_sla.localized_terms_id(integer, integer) IS
+'The version of terms VERSION localized for the time zone and holidays CUSTOMER has now; NULL when none was made';
+
+-- retarget moves the tickets of a customer that moved, too
+CREATE OR REPLACE FUNCTION ticket_sla.retarget(contract text, batch integer DEFAULT 10000)
+RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	total bigint;
+	moved bigint := 0;
+	done bigint;
+	last_id bigint := 0;
+BEGIN
+	IF batch IS NULL OR batch < 1 THEN
+		RAISE EXCEPTION 'batch size % is not a positive number of tickets', batch
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM FROM ticket_sla.contracts WHERE name = contract;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'contract "%" does not exist', contract
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	SELECT count(*) INTO total
+	  FROM ticket_sla.tickets t
+	  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
+	 WHERE ct.contract = retarget.contract
+	   AND t.resolved_at IS NULL
+	   AND t.terms_id <> ct.terms_id
+	   AND t.terms_id IS DISTINCT FROM ticket_sla.localized_terms_id(ct.terms_id, t.customer_id);
+	LOOP
+		WITH next_batch AS (
+			SELECT t.ticket_id, ct.terms_id
+			  FROM ticket_sla.tickets t
+			  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
+			 WHERE ct.contract = retarget.contract
+			   AND t.resolved_at IS NULL
+			   AND t.terms_id <> ct.terms_id
+			   AND t.terms_id IS DISTINCT FROM ticket_sla.localized_terms_id(ct.terms_id, t.customer_id)
+			   AND t.ticket_id > last_id
+			 ORDER BY t.ticket_id
+			 LIMIT batch
+		), updated AS (
+			UPDATE ticket_sla.tickets t SET terms_id = b.terms_id
+			  FROM next_batch b
+			 WHERE t.ticket_id = b.ticket_id
+			RETURNING t.ticket_id
+		)
+		SELECT count(*), max(ticket_id) INTO done, last_id FROM updated;
+		EXIT WHEN done = 0;
+		moved := moved + done;
+		IF moved < total THEN
+			RAISE NOTICE 'retarget %: % of % open tickets moved', contract, moved, total;
+		END IF;
+	END LOOP;
+	RAISE NOTICE 'retarget %: % open tickets moved to the current terms', contract, moved;
+	RETURN moved;
+END
+$$;

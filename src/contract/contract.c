@@ -12,6 +12,8 @@
  *		premium requests 12 per year			quota, per month|quarter|year
  *		phone only out of hours
  *		warn at 75%								at risk from 75% of a target
+ *		local hours								the hours in each customer's
+ *												time zone and holidays
  *		report requires service, summary		the report fields required
  *		critical: respond within 30 minutes, resolve within 2 business days,
  *			escalate after 1 hour to "Director" and "VP"
@@ -79,7 +81,7 @@ PG_FUNCTION_INFO_V1(contract_send);
 
 /* What the grammar wants where, for syntax error messages */
 #define CLAUSE_EXPECTED \
-	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"request\", \"standard\", \"level\" or a severity"
+	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"local\", \"request\", \"standard\", \"level\" or a severity"
 #define TERM_EXPECTED "\"respond\", \"resolve\", \"escalate\" or \"hours\""
 #define FIELD_EXPECTED \
 	"\"service\", \"summary\", \"problem time\", \"business impact\", \"description\", \"current behaviour\" or \"expected behaviour\""
@@ -87,7 +89,7 @@ PG_FUNCTION_INFO_V1(contract_send);
 
 /* How to write what the grammar wants, for syntax error messages */
 #define CLAUSE_HINT \
-	"A clause starts with plan, tier, hours, named, premium, phone, warn or report; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
+	"A clause starts with plan, tier, hours, named, premium, phone, warn, report or local; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
 #define REPEAT_HINT \
 	"Each kind of clause may come once, and the terms of the same tickets in one clause, separated by \",\" (P1 to P4 are critical to low)."
 #define DURATION_HINT \
@@ -104,12 +106,13 @@ typedef enum ClauseKind
 	CLAUSE_PHONE_ONLY,
 	CLAUSE_WARN,
 	CLAUSE_REPORT,
+	CLAUSE_LOCAL,
 	N_CLAUSE_KINDS
 } ClauseKind;
 
 /* The keyword that starts each kind of clause, by ClauseKind */
 static const char *const clause_keywords[N_CLAUSE_KINDS] = {
-	"plan", "tier", "hours", "named", "premium", "phone", "warn", "report"
+	"plan", "tier", "hours", "named", "premium", "phone", "warn", "report", "local"
 };
 
 /* The names of the severities, most urgent first, as in the SQL enum */
@@ -204,6 +207,7 @@ typedef struct ContractParser
 	bool		phone_only_out_of_hours;
 	int32		warn_percent;
 	int32		report_fields;
+	bool		local_hours;
 	const char *clause_start[N_CLAUSE_KINDS];	/* where each clause starts */
 	List	   *sets;			/* ParsedSets, as written */
 } ContractParser;
@@ -783,6 +787,10 @@ parse_keyword_clause(ContractParser *ps, ClauseKind kind)
 		case CLAUSE_REPORT:
 			parse_report(ps);
 			break;
+		case CLAUSE_LOCAL:
+			expect_keyword(ps, "hours");
+			ps->local_hours = true;
+			break;
 		default:
 			Assert(false);
 	}
@@ -866,6 +874,10 @@ refuse_idle_clauses(const ContractParser *ps)
 		refuse_no_effect(ps, ps->clause_start[CLAUSE_PHONE_ONLY], "\"phone only out of hours\"",
 						 "a plan without hours is never out of hours",
 						 "Give the plan's hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).");
+	if (ps->local_hours && ps->hours == NULL)
+		refuse_no_effect(ps, ps->clause_start[CLAUSE_LOCAL], "\"local hours\"",
+						 "the plan has no hours to keep in a customer's time",
+						 "Give the plan's hours, e.g. hours (Mon-Fri 09:00-18:00; tz America/New_York).");
 	if (ps->warn_percent > 0 && !has_targets(ps))
 		refuse_no_effect(ps, ps->clause_start[CLAUSE_WARN], "\"warn\"",
 						 "the plan sets no target to warn of",
@@ -1075,6 +1087,7 @@ write_extension(const ContractParser *ps, const ContractLayout *lay, Contract *c
 
 	ext->n_sets = list_length(lay->others);
 	ext->report_fields = ps->report_fields;
+	ext->local_hours = ps->local_hours;
 	foreach(lc, lay->others)
 	{
 		const ParsedSet *set = (const ParsedSet *) lfirst(lc);
@@ -1126,7 +1139,7 @@ build_contract(ContractParser *ps)
 
 	initStringInfo(&lay.names);
 	lay.others = order_sets(ps, lay.plain);
-	lay.extended = lay.others != NIL || ps->report_fields != 0;
+	lay.extended = lay.others != NIL || ps->report_fields != 0 || ps->local_hours;
 	if (ps->plan_name != NULL)
 		plan_name = store_name(&lay.names, ps->plan_name);
 	lay_out_ladders(ps, &lay);
@@ -1460,6 +1473,11 @@ append_plan_clauses(StringInfo buf, const Contract *c)
 	{
 		start_clause(buf);
 		appendStringInfo(buf, "hours (%s)", calendar_to_text(hours));
+	}
+	if (contract_has_local_hours(c))
+	{
+		start_clause(buf);
+		appendStringInfoString(buf, "local hours");
 	}
 	if (c->named_contacts >= 0)
 	{

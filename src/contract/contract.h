@@ -119,6 +119,9 @@ typedef struct ContractExtension
 {
 	int32		n_sets;
 	int32		report_fields;	/* bit i: field i of contract_report_fields */
+	int32		local_hours;	/* 1: the hours are kept in each customer's
+								 * own time zone and holidays */
+	int32		padding;		/* zero */
 	TermSet		sets[FLEXIBLE_ARRAY_MEMBER];
 } ContractExtension;
 
@@ -184,6 +187,15 @@ contract_extension(const Contract *c)
 		return NULL;
 	return (const ContractExtension *)
 		(c->data + CONTRACT_ALIGN(c->calendar_offset + (hours ? VARSIZE(hours) : 0)));
+}
+
+/* Whether the plan keeps its hours in each customer's time ("local hours") */
+static inline bool
+contract_has_local_hours(const Contract *c)
+{
+	const ContractExtension *ext = contract_extension(c);
+
+	return ext != NULL && ext->local_hours;
 }
 
 /* The kind of ticket whose terms are looked up */

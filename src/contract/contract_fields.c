@@ -26,6 +26,7 @@ PG_FUNCTION_INFO_V1(contract_warn_percent);
 PG_FUNCTION_INFO_V1(quota_period_start);
 PG_FUNCTION_INFO_V1(contract_terms_for);
 PG_FUNCTION_INFO_V1(contract_request_types);
+PG_FUNCTION_INFO_V1(contract_local_hours);
 
 static const char *const tier_labels[] = {"premium", "standard"};
 
@@ -305,4 +306,13 @@ contract_request_types(PG_FUNCTION_ARGS)
 		last = type;
 	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(names, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* local_hours(c): whether the plan keeps its hours in each customer's time */
+Datum
+contract_local_hours(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	PG_RETURN_BOOL(contract_has_local_hours(c));
 }

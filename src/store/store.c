@@ -71,6 +71,7 @@ store_tables(StoreTables *tables, Oid nsp)
 	tables->terms_id = store_column(tables->terms, "terms_id");
 	tables->terms_contract = store_column(tables->terms, "contract_id");
 	tables->terms_value = store_column(tables->terms, "terms");
+	tables->terms_localizes = get_attnum(tables->terms, "localizes");
 	tables->contacts = store_relation(nsp, "contacts");
 	tables->contacts_key = store_relation(nsp, "contacts_pkey");
 	tables->contact_id = store_column(tables->contacts, "contact_id");
@@ -146,6 +147,10 @@ store_customer_terms(const StoreTables *tables, int32 customer_id, CustomerTerms
 		int4_key(&key, tables->terms_contract, contract_id);
 		scan = systable_beginscan_ordered(terms, latest, GetActiveSnapshot(), 1, &key);
 		tuple = systable_getnext_ordered(scan, BackwardScanDirection);
+		/* the contract's own latest version, not one localized for customers */
+		while (HeapTupleIsValid(tuple) && tables->terms_localizes != InvalidAttrNumber &&
+			   (heap_getattr(tuple, tables->terms_localizes, RelationGetDescr(terms), &isnull), !isnull))
+			tuple = systable_getnext_ordered(scan, BackwardScanDirection);
 		/* every contract has terms: its insert trigger records them */
 		if (!HeapTupleIsValid(tuple))
 			elog(ERROR, "contract %d has no terms", contract_id);
@@ -159,7 +164,11 @@ store_customer_terms(const StoreTables *tables, int32 customer_id, CustomerTerms
 	return found;
 }
 
-/* The version terms_id of a contract's terms, prepared */
+/*
+ * The version terms_id of a contract's terms, prepared.  Versions never
+ * change: the latest snapshot reads them as well as the statement's, and
+ * also sees a version localized for a customer by this very statement.
+ */
 ArgCache *
 store_terms(const StoreTables *tables, int32 terms_id)
 {
@@ -170,7 +179,7 @@ store_terms(const StoreTables *tables, int32 terms_id)
 	ArgCache   *cache;
 
 	int4_key(&key, tables->terms_id, terms_id);
-	scan = systable_beginscan(terms, tables->terms_key, true, GetActiveSnapshot(), 1, &key);
+	scan = systable_beginscan(terms, tables->terms_key, true, GetLatestSnapshot(), 1, &key);
 	tuple = systable_getnext(scan);
 	if (!HeapTupleIsValid(tuple))
 		elog(ERROR, "terms %d of a ticket are missing", terms_id);

@@ -26,6 +26,7 @@ typedef struct StoreTables
 	AttrNumber	terms_id;
 	AttrNumber	terms_contract;
 	AttrNumber	terms_value;
+	AttrNumber	terms_localizes;	/* 0.5; InvalidAttrNumber before */
 	Oid			contacts;
 	Oid			contacts_key;	/* index on contact_id */
 	AttrNumber	contact_id;

@@ -11,6 +11,8 @@
  *							and the deadlines and escalation they give
  *		ticket_trigger.c	the trigger: what opening and updating a ticket
  *							may do, and what they stamp
+ *		owner_calls.c		what it asks of the store's SECURITY DEFINER
+ *							functions, as the extension's owner
  *
  * Functions shared between them start with ticket_, so that none can meet a
  * symbol of the server's; the accessors of one column are inline.
@@ -133,6 +135,11 @@ extern TicketTerms ticket_held_terms_of(Stamping *s, const TicketRow *row);
 extern void ticket_load_statuses(TicketStamper *st, Relation tickets, Oid nsp,
 								 MemoryContext mcxt);
 extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);
+
+/* owner_calls.c */
+extern bool ticket_take_premium_request(Oid owner, int32 customer_id, DateADT period,
+										int32 quota);
+extern int32 ticket_local_terms(Oid owner, int32 terms_id, int32 customer_id);
 
 /* ticket_clock.c */
 extern void ticket_settle_resolution(Stamping *s, TimestampTz at);

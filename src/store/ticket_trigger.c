@@ -69,8 +69,6 @@ static CustomerTerms customer_terms(Stamping *s, int32 customer_id);
 static Oid choose_tier(Stamping *s, const CustomerTerms *ct);
 static bool from_named_contact(const Stamping *s);
 static const char *organisation_text(const CustomerTerms *ct);
-static bool take_premium_request(Oid owner, int32 customer_id, DateADT period,
-								 int32 quota);
 static void check_report(const Stamping *s, const Contract *c);
 static void check_report_change(Stamping *s);
 static void update_ticket(Stamping *s);
@@ -80,6 +78,7 @@ static void refuse_changes(const Stamping *s, const TicketColumn *columns, int n
 static void guard_first_response(const Stamping *s);
 static void guard_resolved(const Stamping *s);
 static void check_new_terms(Stamping *s);
+static void hold_to_terms(Stamping *s, int32 terms_id);
 static TimestampTz change_instant(const Stamping *s);
 static void record_change(Stamping *s, bool changed, TimestampTz at);
 static void check_escalation_level(Stamping *s);
@@ -141,9 +140,9 @@ open_ticket(Stamping *s)
 	set_column(s, COL_CASE_NUMBER, CStringGetTextDatum(number), false);
 
 	set_column(s, COL_TIER, ObjectIdGetDatum(choose_tier(s, &ct)), false);
-	set_column(s, COL_TERMS_ID, Int32GetDatum(ct.terms_id), false);
+	hold_to_terms(s, ct.terms_id);
 	set_timestamp(s, COL_CLOCK_START,
-				  clock_start(ct.contract, opened_at,
+				  clock_start(ticket_terms(s), opened_at,
 							  DatumGetObjectId(s->row.value[COL_CHANNEL]) == s->st->phone));
 	set_timestamp(s, COL_CHANGED_AT, opened_at);
 	set_usecs(s, COL_PAUSED_BUSINESS, 0);
@@ -248,7 +247,7 @@ choose_tier(Stamping *s, const CustomerTerms *ct)
 	period = quota_period_of(c->quota_period, ct->contract_start,
 							 contract_local_date(ct->contract,
 												 timestamp_of(&s->row, COL_OPENED_AT)));
-	if (take_premium_request(s->st->owner, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
+	if (ticket_take_premium_request(s->st->owner, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]), period,
 							 c->premium_quota))
 		return s->st->premium;
 	ereport(NOTICE,
@@ -313,47 +312,6 @@ static const char *
 organisation_text(const CustomerTerms *ct)
 {
 	return shown_text(ct->organisation, strlen(ct->organisation));
-}
-
-/*
- * Takes a premium request of the period from the quota, if one is left,
- * through ticket_sla.take_premium_request: its upsert's row lock makes
- * concurrent inserts count one after another.  It runs as owner (the
- * extension's), so that no role that opens tickets needs the right to call
- * it, which would let it spend any customer's quota.  An error resets the
- * user with the (sub)transaction it aborts.
- */
-static bool
-take_premium_request(Oid owner, int32 customer_id, DateADT period, int32 quota)
-{
-	static SPIPlanPtr plan;
-	static Oid	argtypes[] = {INT4OID, DATEOID, INT4OID};
-	Datum		args[] = {Int32GetDatum(customer_id), DateADTGetDatum(period),
-	Int32GetDatum(quota)};
-	Datum		taken;
-	bool		isnull;
-	int			rc;
-	Oid			user;
-	int			security;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (plan == NULL)
-	{
-		plan = SPI_prepare("SELECT ticket_sla.take_premium_request($1, $2, $3)", 3, argtypes);
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	}
-	GetUserIdAndSecContext(&user, &security);
-	SetUserIdAndSecContext(owner, security | SECURITY_LOCAL_USERID_CHANGE);
-	rc = SPI_execute_plan(plan, args, NULL, false, 1);
-	SetUserIdAndSecContext(user, security);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "ticket_sla.take_premium_request failed: %s", SPI_result_code_string(rc));
-	taken = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (SPI_finish() != SPI_OK_FINISH)
-		elog(ERROR, "SPI_finish failed");
-	return !isnull && DatumGetBool(taken);
 }
 
 /* ---------- Updating a ticket ---------- */
@@ -476,6 +434,26 @@ check_new_terms(Stamping *s)
 						ticket_case_number(s), ct.terms_id, wanted),
 				 errhint("ticket_sla.retarget(contract) moves every open ticket of a contract."),
 				 errtablecol(s->rel, s->st->attnums[COL_TERMS_ID])));
+	hold_to_terms(s, wanted);
+}
+
+/*
+ * Hold the ticket to the version terms_id of its contract's terms, as
+ * current: under a plan with local hours, to the version localized for its
+ * customer's time zone and holidays (ticket_sla.local_terms).  The
+ * ticket's terms are looked up anew from that version.
+ */
+static void
+hold_to_terms(Stamping *s, int32 terms_id)
+{
+	int32		held = terms_id;
+
+	if (contract_has_local_hours(cached_contract(ticket_terms(s))))
+		held = ticket_local_terms(s->st->owner, terms_id,
+								  DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
+	set_column(s, COL_TERMS_ID, Int32GetDatum(held), false);
+	if (held != terms_id)
+		s->terms = NULL;
 }
 
 /*

@@ -187,7 +187,7 @@ SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
-	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type'], clock_segments => ['support_level'] });
+	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type'], clock_segments => ['support_level'], contract_terms => ['localizes', 'locale'], customers => ['time_zone', 'holiday_regions'] });
 	delete $fp->{statuses};
 	delete $fp->{request_types};
 	return $fp;

@@ -62,8 +62,8 @@ sub seed_plans_sql
 	if ($opts{before_0_5})
 	{
 		$text =~ s/^-- from 0\.5:.*?^-- until here\n//ms;
-		$text =~ s/;\s*(?:report requires|request "[^"]*"|standard:)[^;']*//g;
-		die "seed plans still say what 0.5 adds" if $text =~ /report requires|request "|standard:|ticket_sla.statuses/;
+		$text =~ s/;\s*(?:report requires|request "[^"]*"|standard:|local hours)[^;']*//g;
+		die "seed plans still say what 0.5 adds" if $text =~ /report requires|request "|standard:|local hours|ticket_sla.statuses/;
 	}
 	if (defined $opts{holidays} && !$opts{holidays})
 	{
