@@ -618,12 +618,12 @@ COMMENT ON FUNCTION ticket_sla.customer_locale(text, text[]) IS
 'The key of a customer''s TIME_ZONE and HOLIDAY_REGIONS, under which contract_terms keeps a version of terms localized for it';
 
 ALTER TABLE ticket_sla.contract_terms
-	ADD COLUMN localizes integer REFERENCES ticket_sla.contract_terms,
+	ADD COLUMN localizes integer,
 	ADD COLUMN locale text,
 	ADD UNIQUE (localizes, locale),
 	ADD CHECK ((localizes IS NULL) = (locale IS NULL));
 COMMENT ON COLUMN ticket_sla.contract_terms.localizes IS
-'The version of terms this one localizes for customers with local hours (its hours in their time zone and holidays); NULL for a contract''s own versions';
+'The version of terms (terms_id) this one localizes for customers with local hours (its hours in their time zone and holidays); NULL for a contract''s own versions.  No foreign key: a table referring to itself would make pg_dump warn of circular keys; both go with their contract';
 COMMENT ON COLUMN ticket_sla.contract_terms.locale IS 'The customers'' time zone and holiday regions it is localized for (customer_locale)';
 
 ALTER TABLE ticket_sla.customers

@@ -742,7 +742,7 @@ CREATE TABLE ticket_sla.contract_terms (
 	terms ticket_sla.contract NOT NULL,
 	in_force_from timestamptz NOT NULL DEFAULT now(),
 	-- (0.5) a version localized for customers of one time zone and holidays
-	localizes integer REFERENCES ticket_sla.contract_terms,
+	localizes integer,
 	locale text,
 	UNIQUE (localizes, locale),
 	CHECK ((localizes IS NULL) = (locale IS NULL))
@@ -751,7 +751,7 @@ CREATE TABLE ticket_sla.contract_terms (
 CREATE INDEX contract_terms_latest ON ticket_sla.contract_terms (contract_id, terms_id);
 
 COMMENT ON COLUMN ticket_sla.contract_terms.localizes IS
-'The version of terms this one localizes for customers with local hours (its hours in their time zone and holidays); NULL for a contract''s own versions';
+'The version of terms (terms_id) this one localizes for customers with local hours (its hours in their time zone and holidays); NULL for a contract''s own versions.  No foreign key: a table referring to itself would make pg_dump warn of circular keys; both go with their contract';
 COMMENT ON COLUMN ticket_sla.contract_terms.locale IS 'The customers'' time zone and holiday regions it is localized for (customer_locale)';
 
 COMMENT ON TABLE ticket_sla.contract_terms IS
