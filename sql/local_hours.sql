@@ -71,6 +71,10 @@ SELECT error_of($$UPDATE ticket_sla.customers SET time_zone = 'UTC); warn at 5%'
 SELECT error_of($$SELECT ticket_sla.localized('hours (24x7); local hours', 'UTC', '{"DE; open 2026-01-01"}')$$);
 -- a plan without hours has none to keep in a customer's time
 SELECT error_of($$SELECT 'local hours; critical: respond within 1 hour'::ticket_sla.contract$$);
+-- a plan named like an hours clause: the plan's hours are localized, the
+-- name stays as it is
+SELECT ticket_sla.localized('plan "hours (Mon-Fri 09:00-17:00; tz UTC)"; hours (Mon-Fri 09:00-17:00; tz UTC); local hours',
+                            'Europe/Berlin', '{DE}');
 -- localized is the plan itself when it keeps no local hours, or the
 -- customer gives nothing
 SELECT ticket_sla.localized(c, 'Europe/Berlin', '{DE}') OPERATOR(ticket_sla.=) c AS not_local,

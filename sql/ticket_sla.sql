@@ -529,6 +529,7 @@ DECLARE
 	old_clause text;
 	new_clause text;
 	plan text;
+	skip integer;
 BEGIN
 	IF c IS NULL OR NOT ticket_sla.local_hours(c) OR (time_zone IS NULL AND holiday_regions IS NULL) THEN
 		RETURN c;
@@ -550,7 +551,10 @@ BEGIN
 	new_clause := 'hours (' || regexp_replace(hours, 'tz [^;]*(; holidays [^;]*)?',
 		'tz ' || coalesce(time_zone, substring(hours FROM 'tz ([^;]*)')) || coalesce('; holidays ' || regions, '')) || ')';
 	plan := c::text;
-	RETURN overlay(plan PLACING new_clause FROM position(old_clause IN plan) FOR length(old_clause))::ticket_sla.contract;
+	-- the plan's hours clause: the first after its name (which may say anything)
+	skip := coalesce(length('plan "' || replace(ticket_sla.plan_name(c), '"', '""') || '"'), 0);
+	RETURN overlay(plan PLACING new_clause FROM skip + position(old_clause IN substr(plan, skip + 1))
+				   FOR length(old_clause))::ticket_sla.contract;
 END
 $$;
 
