@@ -63,6 +63,16 @@ SELECT ticket_sla.retarget('Cyren Standard');
 SELECT c.organisation, t.case_number, t.terms_id, t.response_due
 FROM ticket_sla.tickets t JOIN ticket_sla.customers c USING (customer_id) ORDER BY t.ticket_id;
 SELECT ticket_sla.retarget('Cyren Standard') AS moved_again;
+-- Default Corp, on the plan's own hours so far, gives its time zone, Tokyo
+-- (JST, UTC+9), and no holidays: retarget moves its ticket too.  Friday 13
+-- March 16:30 UTC is Saturday 01:30 in Tokyo: Monday 16 March 09:00 + 4
+-- hours, 13:00 JST, 04:00 UTC
+UPDATE ticket_sla.customers SET time_zone = 'Asia/Tokyo', holiday_regions = '{}'
+WHERE organisation = 'Default Corp';
+SELECT ticket_sla.retarget('Cyren Standard');
+SELECT t.case_number, t.terms_id, t.response_due, ct.locale
+FROM ticket_sla.tickets t JOIN ticket_sla.contract_terms ct USING (terms_id) WHERE t.customer_id = 3;
+SELECT ticket_sla.retarget('Cyren Standard') AS moved_again;
 
 -- bad time zones and regions are refused when the customer is written
 SELECT error_of($$UPDATE ticket_sla.customers SET time_zone = 'Mars/Olympus' WHERE customer_id = 3$$);

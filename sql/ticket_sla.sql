@@ -908,21 +908,27 @@ COMMENT ON FUNCTION ticket_sla.local_terms(integer, integer) IS
 'The version of terms the tickets of CUSTOMER are stamped under when its contract is at VERSION: VERSION, or its localization for the customer''s time zone and holidays under a plan with local hours (made when first needed)';
 REVOKE EXECUTE ON FUNCTION ticket_sla.local_terms(integer, integer) FROM PUBLIC;
 
--- The version localized for the customer's time zone and holidays now,
--- if it was made (retarget: a customer that moved has its tickets moved)
+-- The version the customer's tickets belong on now, as local_terms would
+-- give it, without making one (retarget: a customer that moved, or gained
+-- or lost its own time zone, has its tickets moved)
 CREATE FUNCTION ticket_sla.localized_terms_id(version integer, customer integer)
 RETURNS integer
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT v.terms_id
-	FROM ticket_sla.contract_terms v
-	JOIN ticket_sla.customers cu ON cu.customer_id = customer
-	WHERE v.localizes = version AND v.locale = ticket_sla.customer_locale(cu.time_zone, cu.holiday_regions)
+	SELECT CASE
+		WHEN NOT ticket_sla.local_hours(ct.terms) OR (cu.time_zone IS NULL AND cu.holiday_regions IS NULL)
+		THEN version
+		ELSE (SELECT v.terms_id FROM ticket_sla.contract_terms v
+			  WHERE v.localizes = version
+				AND v.locale = ticket_sla.customer_locale(cu.time_zone, cu.holiday_regions))
+	END
+	FROM ticket_sla.contract_terms ct, ticket_sla.customers cu
+	WHERE ct.terms_id = version AND cu.customer_id = customer
 $$;
 
 COMMENT ON FUNCTION ticket_sla.localized_terms_id(integer, integer) IS
-'The version of terms VERSION localized for the time zone and holidays CUSTOMER has now; NULL when none was made';
+'The version of terms CUSTOMER''s tickets belong on when its contract is at VERSION: VERSION, or its localization for the customer''s time zone and holidays (NULL when that is still to be made)';
 
 -- The hours a customer's tickets are held to now
 CREATE FUNCTION ticket_sla.customer_hours(customer integer)
@@ -1181,7 +1187,6 @@ BEGIN
 	  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
 	 WHERE ct.contract = retarget.contract
 	   AND t.resolved_at IS NULL
-	   AND t.terms_id <> ct.terms_id
 	   AND t.terms_id IS DISTINCT FROM ticket_sla.localized_terms_id(ct.terms_id, t.customer_id);
 	LOOP
 		WITH next_batch AS (
@@ -1190,13 +1195,12 @@ BEGIN
 			  JOIN ticket_sla.customer_terms ct ON ct.customer_id = t.customer_id
 			 WHERE ct.contract = retarget.contract
 			   AND t.resolved_at IS NULL
-			   AND t.terms_id <> ct.terms_id
 			   AND t.terms_id IS DISTINCT FROM ticket_sla.localized_terms_id(ct.terms_id, t.customer_id)
 			   AND t.ticket_id > last_id
 			 ORDER BY t.ticket_id
 			 LIMIT batch
 		), updated AS (
-			UPDATE ticket_sla.tickets t SET terms_id = b.terms_id
+			UPDATE ticket_sla.tickets t SET terms_id = ticket_sla.local_terms(b.terms_id, t.customer_id)
 			  FROM next_batch b
 			 WHERE t.ticket_id = b.ticket_id
 			RETURNING t.ticket_id

@@ -419,7 +419,10 @@ guard_resolved(const Stamping *s)
 					   "The ticket is resolved; reopen it (status 'in progress') to change it.");
 }
 
-/* A ticket moves only to its contract's current terms */
+/*
+ * A ticket moves only to its contract's current terms, or their version
+ * localized for its customer, and is held to the latter
+ */
 static void
 check_new_terms(Stamping *s)
 {
@@ -427,14 +430,15 @@ check_new_terms(Stamping *s)
 	int32		wanted = DatumGetInt32(s->row.value[COL_TERMS_ID]);
 	CustomerTerms ct = customer_terms(s, customer);
 
-	if (ct.terms_id != wanted)
+	/* the current terms, or their version localized for the customer */
+	hold_to_terms(s, ct.terms_id);
+	if (ct.terms_id != wanted && DatumGetInt32(s->row.value[COL_TERMS_ID]) != wanted)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("case %s can only move to terms %d, the current terms of its contract, not %d",
 						ticket_case_number(s), ct.terms_id, wanted),
 				 errhint("ticket_sla.retarget(contract) moves every open ticket of a contract."),
 				 errtablecol(s->rel, s->st->attnums[COL_TERMS_ID])));
-	hold_to_terms(s, wanted);
 }
 
 /*
