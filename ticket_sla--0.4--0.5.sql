@@ -67,38 +67,8 @@ GRANT INSERT (request_type), UPDATE (request_type) ON ticket_sla.tickets TO tick
 -- the types an admin adds; 'incident' comes with the extension
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.request_types', $$WHERE request_type <> 'incident'$$);
 
--- A contract's terms for a request type that does not exist are refused
-CREATE OR REPLACE FUNCTION ticket_sla.record_contract_terms()
-RETURNS trigger
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	unknown text;
-BEGIN
-	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_contract_terms', TG_RELID,
-												'ticket_sla.contracts');
-	IF TG_OP = 'INSERT' OR NOT (NEW.terms OPERATOR(ticket_sla.=) OLD.terms) THEN
-		-- terms for a type no ticket can have would have no effect
-		SELECT string_agg(format('"%s"', r), ', ') INTO unknown
-		  FROM unnest(ticket_sla.request_types(NEW.terms)) AS r
-		 WHERE NOT EXISTS (SELECT FROM ticket_sla.request_types t WHERE t.request_type = r);
-		IF unknown IS NOT NULL THEN
-			RAISE EXCEPTION 'contract "%" gives terms for request types that do not exist: %',
-				NEW.name, unknown
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = (SELECT 'The request types are ' || string_agg(format('"%s"', request_type), ', '
-																		   ORDER BY request_type)
-								|| '; an admin adds one to ticket_sla.request_types.'
-							  FROM ticket_sla.request_types);
-		END IF;
-		INSERT INTO ticket_sla.contract_terms (contract_id, terms)
-		VALUES (NEW.contract_id, NEW.terms);
-	END IF;
-	RETURN NULL;
-END
-$$;
+-- (record_contract_terms, which refuses terms for request types that do not
+-- exist, is replaced at the end, with the localized versions it makes)
 
 ------------------------------------------------------------------------------
 -- The report fields a plan requires
@@ -788,3 +758,79 @@ BEGIN
 	RETURN moved;
 END
 $$;
+
+------------------------------------------------------------------------------
+-- Localized versions made by the admin's changes (a customer's time zone
+-- or contract, a contract's new terms), not by the first ticket of each
+------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION ticket_sla.record_contract_terms()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	unknown text;
+	version integer;
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_contract_terms', TG_RELID,
+												'ticket_sla.contracts');
+	IF TG_OP = 'INSERT' OR NOT (NEW.terms OPERATOR(ticket_sla.=) OLD.terms) THEN
+		-- terms for a type no ticket can have would have no effect
+		SELECT string_agg(format('"%s"', r), ', ') INTO unknown
+		  FROM unnest(ticket_sla.request_types(NEW.terms)) AS r
+		 WHERE NOT EXISTS (SELECT FROM ticket_sla.request_types t WHERE t.request_type = r);
+		IF unknown IS NOT NULL THEN
+			RAISE EXCEPTION 'contract "%" gives terms for request types that do not exist: %',
+				NEW.name, unknown
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = (SELECT 'The request types are ' || string_agg(format('"%s"', request_type), ', '
+																		   ORDER BY request_type)
+								|| '; an admin adds one to ticket_sla.request_types.'
+							  FROM ticket_sla.request_types);
+		END IF;
+		INSERT INTO ticket_sla.contract_terms (contract_id, terms)
+		VALUES (NEW.contract_id, NEW.terms)
+		RETURNING terms_id INTO version;
+		-- the versions localized for its customers are made now, by the
+		-- admin's change, rather than by the first ticket of each
+		PERFORM ticket_sla.local_terms(version, cu.customer_id)
+		   FROM ticket_sla.customers cu
+		  WHERE cu.contract_id = NEW.contract_id
+			AND (cu.time_zone IS NOT NULL OR cu.holiday_regions IS NOT NULL);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+-- A customer's own time zone and holidays, or its contract, written by the
+-- admin: the version of its contract's terms localized for it is made then,
+-- so that opening a ticket only reads it (an agent's rolled-back inserts
+-- would otherwise use up identity values of contract_terms).  SECURITY
+-- DEFINER because nobody writes contract_terms directly.
+CREATE FUNCTION ticket_sla.localize_customer()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.localize_customer', TG_RELID,
+												'ticket_sla.customers');
+	PERFORM ticket_sla.local_terms(ct.terms_id, NEW.customer_id)
+	   FROM ticket_sla.customer_terms ct
+	  WHERE ct.customer_id = NEW.customer_id;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.localize_customer() IS
+'Trigger of customers: makes the version of the customer''s contract terms localized for its time zone and holidays, under a plan with local hours';
+REVOKE EXECUTE ON FUNCTION ticket_sla.localize_customer() FROM PUBLIC;
+
+CREATE TRIGGER localize
+AFTER INSERT OR UPDATE OF time_zone, holiday_regions, contract_id ON ticket_sla.customers
+FOR EACH ROW
+WHEN (NEW.time_zone IS NOT NULL OR NEW.holiday_regions IS NOT NULL)
+EXECUTE FUNCTION ticket_sla.localize_customer();

@@ -20,6 +20,9 @@ INSERT INTO ticket_sla.customers (organisation, contract_id, time_zone, holiday_
   ('New York Inc', 1, 'America/New_York', '{US}'),
   ('Default Corp', 1, NULL, NULL);
 SELECT organisation, ticket_sla.customer_hours(customer_id) FROM ticket_sla.customers ORDER BY customer_id;
+-- the versions localized for them are made when they are written: opening
+-- a ticket only reads them (below: one rolled back takes no terms_id)
+SELECT terms_id, localizes, locale FROM ticket_sla.contract_terms ORDER BY terms_id;
 
 CREATE FUNCTION open(org text, at timestamptz) RETURNS TABLE (case_number text, terms_id integer, response_due timestamptz)
 LANGUAGE sql AS $$
@@ -92,6 +95,13 @@ SELECT ticket_sla.localized(c, 'Europe/Berlin', '{DE}') OPERATOR(ticket_sla.=) c
        ticket_sla.localized(d, NULL, '{}') AS no_holidays
 FROM (VALUES ('hours (Mon-Fri 09:00-17:00; tz UTC)'::ticket_sla.contract,
               'hours (Mon-Fri 09:00-17:00; tz UTC; holidays US); local hours'::ticket_sla.contract)) AS v(c, d);
+
+-- a ticket opened and rolled back takes no identity value of contract_terms
+-- (the last version made is still Tokyo's, 5)
+BEGIN;
+INSERT INTO ticket_sla.tickets (customer_id, channel, severity, opened_at) VALUES (1, 'web', 'low', now());
+ROLLBACK;
+SELECT last_value FROM ticket_sla.contract_terms_terms_id_seq;
 
 -- local_terms writes contract_terms: no role but the owner calls it (the
 -- trigger does, as the owner)

@@ -162,7 +162,12 @@ INSERT INTO attacks VALUES
   'CREATE TEMP TABLE evil26_%1$s (status text, clock text)',
   'CREATE TRIGGER t BEFORE DELETE ON evil26_%1$s FOR EACH ROW EXECUTE FUNCTION ticket_sla.guard_statuses()',
   'INSERT INTO evil26_%1$s VALUES (''new'', ''running'')',
-  'DELETE FROM evil26_%1$s']);
+  'DELETE FROM evil26_%1$s']),
+(27, 'own trigger: localize_customer', ARRAY[
+  'CREATE TEMP TABLE evil27_%1$s (customer_id integer, time_zone text, holiday_regions text[])',
+  'CREATE TRIGGER t AFTER INSERT ON evil27_%1$s FOR EACH ROW EXECUTE FUNCTION ticket_sla.localize_customer()',
+  'INSERT INTO evil27_%1$s VALUES (2, ''UTC'', NULL)']),
+(28, 'direct call: local_terms', ARRAY['SELECT ticket_sla.local_terms(1, 2)']);
 
 -- (the instant of attack 21 is shown as what it is)
 SELECT a.n, a.attack, r.role,
@@ -244,6 +249,9 @@ CREATE TABLE wrong_statuses (status text, clock text);
 INSERT INTO wrong_statuses VALUES ('on hold', 'paused');
 CREATE TRIGGER t BEFORE UPDATE ON wrong_statuses FOR EACH ROW EXECUTE FUNCTION ticket_sla.guard_statuses();
 SELECT error_of($$UPDATE wrong_statuses SET clock = 'running'$$);
+CREATE TABLE wrong_customers (customer_id integer, time_zone text, holiday_regions text[]);
+CREATE TRIGGER t AFTER INSERT ON wrong_customers FOR EACH ROW EXECUTE FUNCTION ticket_sla.localize_customer();
+SELECT error_of($$INSERT INTO wrong_customers VALUES (2, 'UTC', NULL)$$);
 CREATE VIEW wrong_view AS SELECT 1 AS contract_id, NULL::ticket_sla.contract AS terms;
 CREATE TRIGGER t INSTEAD OF INSERT ON wrong_view FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_contract_terms();
 SELECT error_of($$INSERT INTO wrong_view VALUES (1, 'critical: respond within 9999 days')$$);
@@ -252,7 +260,7 @@ CREATE TRIGGER wrong BEFORE UPDATE ON ticket_sla.customers FOR EACH ROW EXECUTE 
 	ticket_sla.stamp_deadlines('contract_start', 'organisation', 'contract_id', 'contract_start', 'contract_start');
 SELECT error_of($$UPDATE ticket_sla.customers SET organisation = organisation$$);
 DROP TRIGGER wrong ON ticket_sla.customers;
-DROP TABLE wrong_terms, wrong_versions, wrong_contacts, wrong_tickets, wrong_statuses;
+DROP TABLE wrong_terms, wrong_versions, wrong_contacts, wrong_tickets, wrong_statuses, wrong_customers;
 DROP VIEW wrong_view;
 -- the premium request taken above is the only one
 SELECT customer_id, period_start, used FROM ticket_sla.premium_requests;

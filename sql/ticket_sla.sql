@@ -771,6 +771,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	unknown text;
+	version integer;
 BEGIN
 	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_contract_terms', TG_RELID,
 												'ticket_sla.contracts');
@@ -789,7 +790,14 @@ BEGIN
 							  FROM ticket_sla.request_types);
 		END IF;
 		INSERT INTO ticket_sla.contract_terms (contract_id, terms)
-		VALUES (NEW.contract_id, NEW.terms);
+		VALUES (NEW.contract_id, NEW.terms)
+		RETURNING terms_id INTO version;
+		-- the versions localized for its customers are made now, by the
+		-- admin's change, rather than by the first ticket of each
+		PERFORM ticket_sla.local_terms(version, cu.customer_id)
+		   FROM ticket_sla.customers cu
+		  WHERE cu.contract_id = NEW.contract_id
+			AND (cu.time_zone IS NOT NULL OR cu.holiday_regions IS NOT NULL);
 	END IF;
 	RETURN NULL;
 END
@@ -929,6 +937,37 @@ $$;
 
 COMMENT ON FUNCTION ticket_sla.localized_terms_id(integer, integer) IS
 'The version of terms CUSTOMER''s tickets belong on when its contract is at VERSION: VERSION, or its localization for the customer''s time zone and holidays (NULL when that is still to be made)';
+
+-- A customer's own time zone and holidays, or its contract, written by the
+-- admin: the version of its contract's terms localized for it is made then,
+-- so that opening a ticket only reads it (an agent's rolled-back inserts
+-- would otherwise use up identity values of contract_terms).  SECURITY
+-- DEFINER because nobody writes contract_terms directly.
+CREATE FUNCTION ticket_sla.localize_customer()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.localize_customer', TG_RELID,
+												'ticket_sla.customers');
+	PERFORM ticket_sla.local_terms(ct.terms_id, NEW.customer_id)
+	   FROM ticket_sla.customer_terms ct
+	  WHERE ct.customer_id = NEW.customer_id;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.localize_customer() IS
+'Trigger of customers: makes the version of the customer''s contract terms localized for its time zone and holidays, under a plan with local hours';
+REVOKE EXECUTE ON FUNCTION ticket_sla.localize_customer() FROM PUBLIC;
+
+CREATE TRIGGER localize
+AFTER INSERT OR UPDATE OF time_zone, holiday_regions, contract_id ON ticket_sla.customers
+FOR EACH ROW
+WHEN (NEW.time_zone IS NOT NULL OR NEW.holiday_regions IS NOT NULL)
+EXECUTE FUNCTION ticket_sla.localize_customer();
 
 -- The hours a customer's tickets are held to now
 CREATE FUNCTION ticket_sla.customer_hours(customer integer)
