@@ -125,7 +125,7 @@ SELECT ticket_id, status, paused_since, resolution_due FROM open('on hold', '202
 SELECT error_of($$SELECT open('escalated', '2026-03-04 10:00+01')$$);
 SELECT error_of($$UPDATE ticket_sla.tickets SET status = 'In Progress' WHERE ticket_id = 3$$);
 -- ticket 2 is "released", ticket 3 "on hold": deleting, renaming or
--- changing the clock effect of either is refused (55000, with the count)
+-- changing the clock effect of either is refused (55000, without a count)
 SELECT error_of($$DELETE FROM ticket_sla.statuses WHERE status = 'released'$$);
 SELECT error_of($$UPDATE ticket_sla.statuses SET clock = 'running' WHERE status = 'released'$$);
 SELECT error_of($$UPDATE ticket_sla.statuses SET status = 'shipped' WHERE status = 'released'$$);

@@ -194,7 +194,10 @@ ArgCache *
 ticket_terms(Stamping *s)
 {
 	if (s->terms == NULL)
+	{
 		s->terms = store_terms(&s->st->tables, DatumGetInt32(s->row.value[COL_TERMS_ID]));
+		s->held.contract = NULL;	/* chosen from the terms it had */
+	}
 	return s->terms;
 }
 
@@ -211,7 +214,10 @@ ticket_severity(Stamping *s)
 TicketTerms
 ticket_held_terms(Stamping *s)
 {
-	return ticket_held_terms_of(s, &s->row);
+	/* the row's kind is settled before it is first asked */
+	if (s->held.contract == NULL)
+		s->held = ticket_held_terms_of(s, &s->row);
+	return s->held;
 }
 
 /* The same for a row of the ticket (as it was, on update), under its terms */

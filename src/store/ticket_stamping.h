@@ -107,6 +107,8 @@ typedef struct Stamping
 	TicketRow	old;			/* on update */
 	bool		is_update;
 	ArgCache   *terms;			/* the ticket's terms, once looked up */
+	TicketTerms held;			/* the set of them it is held to, once
+								 * chosen; held.contract NULL until then */
 } Stamping;
 
 /* What the resolution clock does in a status: ticket_sla.clock_effect */

@@ -101,6 +101,7 @@ stamp_ticket(PG_FUNCTION_ARGS)
 	s.rel = td->tg_relation;
 	s.st = ticket_stamper(fcinfo, s.rel);
 	s.terms = NULL;
+	s.held.contract = NULL;
 	ticket_read_row(s.st, s.rel, tuple, &s.row);
 	if (s.is_update)
 		ticket_read_row(s.st, s.rel, td->tg_trigtuple, &s.old);
@@ -457,7 +458,10 @@ hold_to_terms(Stamping *s, int32 terms_id)
 								  DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
 	set_column(s, COL_TERMS_ID, Int32GetDatum(held), false);
 	if (held != terms_id)
+	{
 		s->terms = NULL;
+		s->held.contract = NULL;
+	}
 }
 
 /*
