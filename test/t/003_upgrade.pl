@@ -297,18 +297,18 @@ WHERE ticket_id = 1 AND clock = 'resolution' ORDER BY from_at DESC LIMIT 1}, %db
 }
 
 # ---------------------------------------------------------------------------
-# From 0.2, 0.3 and 0.4: the store filled under that version, with holidays in
-# its plans, updated; %from02 and %from03 name the two databases
+# From 0.2, 0.3, 0.4 and 0.5: the store filled under that version, with
+# holidays in its plans, updated; %from02 ... %from05 name the databases
 sub update_filled_store
 {
 	my ($version, %db) = @_;
 	sql($node, "CREATE DATABASE $db{db}");
 	sql($node, "CREATE EXTENSION ticket_sla VERSION '$version'", %db);
-	fill_store($node, %db, before_0_5 => 1);
+	fill_store($node, %db, before_0_5 => ($version lt "0.5"));
 	my $store  = store_fingerprints($node, %db);
 	my $inputs = deadline_inputs($node, %db);
 	my %views  = view_queries();
-	delete $views{tier_queue};	# 0.5 adds it
+	delete $views{tier_queue} if $version lt "0.5";	# 0.5 adds it
 	my %views_before = map { $_ => sql($node, $views{$_}, %db) } keys %views;
 	my $waiting_before = sql($node, $waiting_sql, %db);
 	sql($node, 'ALTER EXTENSION ticket_sla UPDATE', %db);
@@ -337,6 +337,7 @@ SELECT (SELECT string_agg(DISTINCT request_type, ',') FROM ticket_sla.tickets),
 my %from02 = (db => 'from02');
 my %from03 = (db => 'from03');
 my %from04 = (db => 'from04');
+my %from05 = (db => 'from05');
 sql($node, 'CREATE DATABASE probe02');
 sql($node, "CREATE EXTENSION ticket_sla VERSION '0.2'", db => 'probe02');
 is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extname = 'ticket_sla'", db => 'probe02'),
@@ -344,6 +345,7 @@ is(sql($node, "SELECT extversion, extconfig IS NULL FROM pg_extension WHERE extn
 update_filled_store('0.2', %from02);
 update_filled_store('0.3', %from03);
 update_filled_store('0.4', %from04);
+update_filled_store('0.5', %from05);
 
 # An application's own column of type ticket_sla.status: the update fails
 # when it drops the enum, and changes nothing; with the column converted to
