@@ -357,6 +357,22 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ticket_sla.resolution_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
 'When a ticket of severity SEV opened at OPENED_AT is due to be resolved under contract C; NULL when C sets no resolution target for SEV';
 
+CREATE FUNCTION ticket_sla.reply_deadline(asked_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'reply_deadline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.reply_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
+'When the next reply to a customer''s message at ASKED_AT on a ticket of severity SEV is due under contract C (reply within); NULL when C sets no reply target for SEV';
+
+CREATE FUNCTION ticket_sla.update_deadline(updated_at timestamptz, sev ticket_sla.severity, c ticket_sla.contract)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'update_deadline'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.update_deadline(timestamptz, ticket_sla.severity, ticket_sla.contract) IS
+'When the next update to the customer on a ticket of severity SEV last updated at UPDATED_AT is due under contract C (update every); NULL when C sets no update target for SEV';
+
 CREATE FUNCTION ticket_sla.plan_time_between("from" timestamptz, "to" timestamptz, c ticket_sla.contract)
 RETURNS interval
 AS 'MODULE_PATHNAME', 'contract_time_between'
@@ -514,6 +530,22 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION ticket_sla.local_hours(ticket_sla.contract) IS
 'Whether plan C keeps its hours in each customer''s own time zone and holidays (local hours)';
+
+CREATE FUNCTION ticket_sla.qualified_responses(c ticket_sla.contract)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'contract_qualified_responses_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.qualified_responses(ticket_sla.contract) IS
+'Whether under plan C only agent messages marked qualified count as the first response and as a reply (response means qualified answer); otherwise any public agent message does';
+
+CREATE FUNCTION ticket_sla.reopen_restarts(c ticket_sla.contract)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'contract_reopen_restarts_of'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.reopen_restarts(ticket_sla.contract) IS
+'Whether under plan C reopening a resolved ticket gives the resolution target afresh from the reopening (on reopen restart); otherwise the resolution clock resumes, the time resolved counting as paused';
 
 -- The plan's hours text, its tz and holidays clauses (which the canonical
 -- form writes one after the other) swapped for the customer's; the names

@@ -12,10 +12,18 @@
  *		premium requests 12 per year			quota, per month|quarter|year
  *		phone only out of hours
  *		warn at 75%								at risk from 75% of a target
+ *		response means qualified answer			only agent messages marked
+ *												qualified are a response or
+ *												a reply (default: any public
+ *												agent message)
+ *		on reopen restart						a reopened ticket's resolution
+ *												target starts afresh (default:
+ *												its clock resumes)
  *		local hours								the hours in each customer's
  *												time zone and holidays
  *		report requires service, summary		the report fields required
  *		critical: respond within 30 minutes, resolve within 2 business days,
+ *			reply within 4 business hours, update every 1 business day,
  *			escalate after 1 hour to "Director" and "VP"
  *												the terms of a severity
  *												(critical, high, medium, low)
@@ -81,15 +89,15 @@ PG_FUNCTION_INFO_V1(contract_send);
 
 /* What the grammar wants where, for syntax error messages */
 #define CLAUSE_EXPECTED \
-	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"local\", \"request\", \"standard\", \"level\" or a severity"
-#define TERM_EXPECTED "\"respond\", \"resolve\", \"escalate\" or \"hours\""
+	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"local\", \"response\", \"on\", \"request\", \"standard\", \"level\" or a severity"
+#define TERM_EXPECTED "\"respond\", \"resolve\", \"reply\", \"update\", \"escalate\" or \"hours\""
 #define FIELD_EXPECTED \
 	"\"service\", \"summary\", \"problem time\", \"business impact\", \"description\", \"current behaviour\" or \"expected behaviour\""
 #define UNIT_EXPECTED "\"minutes\", \"hours\" or \"days\""
 
 /* How to write what the grammar wants, for syntax error messages */
 #define CLAUSE_HINT \
-	"A clause starts with plan, tier, hours, named, premium, phone, warn, report or local; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
+	"A clause starts with plan, tier, hours, named, premium, phone, warn, report, local, response or on; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
 #define REPEAT_HINT \
 	"Each kind of clause may come once, and the terms of the same tickets in one clause, separated by \",\" (P1 to P4 are critical to low)."
 #define DURATION_HINT \
@@ -107,12 +115,15 @@ typedef enum ClauseKind
 	CLAUSE_WARN,
 	CLAUSE_REPORT,
 	CLAUSE_LOCAL,
+	CLAUSE_RESPONSE,
+	CLAUSE_REOPEN,
 	N_CLAUSE_KINDS
 } ClauseKind;
 
 /* The keyword that starts each kind of clause, by ClauseKind */
 static const char *const clause_keywords[N_CLAUSE_KINDS] = {
-	"plan", "tier", "hours", "named", "premium", "phone", "warn", "report", "local"
+	"plan", "tier", "hours", "named", "premium", "phone", "warn", "report", "local",
+	"response", "on"
 };
 
 /* The names of the severities, most urgent first, as in the SQL enum */
@@ -135,12 +146,25 @@ typedef enum TermKind
 {
 	TERM_RESPOND,
 	TERM_RESOLVE,
+	TERM_REPLY,
+	TERM_UPDATE,
 	TERM_ESCALATE,
 	TERM_HOURS
 } TermKind;
 
 /* By TermKind */
-static const char *const term_keywords[] = {"respond", "resolve", "escalate", "hours"};
+static const char *const term_keywords[] = {
+	"respond", "resolve", "reply", "update", "escalate", "hours"
+};
+
+/* The word between a target's keyword and its duration, by TermKind */
+static const char *const target_words[] = {"within", "within", "within", "every"};
+
+/* The targets a clause of terms may set, as bits */
+#define TARGET_RESPOND	(1 << TERM_RESPOND)
+#define TARGET_RESOLVE	(1 << TERM_RESOLVE)
+#define TARGET_REPLY	(1 << TERM_REPLY)
+#define TARGET_UPDATE	(1 << TERM_UPDATE)
 
 /* The units of a duration, longest first (the order of the output) */
 typedef enum UnitKind
@@ -177,6 +201,7 @@ typedef struct ParsedSet
 	char	   *type_name;		/* NULL: any */
 	SeverityTerms terms;		/* respond and resolve; the ladder is laid
 								 * out when building */
+	ConversationTerms conversation; /* reply and update */
 	List	   *ladder;			/* ParsedSteps, as written */
 	Calendar   *hours;			/* its own; NULL: the plan's */
 	const char *start;			/* where its clause starts */
@@ -208,6 +233,7 @@ typedef struct ContractParser
 	int32		warn_percent;
 	int32		report_fields;
 	bool		local_hours;
+	int32		conversation;	/* CONVERSATION_QUALIFIED and _RESTART */
 	const char *clause_start[N_CLAUSE_KINDS];	/* where each clause starts */
 	List	   *sets;			/* ParsedSets, as written */
 } ContractParser;
@@ -549,9 +575,27 @@ parse_hours(ContractParser *ps)
 	return hours;
 }
 
+/* The target of a set that a term of kind sets */
+static ContractDuration *
+set_target(ParsedSet *set, TermKind kind)
+{
+	switch (kind)
+	{
+		case TERM_RESPOND:
+			return &set->terms.respond;
+		case TERM_RESOLVE:
+			return &set->terms.resolve;
+		case TERM_REPLY:
+			return &set->conversation.reply;
+		default:
+			Assert(kind == TERM_UPDATE);
+			return &set->conversation.update;
+	}
+}
+
 /*
- * term: respond within DURATION | resolve within DURATION | escalate ... |
- * hours (CALENDAR)
+ * term: respond within DURATION | resolve within DURATION | reply within
+ * DURATION | update every DURATION | escalate ... | hours (CALENDAR)
  */
 static void
 parse_term(ContractParser *ps, ParsedSet *set)
@@ -578,10 +622,10 @@ parse_term(ContractParser *ps, ParsedSet *set)
 		return;
 	}
 
-	target = kind == TERM_RESPOND ? &set->terms.respond : &set->terms.resolve;
+	target = set_target(set, kind);
 	if (target->clock != CLOCK_NONE)
 		syntax_error(ps, word, TERM_EXPECTED, NULL);
-	expect_keyword(ps, "within");
+	expect_keyword(ps, target_words[kind]);
 	*target = parse_set_duration(ps, set);
 }
 
@@ -679,17 +723,20 @@ parse_premium_requests(ContractParser *ps)
 					"\"month\", \"quarter\" or \"year\"");
 }
 
-/* phone clause: only out of hours */
+/* The n words, in order */
 static void
-parse_phone_only(ContractParser *ps)
+expect_keywords(ContractParser *ps, const char *const *words, int n)
 {
-	static const char *const rest[] = {"only", "out", "of", "hours"};
 	int			i;
 
-	for (i = 0; i < (int) lengthof(rest); i++)
-		expect_keyword(ps, rest[i]);
-	ps->phone_only_out_of_hours = true;
+	for (i = 0; i < n; i++)
+		expect_keyword(ps, words[i]);
 }
+
+/* The words after the first of "phone only out of hours" and the others */
+static const char *const phone_rest[] = {"only", "out", "of", "hours"};
+static const char *const response_rest[] = {"means", "qualified", "answer"};
+static const char *const reopen_rest[] = {"reopen", "restart"};
 
 /* warn clause: at N% (the share of each target after which it is at risk) */
 static void
@@ -779,7 +826,8 @@ parse_keyword_clause(ContractParser *ps, ClauseKind kind)
 			parse_premium_requests(ps);
 			break;
 		case CLAUSE_PHONE_ONLY:
-			parse_phone_only(ps);
+			expect_keywords(ps, phone_rest, lengthof(phone_rest));
+			ps->phone_only_out_of_hours = true;
 			break;
 		case CLAUSE_WARN:
 			parse_warning(ps);
@@ -790,6 +838,14 @@ parse_keyword_clause(ContractParser *ps, ClauseKind kind)
 		case CLAUSE_LOCAL:
 			expect_keyword(ps, "hours");
 			ps->local_hours = true;
+			break;
+		case CLAUSE_RESPONSE:
+			expect_keywords(ps, response_rest, lengthof(response_rest));
+			ps->conversation |= CONVERSATION_QUALIFIED;
+			break;
+		case CLAUSE_REOPEN:
+			expect_keywords(ps, reopen_rest, lengthof(reopen_rest));
+			ps->conversation |= CONVERSATION_RESTART;
 			break;
 		default:
 			Assert(false);
@@ -846,20 +902,30 @@ refuse_no_effect(const ContractParser *ps, const char *start, const char *what,
 			 errhint("%s", hint)));
 }
 
-/* Does any set of terms have a target? */
-static bool
-has_targets(const ContractParser *ps)
+/* The targets (TARGET_* bits) that terms and their reply and update set */
+static int
+targets_of(const SeverityTerms *terms, const ConversationTerms *conversation)
+{
+	return (terms->respond.clock != CLOCK_NONE ? TARGET_RESPOND : 0) |
+		(terms->resolve.clock != CLOCK_NONE ? TARGET_RESOLVE : 0) |
+		(conversation->reply.clock != CLOCK_NONE ? TARGET_REPLY : 0) |
+		(conversation->update.clock != CLOCK_NONE ? TARGET_UPDATE : 0);
+}
+
+/* The targets that some set of terms of the literal sets, as bits */
+static int
+parsed_targets(const ContractParser *ps)
 {
 	ListCell   *lc;
+	int			targets = 0;
 
 	foreach(lc, ps->sets)
 	{
 		const ParsedSet *set = (const ParsedSet *) lfirst(lc);
 
-		if (set->terms.respond.clock != CLOCK_NONE || set->terms.resolve.clock != CLOCK_NONE)
-			return true;
+		targets |= targets_of(&set->terms, &set->conversation);
 	}
-	return false;
+	return targets;
 }
 
 /* The clauses of the plan as a whole that would change nothing */
@@ -878,10 +944,20 @@ refuse_idle_clauses(const ContractParser *ps)
 		refuse_no_effect(ps, ps->clause_start[CLAUSE_LOCAL], "\"local hours\"",
 						 "the plan has no hours to keep in a customer's time",
 						 "Give the plan's hours, e.g. hours (Mon-Fri 09:00-18:00; tz America/New_York).");
-	if (ps->warn_percent > 0 && !has_targets(ps))
+	if (ps->warn_percent > 0 && parsed_targets(ps) == 0)
 		refuse_no_effect(ps, ps->clause_start[CLAUSE_WARN], "\"warn\"",
 						 "the plan sets no target to warn of",
-						 "Give a target (respond within, resolve within), or leave the warning out.");
+						 "Give a target (respond within, resolve within, reply within, update every), or leave the warning out.");
+	if ((ps->conversation & CONVERSATION_QUALIFIED) &&
+		(parsed_targets(ps) & (TARGET_RESPOND | TARGET_REPLY)) == 0)
+		refuse_no_effect(ps, ps->clause_start[CLAUSE_RESPONSE], "\"response means qualified answer\"",
+						 "the plan sets no response or reply target",
+						 "Give a target for responses (respond within, reply within), or leave the clause out.");
+	if ((ps->conversation & CONVERSATION_RESTART) &&
+		(parsed_targets(ps) & TARGET_RESOLVE) == 0)
+		refuse_no_effect(ps, ps->clause_start[CLAUSE_REOPEN], "\"on reopen restart\"",
+						 "the plan sets no resolution target to restart",
+						 "Give a resolution target (resolve within), or leave the clause out.");
 }
 
 /*
@@ -1021,6 +1097,7 @@ typedef struct ContractLayout
 	ParsedSet  *plain[CONTRACT_SEVERITIES];
 	List	   *others;			/* the extension's sets, in key order */
 	bool		extended;		/* version 2 */
+	int32		conversation;	/* the extension's conversation bits */
 	StringInfoData names;
 	ContractStep *steps;
 	int			n_steps;
@@ -1063,6 +1140,8 @@ place_parts(ContractParser *ps, ContractLayout *lay)
 	if (lay->extended)
 		offset = CONTRACT_ALIGN(offset + offsetof(ContractExtension, sets) +
 								list_length(lay->others) * sizeof(TermSet));
+	if (lay->conversation != 0)
+		offset += (CONTRACT_SEVERITIES + list_length(lay->others)) * sizeof(ConversationTerms);
 	lay->set_hours_offset = offset;
 	foreach(lc, lay->others)
 	{
@@ -1074,6 +1153,35 @@ place_parts(ContractParser *ps, ContractLayout *lay)
 			offset = CONTRACT_ALIGN(offset + VARSIZE(set->hours));
 	}
 	lay->names_offset = offset;
+}
+
+/*
+ * The extension's conversation bits: those of the plan's clauses, and
+ * CONVERSATION_TERMS (the block after the sets) when any of 0.6's additions
+ * is there, so that a plan without them is stored as 0.5 stored it
+ */
+static int32
+conversation_bits(const ContractParser *ps)
+{
+	if (ps->conversation == 0 && (parsed_targets(ps) & (TARGET_REPLY | TARGET_UPDATE)) == 0)
+		return 0;
+	return ps->conversation | CONVERSATION_TERMS;
+}
+
+/* The reply and update targets of every set, after the extension's sets */
+static void
+write_conversation(const ContractLayout *lay, ContractExtension *ext)
+{
+	ConversationTerms *block = (ConversationTerms *) &ext->sets[ext->n_sets];
+	ListCell   *lc;
+	int			s;
+
+	for (s = 0; s < CONTRACT_SEVERITIES; s++)
+		if (lay->plain[s] != NULL)
+			block[s] = lay->plain[s]->conversation;
+	block += CONTRACT_SEVERITIES;
+	foreach(lc, lay->others)
+		*block++ = ((const ParsedSet *) lfirst(lc))->conversation;
 }
 
 /* The extension and the hours of its sets, into the contract's data */
@@ -1088,6 +1196,9 @@ write_extension(const ContractParser *ps, const ContractLayout *lay, Contract *c
 	ext->n_sets = list_length(lay->others);
 	ext->report_fields = ps->report_fields;
 	ext->local_hours = ps->local_hours;
+	ext->conversation = lay->conversation;
+	if (lay->conversation != 0)
+		write_conversation(lay, ext);
 	foreach(lc, lay->others)
 	{
 		const ParsedSet *set = (const ParsedSet *) lfirst(lc);
@@ -1139,7 +1250,9 @@ build_contract(ContractParser *ps)
 
 	initStringInfo(&lay.names);
 	lay.others = order_sets(ps, lay.plain);
-	lay.extended = lay.others != NIL || ps->report_fields != 0 || ps->local_hours;
+	lay.conversation = conversation_bits(ps);
+	lay.extended = lay.others != NIL || ps->report_fields != 0 || ps->local_hours ||
+		lay.conversation != 0;
 	if (ps->plan_name != NULL)
 		plan_name = store_name(&lay.names, ps->plan_name);
 	lay_out_ladders(ps, &lay);
@@ -1266,10 +1379,9 @@ append_escalation(StringInfo buf, const Contract *c, const ContractStep *step)
 }
 
 static bool
-has_terms(const SeverityTerms *terms)
+has_terms(const SeverityTerms *terms, const ConversationTerms *conversation)
 {
-	return terms->respond.clock != CLOCK_NONE || terms->resolve.clock != CLOCK_NONE ||
-		terms->n_steps > 0;
+	return targets_of(terms, conversation) != 0 || terms->n_steps > 0;
 }
 
 /* One clause of terms as the output writes it */
@@ -1278,6 +1390,7 @@ typedef struct ShownSet
 	const TermsKey *key;
 	const char *type_name;		/* NULL: any */
 	const SeverityTerms *terms;
+	const ConversationTerms *conversation;
 	const Calendar *hours;		/* NULL: the plan's */
 } ShownSet;
 
@@ -1311,7 +1424,19 @@ append_terms_key(StringInfo buf, const ShownSet *set)
 	appendStringInfoChar(buf, ':');
 }
 
-/* A clause of terms: its hours, respond, resolve, then the ladder */
+/* A target, "KEYWORD WORD DURATION", when there is one */
+static void
+append_target(StringInfo buf, int terms_start, TermKind kind,
+			  const ContractDuration *target)
+{
+	if (target->clock == CLOCK_NONE)
+		return;
+	start_term(buf, terms_start);
+	appendStringInfo(buf, "%s %s", term_keywords[kind], target_words[kind]);
+	append_duration(buf, target);
+}
+
+/* A clause of terms: its hours, respond, resolve, reply, update, the ladder */
 static void
 append_terms(StringInfo buf, const Contract *c, const ShownSet *set)
 {
@@ -1323,25 +1448,17 @@ append_terms(StringInfo buf, const Contract *c, const ShownSet *set)
 	start_clause(buf);
 	append_terms_key(buf, set);
 	terms_start = buf->len;
-	if (!has_terms(terms) && set->hours == NULL)
+	if (!has_terms(terms, set->conversation) && set->hours == NULL)
 		appendStringInfoString(buf, " none");
 	if (set->hours != NULL)
 	{
 		start_term(buf, terms_start);
 		appendStringInfo(buf, "hours (%s)", calendar_to_text(set->hours));
 	}
-	if (terms->respond.clock != CLOCK_NONE)
-	{
-		start_term(buf, terms_start);
-		appendStringInfoString(buf, "respond within");
-		append_duration(buf, &terms->respond);
-	}
-	if (terms->resolve.clock != CLOCK_NONE)
-	{
-		start_term(buf, terms_start);
-		appendStringInfoString(buf, "resolve within");
-		append_duration(buf, &terms->resolve);
-	}
+	append_target(buf, terms_start, TERM_RESPOND, &terms->respond);
+	append_target(buf, terms_start, TERM_RESOLVE, &terms->resolve);
+	append_target(buf, terms_start, TERM_REPLY, &set->conversation->reply);
+	append_target(buf, terms_start, TERM_UPDATE, &set->conversation->update);
 	for (i = 0; i < terms->n_steps; i++)
 	{
 		start_term(buf, terms_start);
@@ -1349,35 +1466,31 @@ append_terms(StringInfo buf, const Contract *c, const ShownSet *set)
 	}
 }
 
-static bool
-has_target(const SeverityTerms *terms)
-{
-	return terms->respond.clock != CLOCK_NONE || terms->resolve.clock != CLOCK_NONE;
-}
-
-/* Does any of the plan's terms set a target? */
-static bool
-contract_has_targets(const Contract *c)
+/* The targets that some terms of the plan set, as TARGET_* bits */
+static int
+contract_targets(const Contract *c)
 {
 	const ContractExtension *ext = contract_extension(c);
+	int			targets = 0;
 	int			i;
 
 	for (i = 0; i < CONTRACT_SEVERITIES; i++)
-		if (has_target(&c->severity[i]))
-			return true;
+		targets |= targets_of(&c->severity[i], contract_conversation(c, i));
 	for (i = 0; ext != NULL && i < ext->n_sets; i++)
-		if (has_target(&ext->sets[i].terms))
-			return true;
-	return false;
+		targets |= targets_of(&ext->sets[i].terms,
+							  contract_conversation(c, CONTRACT_SEVERITIES + i));
+	return targets;
 }
+
+/* The keys of the severities' plain terms, most urgent first */
+static const TermsKey plain_keys[CONTRACT_SEVERITIES] = {
+	{-1, 0, 0, 0, 0}, {-1, 1, 0, 0, 0}, {-1, 2, 0, 0, 0}, {-1, 3, 0, 0, 0}
+};
 
 /* Every clause of terms, in the order of their keys */
 static void
 append_all_terms(StringInfo buf, const Contract *c)
 {
-	static const TermsKey plain_keys[CONTRACT_SEVERITIES] = {
-		{-1, 0, 0, 0, 0}, {-1, 1, 0, 0, 0}, {-1, 2, 0, 0, 0}, {-1, 3, 0, 0, 0}
-	};
 	const ContractExtension *ext = contract_extension(c);
 	int			n_ext = ext ? ext->n_sets : 0;
 	ShownSet   *shown = palloc((CONTRACT_SEVERITIES + n_ext) * sizeof(ShownSet));
@@ -1385,8 +1498,10 @@ append_all_terms(StringInfo buf, const Contract *c)
 	int			i;
 
 	for (i = 0; i < CONTRACT_SEVERITIES; i++)
-		if (has_terms(&c->severity[i]))
-			shown[n++] = (ShownSet) {&plain_keys[i], NULL, &c->severity[i], NULL};
+		if (has_terms(&c->severity[i], contract_conversation(c, i)))
+			shown[n++] = (ShownSet) {
+				&plain_keys[i], NULL, &c->severity[i], contract_conversation(c, i), NULL
+			};
 	for (i = 0; i < n_ext; i++)
 	{
 		const TermSet *set = &ext->sets[i];
@@ -1395,6 +1510,7 @@ append_all_terms(StringInfo buf, const Contract *c)
 			&set->key,
 			set->key.request_type >= 0 ? contract_name_at(c, set->key.request_type) : NULL,
 			&set->terms,
+			contract_conversation(c, CONTRACT_SEVERITIES + i),
 			set->hours >= 0 ? (const Calendar *) (c->data + set->hours) : NULL
 		};
 	}
@@ -1429,11 +1545,15 @@ append_report_fields(StringInfo buf, const Contract *c)
  * The clauses that act only in some plans, where they act: 0.4 accepted a
  * premium quota in a standard plan, phone only out of hours without hours,
  * a warning without targets; a value stored so prints without them, and
- * reads back as the same plan.
+ * reads back as the same plan.  The plan a kind of ticket sees
+ * (contract_for_kind) may lack the targets that a warning, "response means
+ * qualified answer" or "on reopen restart" act on: it goes without them.
  */
 static void
 append_effective_clauses(StringInfo buf, const Contract *c)
 {
+	int			targets = contract_targets(c);
+
 	if (c->quota_period != QUOTA_NONE && c->tier == TIER_PREMIUM)
 	{
 		start_clause(buf);
@@ -1445,16 +1565,27 @@ append_effective_clauses(StringInfo buf, const Contract *c)
 		start_clause(buf);
 		appendStringInfoString(buf, "phone only out of hours");
 	}
-	if (c->warn_percent > 0 && contract_has_targets(c))
+	if (c->warn_percent > 0 && targets != 0)
 	{
 		start_clause(buf);
 		appendStringInfo(buf, "warn at %d%%", c->warn_percent);
 	}
+	if (contract_qualified_responses(c) && (targets & (TARGET_RESPOND | TARGET_REPLY)))
+	{
+		start_clause(buf);
+		appendStringInfoString(buf, "response means qualified answer");
+	}
+	if (contract_reopen_restarts(c) && (targets & TARGET_RESOLVE))
+	{
+		start_clause(buf);
+		appendStringInfoString(buf, "on reopen restart");
+	}
 }
 
 /*
- * The canonical text: plan, tier, hours, named contacts, premium requests,
- * phone only out of hours, warning, report fields, then the terms in the
+ * The canonical text: plan, tier, hours, local hours, named contacts,
+ * premium requests, phone only out of hours, warning, response means
+ * qualified answer, on reopen restart, report fields, then the terms in the
  * order of their keys (the severities' plain terms most urgent first).
  */
 static void
@@ -1518,23 +1649,24 @@ contract_for_kind(const Contract *c, const TicketKind *kind)
 	append_plan_clauses(&buf, c);
 	for (s = 0; s < CONTRACT_SEVERITIES; s++)
 	{
-		static const TermsKey plain_keys[CONTRACT_SEVERITIES] = {
-			{-1, 0, 0, 0, 0}, {-1, 1, 0, 0, 0}, {-1, 2, 0, 0, 0}, {-1, 3, 0, 0, 0}
-		};
 		TicketKind	one = *kind;
 		ChosenTerms chosen;
 
 		one.severity = s;
 		chosen = contract_choose(c, &one);
-		if (has_terms(chosen.terms))
-			append_terms(&buf, c, &(ShownSet) {&plain_keys[s], NULL, chosen.terms, chosen.hours});
+		if (has_terms(chosen.terms, chosen.conversation))
+			append_terms(&buf, c, &(ShownSet) {
+				&plain_keys[s], NULL, chosen.terms, chosen.conversation, chosen.hours
+			});
 	}
 	/* the plan's terms were checked when it was read */
 	init_parser(&ps, buf.data);
 	parse_clauses(&ps);
 	/*
 	 * in canonical form: what no longer acts for this kind (a warning when
-	 * its terms have no target) is left out, as the output leaves it out
+	 * its terms have no target, "response means qualified answer" when they
+	 * have no response or reply target, "on reopen restart" when they have
+	 * no resolution target) is left out, as the output leaves it out
 	 */
 	init_parser(&ps, contract_to_text(build_contract(&ps)));
 	parse_clauses(&ps);

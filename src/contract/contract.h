@@ -17,8 +17,18 @@
  *		ContractExtension extension;	version 2 only: the sets of terms for
  *										some tickets (a request type, standard
  *										requests, a support level, a severity
- *										with hours of its own) and the report
- *										fields the plan requires
+ *										with hours of its own), the report
+ *										fields the plan requires, and (0.6)
+ *										the conversation flags
+ *		ConversationTerms conversation[CONTRACT_SEVERITIES + n_sets];
+ *										version 2 with CONVERSATION_TERMS in
+ *										the extension's conversation field
+ *										only (0.6): the reply and update
+ *										targets of each severity's plain
+ *										terms, most urgent first, then of
+ *										each set, in the order of the sets;
+ *										right after the sets, still inside
+ *										the extension
  *		Calendar	 set_hours[];		version 2 only: the hours of the sets
  *										that have their own
  *		char		 names[];			NUL-terminated strings: the plan's
@@ -27,7 +37,13 @@
  *
  * A plan that says nothing of version 2's is stored as version 1, byte for
  * byte as 0.1 to 0.4 stored it: values stored then read unchanged, and equal
- * values still have equal bytes.
+ * values still have equal bytes.  Likewise a plan that says nothing of
+ * 0.6's additions (reply and update targets, "response means qualified
+ * answer", "on reopen restart") is stored as 0.4 or 0.5 stored it: the
+ * extension's conversation field, zero padding in 0.5, stays zero and no
+ * block of ConversationTerms follows the sets.  A plan with any of them is
+ * version 2, with CONVERSATION_TERMS and the block, whether or not it has
+ * sets.
  */
 #ifndef TICKET_SLA_CONTRACT_H
 #define TICKET_SLA_CONTRACT_H
@@ -114,6 +130,23 @@ typedef struct TermSet
 /* The report fields a plan may require, as bits of report_fields */
 #define CONTRACT_REPORT_FIELDS	7
 
+/*
+ * The targets of a conversation (0.6), beside a set's SeverityTerms: the
+ * next reply after a customer's message, and the periodic update while the
+ * resolution clock runs (clock NONE: no such target)
+ */
+typedef struct ConversationTerms
+{
+	ContractDuration reply;		/* reply within */
+	ContractDuration update;	/* update every */
+} ConversationTerms;
+
+/* Bits of the extension's conversation field (0.6; 0 in 0.5's values) */
+#define CONVERSATION_TERMS		1	/* the block of ConversationTerms follows
+									 * the sets (set whenever another is) */
+#define CONVERSATION_QUALIFIED	2	/* response means qualified answer */
+#define CONVERSATION_RESTART	4	/* on reopen restart */
+
 /* What version 2 adds; the sets in the order of their keys (contract.c) */
 typedef struct ContractExtension
 {
@@ -121,8 +154,9 @@ typedef struct ContractExtension
 	int32		report_fields;	/* bit i: field i of contract_report_fields */
 	int32		local_hours;	/* 1: the hours are kept in each customer's
 								 * own time zone and holidays */
-	int32		padding;		/* zero */
+	int32		conversation;	/* CONVERSATION_* bits; 0: none of them */
 	TermSet		sets[FLEXIBLE_ARRAY_MEMBER];
+	/* ConversationTerms conversation[CONTRACT_SEVERITIES + n_sets] */
 } ContractExtension;
 
 typedef enum ContractTier
@@ -198,6 +232,49 @@ contract_has_local_hours(const Contract *c)
 	return ext != NULL && ext->local_hours;
 }
 
+/* The extension's conversation bits; 0 without an extension */
+static inline int32
+contract_conversation_bits(const Contract *c)
+{
+	const ContractExtension *ext = contract_extension(c);
+
+	return ext != NULL ? ext->conversation : 0;
+}
+
+/* The reply and update targets of terms that have neither (term_sets.c) */
+extern const ConversationTerms no_conversation;
+
+/*
+ * The reply and update targets of terms i: i < CONTRACT_SEVERITIES, the
+ * severity's plain terms; else the set i - CONTRACT_SEVERITIES.  Never NULL:
+ * no_conversation when the plan has no block (a version 1 or 0.5 value).
+ * The block starts 8-byte aligned: the extension's header and every TermSet
+ * are multiples of 8 bytes long.
+ */
+static inline const ConversationTerms *
+contract_conversation(const Contract *c, int i)
+{
+	const ContractExtension *ext = contract_extension(c);
+
+	if (ext == NULL || (ext->conversation & CONVERSATION_TERMS) == 0)
+		return &no_conversation;
+	return (const ConversationTerms *) &ext->sets[ext->n_sets] + i;
+}
+
+/* Whether only agent messages marked qualified count as a response */
+static inline bool
+contract_qualified_responses(const Contract *c)
+{
+	return (contract_conversation_bits(c) & CONVERSATION_QUALIFIED) != 0;
+}
+
+/* Whether reopening a resolved ticket gives its resolution target afresh */
+static inline bool
+contract_reopen_restarts(const Contract *c)
+{
+	return (contract_conversation_bits(c) & CONVERSATION_RESTART) != 0;
+}
+
 /* The kind of ticket whose terms are looked up */
 typedef struct TicketKind
 {
@@ -211,12 +288,14 @@ typedef struct TicketKind
 #define DEFAULT_REQUEST_TYPE	"incident"
 
 /*
- * The terms a kind of ticket is held to, and the hours of their business
- * clock (NULL: the plan's)
+ * The terms a kind of ticket is held to, their reply and update targets,
+ * and the hours of their business clock (NULL: the plan's)
  */
 typedef struct ChosenTerms
 {
 	const SeverityTerms *terms;
+	const ConversationTerms *conversation;	/* never NULL: clock NONE when
+											 * none */
 	const Calendar *hours;
 	int			set;			/* index of the extension's set; -1: the
 								 * severity's plain terms */

@@ -2,7 +2,8 @@
  * contract_fields.c
  *		What a contract says besides its targets: plan name, tier, hours,
  *		named-contact limit, premium-request quota and its periods, warning,
- *		and the plan as one kind of ticket sees it (terms_for).
+ *		what counts as a response and what a reopening does, and the plan
+ *		as one kind of ticket sees it (terms_for).
  */
 #include "postgres.h"
 
@@ -27,6 +28,8 @@ PG_FUNCTION_INFO_V1(quota_period_start);
 PG_FUNCTION_INFO_V1(contract_terms_for);
 PG_FUNCTION_INFO_V1(contract_request_types);
 PG_FUNCTION_INFO_V1(contract_local_hours);
+PG_FUNCTION_INFO_V1(contract_qualified_responses_of);
+PG_FUNCTION_INFO_V1(contract_reopen_restarts_of);
 
 static const char *const tier_labels[] = {"premium", "standard"};
 
@@ -315,4 +318,22 @@ contract_local_hours(PG_FUNCTION_ARGS)
 	Contract   *c = PG_GETARG_CONTRACT_P(0);
 
 	PG_RETURN_BOOL(contract_has_local_hours(c));
+}
+
+/* qualified_responses(c): whether only qualified answers are responses */
+Datum
+contract_qualified_responses_of(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	PG_RETURN_BOOL(contract_qualified_responses(c));
+}
+
+/* reopen_restarts(c): whether a reopening gives the resolution target afresh */
+Datum
+contract_reopen_restarts_of(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+
+	PG_RETURN_BOOL(contract_reopen_restarts(c));
 }

@@ -1,8 +1,9 @@
 /*
  * targets.c
- *		A contract's targets as instants: the first-response and resolution
- *		deadlines of a ticket of a given severity opened at a given instant,
- *		and when a ticket's clocks start under the plan's channel rule.
+ *		A contract's targets as instants: the first-response, resolution,
+ *		next-reply and periodic-update deadlines of a ticket of a given
+ *		severity from a given instant, and when a ticket's clocks start under
+ *		the plan's channel rule.
  *
  * A target on the business clock is business time under the hours of its
  * terms, their own or the plan's (business_deadline); one on the wall clock
@@ -21,6 +22,8 @@
 
 PG_FUNCTION_INFO_V1(response_deadline);
 PG_FUNCTION_INFO_V1(resolution_deadline);
+PG_FUNCTION_INFO_V1(reply_deadline);
+PG_FUNCTION_INFO_V1(update_deadline);
 
 /* The labels of ticket_sla.severity, most urgent first */
 static const char *const severity_labels[CONTRACT_SEVERITIES] = {
@@ -102,6 +105,8 @@ terms_of_kind(ArgCache *contract, const TicketKind *kind)
 
 	tt.contract = contract;
 	tt.terms = chosen.terms;
+	tt.reply = &chosen.conversation->reply;
+	tt.update = &chosen.conversation->update;
 	if (chosen.hours != NULL)
 		tt.hours = set_clock(contract, chosen.set, chosen.hours);
 	else
@@ -253,12 +258,13 @@ clock_start(ArgCache *contract, TimestampTz opened_at, bool by_phone)
 
 /*
  * The deadline of the target that pick() chooses from the severity's terms
- * of the contract in argument 2, for a ticket opened at argument 0 with the
+ * of the contract in argument 2, for a clock started at argument 0 (a
+ * ticket's opening, a customer's message, the last update) with the
  * severity of argument 1; NULL when the plan sets no such target.
  */
 static Datum
 target_deadline(FunctionCallInfo fcinfo,
-				const ContractDuration *(*pick) (const SeverityTerms *terms))
+				const ContractDuration *(*pick) (const TicketTerms *tt))
 {
 	TimestampTz opened_at = PG_GETARG_TIMESTAMPTZ(0);
 	TargetsCache *cache = targets_cache(fcinfo);
@@ -267,21 +273,33 @@ target_deadline(FunctionCallInfo fcinfo,
 	TicketTerms tt = terms_of_severity(contract, severity);
 	TimestampTz due;
 
-	if (!target_due(&tt, pick(tt.terms), opened_at, &due))
+	if (!target_due(&tt, pick(&tt), opened_at, &due))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMPTZ(due);
 }
 
 static const ContractDuration *
-respond_target(const SeverityTerms *terms)
+respond_target(const TicketTerms *tt)
 {
-	return &terms->respond;
+	return &tt->terms->respond;
 }
 
 static const ContractDuration *
-resolve_target(const SeverityTerms *terms)
+resolve_target(const TicketTerms *tt)
 {
-	return &terms->resolve;
+	return &tt->terms->resolve;
+}
+
+static const ContractDuration *
+reply_target(const TicketTerms *tt)
+{
+	return tt->reply;
+}
+
+static const ContractDuration *
+update_target(const TicketTerms *tt)
+{
+	return tt->update;
 }
 
 Datum
@@ -294,4 +312,16 @@ Datum
 resolution_deadline(PG_FUNCTION_ARGS)
 {
 	return target_deadline(fcinfo, resolve_target);
+}
+
+Datum
+reply_deadline(PG_FUNCTION_ARGS)
+{
+	return target_deadline(fcinfo, reply_target);
+}
+
+Datum
+update_deadline(PG_FUNCTION_ARGS)
+{
+	return target_deadline(fcinfo, update_target);
 }

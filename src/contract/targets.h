@@ -47,14 +47,17 @@ typedef struct PausedTime
 } PausedTime;
 
 /*
- * The terms a ticket is held to (contract_choose), with the business clock
- * they count on: their own hours, or the plan's; NULL when neither is
- * given (only wall-clock terms).
+ * The terms a ticket is held to (contract_choose), their reply and update
+ * targets (never NULL: clock NONE when there is no such target), with the
+ * business clock they count on: their own hours, or the plan's; NULL when
+ * neither is given (only wall-clock terms).
  */
 typedef struct TicketTerms
 {
 	ArgCache   *contract;
 	const SeverityTerms *terms;
+	const ContractDuration *reply;	/* reply within */
+	const ContractDuration *update; /* update every */
 	BizCalendar *hours;
 } TicketTerms;
 

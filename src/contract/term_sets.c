@@ -40,11 +40,18 @@ key_matches(const Contract *c, const TermsKey *key, const TicketKind *kind)
 		(key->severity < 0 || key->severity == kind->severity);
 }
 
+/* The reply and update targets of terms without them */
+const ConversationTerms no_conversation = {{0, 0, CLOCK_NONE}, {0, 0, CLOCK_NONE}};
+
+StaticAssertDecl(offsetof(ContractExtension, sets) % 8 == 0 && sizeof(TermSet) % 8 == 0,
+				 "the block of ConversationTerms after the sets is 8-byte aligned");
+
 ChosenTerms
 contract_choose(const Contract *c, const TicketKind *kind)
 {
 	const ContractExtension *ext = contract_extension(c);
-	ChosenTerms chosen = {&c->severity[kind->severity], NULL, -1};
+	ChosenTerms chosen = {&c->severity[kind->severity],
+	contract_conversation(c, kind->severity), NULL, -1};
 	int			best = 1;		/* the weight of a severity's plain terms */
 	int			i;
 
@@ -59,6 +66,7 @@ contract_choose(const Contract *c, const TicketKind *kind)
 		{
 			best = weight;
 			chosen.terms = &set->terms;
+			chosen.conversation = contract_conversation(c, CONTRACT_SEVERITIES + i);
 			chosen.hours = set->hours >= 0 ? (const Calendar *) (c->data + set->hours) : NULL;
 			chosen.set = i;
 		}
