@@ -284,7 +284,7 @@ FROM (VALUES
   ('critical: respond within 1 hour resolve within 2 hours'),
   ('critical: respond within 1 hour and resolve within 2 hours'),
   ('critical: respond within 1 hour: high: respond within 2 hours'),
-  ('critical: reply within 1 hour'),
+  ('critical: answer within 1 hour'),
   ('critical: escalate'),
   ('critical: escalate to "A"'),
   ('critical: escalate after 1 hour'),
@@ -548,6 +548,194 @@ FROM (VALUES
   ('request "a": respond within 1 business hour'),
   ('critical: hours (24x7), respond within 1 business hour; high: respond within 1 business hour')
 ) AS v(lit);
+
+--
+-- Conversations (0.6): "reply within" and "update every" in any clause of
+-- terms; "response means qualified answer" and "on reopen restart" for the
+-- plan.  The canonical text below is worked out by hand: inside a clause
+-- hours, respond, resolve, reply, update, then the ladder; the two plan
+-- clauses after the warning and before the report fields; durations as
+-- for respond (wall-clock days of 24 hours, business hours never turned
+-- into days, 90 minutes as 1 hour 30 minutes).
+--
+CREATE TEMP TABLE conversation (id serial, lit text);
+INSERT INTO conversation (lit) VALUES
+  ('critical: reply within 4 hours'),
+  ('low: update every 24 hours'),
+  -- the canonical order inside a clause, whatever the written one
+  ('hours (Mon-Fri 09:00-17:00; tz Europe/Berlin); high: update every 1 business day, reply within 240 business minutes, escalate after 1 hour to "A", resolve within 2 business days, respond within 1 hour'),
+  -- the plan clauses after the warning, before the report fields
+  ('report requires service; on reopen restart; response means qualified answer; warn at 80%; critical: respond within 1 hour, resolve within 1 day'),
+  -- keywords in any case, P1 to P4
+  ('RESPONSE MEANS QUALIFIED ANSWER; On Reopen Restart; P2: Reply Within 2 Hours, Resolve WITHIN 1 day, UPDATE EVERY 90 minutes'),
+  -- in every kind of set, with hours of a set's own; sets in key order
+  -- (no type first: level 2 before standard; then "outage" before
+  -- "outage" critical)
+  ('tier premium; hours (24x7); request "outage": reply within 1 hour; standard: update every 1 day; level 2: reply within 30 minutes; request "outage" critical: hours (Mon-Fri 08:00-18:00), update every 2 business hours'),
+  -- a warning acts on any of the four targets; the plan clauses on a
+  -- target in any clause
+  ('warn at 50%; low: update every 1 day'),
+  ('response means qualified answer; level 3: reply within 1 hour'),
+  ('on reopen restart; request "x": resolve within 5 days'),
+  -- the same limits as respond
+  ('critical: reply within 36500 days, update every 1 minute'),
+  ('hours (24x7); critical: update every 876000 business hours'),
+  -- none takes reply and update away too
+  ('tier premium; critical: reply within 1 hour; standard critical: none');
+SELECT id, lit, try_contract(lit) AS canonical FROM conversation ORDER BY id;
+-- each reads back equal and prints the same
+SELECT id, lit
+FROM conversation, LATERAL (SELECT lit::ticket_sla.contract AS c) AS x
+WHERE NOT (c::text::ticket_sla.contract = c AND c::text::ticket_sla.contract::text = c::text);
+-- what a plan says of its conversations (false in a plan without them)
+SELECT id, ticket_sla.qualified_responses(lit::ticket_sla.contract) AS qualified,
+       ticket_sla.reopen_restarts(lit::ticket_sla.contract) AS restarts
+FROM conversation WHERE id IN (1, 4, 5, 8, 9) ORDER BY id;
+
+-- Bad conversation terms and clauses, with SQLSTATE and position (counted
+-- by hand in characters from 1)
+SELECT lit, try_contract(lit) AS error
+FROM (VALUES
+  -- each target once per clause (the same error as a repeated respond):
+  -- the second "reply" at 32, the second "update" at 55
+  ('critical: reply within 1 hour, reply within 2 hours'),
+  ('critical: update every 1 hour, respond within 1 hour, update every 2 hours'),
+  -- the word after the keyword: "within" for reply, "every" for update
+  ('critical: reply in 1 hour'),
+  ('critical: reply every 1 hour'),
+  ('critical: update within 1 hour'),
+  ('critical: update every'),
+  ('critical: update every hour'),
+  -- durations as for respond: zero (at 24), mixed clocks (at 38), too long
+  ('critical: reply within 0 minutes'),
+  ('hours (24x7); critical: update every 1 business hour 30 minutes'),
+  ('critical: reply within 36501 days'),
+  ('hours (24x7); critical: update every 36501 business days'),
+  -- business time needs hours (the first business duration at 24)
+  ('critical: update every 1 business day'),
+  -- a clause's own hours need a business duration there
+  ('critical: hours (24x7), update every 1 hour'),
+  -- the plan clauses: misspelt, repeated (the second at 20)
+  ('response means qualified answers'),
+  ('response qualified answer'),
+  ('response means qualified answer,'),
+  ('on reopen restarts'),
+  ('on reopen'),
+  ('reopen restart'),
+  ('on reopen restart; on reopen restart; critical: resolve within 1 day'),
+  -- no effect (22023): no response or reply target (position 1, and 34
+  -- after a clause of 31 characters and "; "), no resolution target (at 1
+  -- and 34)
+  ('response means qualified answer'),
+  ('response means qualified answer; critical: resolve within 1 hour, update every 1 hour'),
+  ('critical: resolve within 1 hour; response means qualified answer'),
+  ('on reopen restart; critical: respond within 1 hour, reply within 1 hour, update every 1 hour'),
+  ('critical: respond within 1 hour; on reopen restart'),
+  ('warn at 75%; critical: escalate after 1 hour to "A"')
+) AS v(lit);
+
+--
+-- The stored form (contract.h).  contract_bytes shows a value's bytes
+-- after its 4-byte length word, as stored; contract_of makes a value of
+-- such bytes (byteacat of the bytes and nothing, declared over the types).
+--
+CREATE FUNCTION contract_bytes(c ticket_sla.contract, nothing bytea = '') RETURNS bytea
+LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+CREATE FUNCTION contract_of(bytes bytea, nothing bytea = '') RETURNS ticket_sla.contract
+LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+
+-- Worked out by hand (x86-64, little-endian): the fixed header is 196 bytes
+-- after the length word (version at 0, the four severities' terms at 36,
+-- data at 196).  "critical: reply within 1 hour" has no step, no hours and
+-- no set: the extension is at data+0 (version 2 at byte 0), its 16 bytes
+-- (n_sets 0, report fields 0, local hours 0, conversation 1 =
+-- CONVERSATION_TERMS at byte 196+12 = 208), then the block of 4
+-- ConversationTerms of 32 bytes (reply, update) at 212: critical's reply is
+-- 3600000000 microseconds (00 a4 93 d6 00 00 00 00) with clock 2 (wall) at
+-- 212+12 = 224; names at data+144: 340 bytes in all.  With "response
+-- means qualified answer" and "on reopen restart" the conversation field is
+-- 1+2+4 = 7 (the resolution target is in the header, the length the same).
+SELECT lit, length(b) AS bytes, get_byte(b, 0) AS version, get_byte(b, 208) AS conversation,
+       substring(b FROM 213 FOR 8) AS critical_reply_usecs, get_byte(b, 224) AS clock
+FROM (VALUES
+  ('critical: reply within 1 hour'),
+  ('response means qualified answer; on reopen restart; critical: reply within 1 hour, resolve within 1 day')
+) AS v(lit), LATERAL (SELECT contract_bytes(lit::ticket_sla.contract) AS b) AS x;
+-- Adding one set (request "x", 64 bytes) puts the block at data+80, the
+-- set's reply after the four severities' at data+80+128 = byte 404 (clock
+-- at 416), and the names ("x" and its NUL) at data+240: 438 bytes.
+SELECT length(b) AS bytes, get_byte(b, 0) AS version, get_byte(b, 208) AS conversation,
+       substring(b FROM 405 FOR 8) AS set_reply_usecs, get_byte(b, 416) AS clock
+FROM (SELECT contract_bytes('request "x": reply within 1 hour') AS b) AS x;
+
+-- Equal values have equal bytes, however written: targets in any order and
+-- any units, clauses and sets in any order, keywords in any case
+SELECT a, b, contract_bytes(a::ticket_sla.contract) = contract_bytes(b::ticket_sla.contract) AS same_bytes,
+       a::ticket_sla.contract = b::ticket_sla.contract AS eq
+FROM (VALUES
+  ('critical: update every 1 hour, reply within 2 hours', 'CRITICAL: reply within 120 minutes, update every 60 minutes'),
+  ('on reopen restart; response means qualified answer; high: resolve within 1 day, reply within 1 hour',
+   'response means qualified answer; high: reply within 1 hour, resolve within 24 hours; on reopen restart'),
+  ('request "b": reply within 1 hour; request "a": update every 1 hour', 'request "a": update every 60 minutes; request "b": reply within 1 hour'),
+  ('hours (24x7); level 2: update every 1 business day; critical: reply within 8 business hours',
+   'critical: reply within 480 business minutes; hours (24x7; tz UTC); level 2: update every 1 business day'),
+  -- and different values differ
+  ('critical: reply within 1 hour', 'critical: respond within 1 hour'),
+  ('critical: reply within 1 hour', 'critical: update every 1 hour'),
+  ('critical: reply within 1 hour', 'high: reply within 1 hour'),
+  ('critical: reply within 1 hour, resolve within 1 day', 'on reopen restart; critical: reply within 1 hour, resolve within 1 day'),
+  ('critical: reply within 1 hour', 'response means qualified answer; critical: reply within 1 hour'),
+  ('hours (24x7); critical: reply within 1 business day', 'hours (24x7); critical: reply within 24 business hours')
+) AS v(a, b);
+
+-- Values stored by 0.5 read unchanged: the bytes below are what 0.5 stored
+-- for these literals (version 1 for the first two, version 2 with sets,
+-- report fields and local hours for the third, its conversation field the
+-- zero padding of 0.5); they print as 0.5 printed them, have no reply or
+-- update target and neither plan clause, and 0.6 still stores these
+-- literals so, byte for byte.
+CREATE TEMP TABLE stored_05 (lit text, canonical text, bytes bytea);
+INSERT INTO stored_05 VALUES
+  ('tier premium; critical: respond within 1 hour',
+   'tier premium; critical: respond within 1 hour',
+   '\x0100000000000000ffffffffffffffff00000000ffffffff00000000000000000000000000a493d6000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000'),
+  ('plan "P"; hours (Mon-Fri 09:00-18:00; tz UTC); warn at 75%; high: respond within 4 business hours, resolve within 2 business days, escalate after 1 hour to "A"',
+   'plan "P"; tier standard; hours (Mon-Fri 09:00-18:00; tz UTC); warn at 75%; high: respond within 4 business hours, resolve within 2 business days, escalate after 1 hour to "A"',
+   '\x0101000001000000ffffffffffffffff4b000000000000000100000018000000600000000000000000000000000000000000000000000000000000000000000000000000000000000000000000904e5a030000000000000001000000000000000000000002000000010000000000000001000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000a493d6000000000000000002000000020000000100000020010000010005000000000000000100020003000400050005000500907e000020fd0000907e000020fd0000907e000020fd0000907e000020fd0000907e000020fd00005554430050004100'),
+  ('plan "V2"; hours (Mon-Fri 09:00-18:00; tz UTC); local hours; report requires service; critical: respond within 1 hour; request "x" high: hours (24x7), respond within 2 business hours',
+   'plan "V2"; tier standard; hours (Mon-Fri 09:00-18:00; tz UTC); local hours; report requires service; critical: respond within 1 hour; request "x" high: hours (24x7; tz UTC), respond within 2 business hours',
+   '\x0201000001000000ffffffffffffffff00000000000000000000000000000000f000000000a493d600000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020010000010005000000000000000100020003000400050005000500907e000020fd0000907e000020fd0000907e000020fd0000907e000020fd0000907e000020fd0000555443000100000001000000010000000000000003000000010000000000000000000000004827ad0100000000000000010000000000000000000000000000000000000000000000000000009800000000000000600100000100070000000000000001000200030004000500060007000000000080510100000000008051010000000000805101000000000080510100000000008051010000000000805101000000000080510100555443005632007800');
+SELECT get_byte(bytes, 0) AS version,
+       contract_of(bytes)::text = canonical AS prints_as_before,
+       contract_bytes(lit::ticket_sla.contract) = bytes AS stored_as_before,
+       ticket_sla.qualified_responses(contract_of(bytes)) AS qualified,
+       ticket_sla.reopen_restarts(contract_of(bytes)) AS restarts,
+       ticket_sla.reply_deadline('2026-11-20 10:00+00', sev, contract_of(bytes)) AS reply_due,
+       ticket_sla.update_deadline('2026-11-20 10:00+00', sev, contract_of(bytes)) AS update_due
+FROM stored_05, (VALUES ('critical'::ticket_sla.severity), ('high')) AS s(sev)
+ORDER BY lit, sev;
+
+-- Binary send and receive of the new clauses: a version byte 1 and the
+-- canonical text, read back through a binary COPY as an equal value
+SELECT ticket_sla.contract_send('on reopen restart; critical: reply within 1 hour, resolve within 1 day');
+CREATE TEMP TABLE conv_out (id int, c ticket_sla.contract);
+INSERT INTO conv_out SELECT id, lit::ticket_sla.contract FROM conversation;
+SELECT current_setting('data_directory') || '/contract_conv.bin' AS convfile \gset
+COPY conv_out TO :'convfile' (FORMAT binary);
+CREATE TEMP TABLE conv_in (id int, c ticket_sla.contract);
+COPY conv_in FROM :'convfile' (FORMAT binary);
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE contract_bytes(i.c) = contract_bytes(o.c) AND i.c::text = o.c::text) AS same_bytes
+FROM conv_out o JOIN conv_in i USING (id);
+SELECT bytes, try_query(format('SELECT recv_as(%L, %L)', 'ticket_sla.contract', bytes)) AS received
+FROM (VALUES
+  -- received text is checked and normalised like text input
+  ('\x01'::bytea || convert_to('high: UPDATE every 90 minutes, resolve within 1 day; on reopen restart', 'UTF8')),
+  ('\x01'::bytea || convert_to('on reopen restart; high: update every 90 minutes', 'UTF8'))
+) AS v(bytes);
+
+DROP FUNCTION contract_of(bytea, bytea);
+DROP FUNCTION contract_bytes(ticket_sla.contract, bytea);
 
 DROP FUNCTION recv_as(regtype, bytea);
 DROP FUNCTION try_contract(text);
