@@ -1,6 +1,7 @@
 /*
  * term_sets.c
- *		Which of a contract's sets of terms a ticket is held to.
+ *		Which of a contract's sets of terms a ticket is held to, with its
+ *		reply and update targets.
  *
  * A contract gives terms per severity and, from version 2 on, for some
  * tickets only: those of a request type, the standard requests of a
