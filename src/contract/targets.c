@@ -256,72 +256,73 @@ clock_start(ArgCache *contract, TimestampTz opened_at, bool by_phone)
 	return biz_next_open(&contract->bc, opened_at);
 }
 
+/* The targets of a ticket's terms that a clock start gives a deadline */
+typedef enum TicketTarget
+{
+	TARGET_RESPOND,
+	TARGET_RESOLVE,
+	TARGET_REPLY,
+	TARGET_UPDATE
+} TicketTarget;
+
+static const ContractDuration *
+ticket_target(const TicketTerms *tt, TicketTarget which)
+{
+	switch (which)
+	{
+		case TARGET_RESPOND:
+			return &tt->terms->respond;
+		case TARGET_RESOLVE:
+			return &tt->terms->resolve;
+		case TARGET_REPLY:
+			return tt->reply;
+		default:
+			Assert(which == TARGET_UPDATE);
+			return tt->update;
+	}
+}
+
 /*
- * The deadline of the target that pick() chooses from the severity's terms
- * of the contract in argument 2, for a clock started at argument 0 (a
- * ticket's opening, a customer's message, the last update) with the
- * severity of argument 1; NULL when the plan sets no such target.
+ * The deadline of the target "which" of the severity's terms of the
+ * contract in argument 2, for a clock started at argument 0 (a ticket's
+ * opening, a customer's message, the last update) with the severity of
+ * argument 1; NULL when the plan sets no such target.
  */
 static Datum
-target_deadline(FunctionCallInfo fcinfo,
-				const ContractDuration *(*pick) (const TicketTerms *tt))
+target_deadline(FunctionCallInfo fcinfo, TicketTarget which)
 {
-	TimestampTz opened_at = PG_GETARG_TIMESTAMPTZ(0);
+	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
 	TargetsCache *cache = targets_cache(fcinfo);
 	int			severity = severity_index(&cache->severities, PG_GETARG_OID(1));
 	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
 	TicketTerms tt = terms_of_severity(contract, severity);
 	TimestampTz due;
 
-	if (!target_due(&tt, pick(&tt), opened_at, &due))
+	if (!target_due(&tt, ticket_target(&tt, which), start, &due))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMPTZ(due);
-}
-
-static const ContractDuration *
-respond_target(const TicketTerms *tt)
-{
-	return &tt->terms->respond;
-}
-
-static const ContractDuration *
-resolve_target(const TicketTerms *tt)
-{
-	return &tt->terms->resolve;
-}
-
-static const ContractDuration *
-reply_target(const TicketTerms *tt)
-{
-	return tt->reply;
-}
-
-static const ContractDuration *
-update_target(const TicketTerms *tt)
-{
-	return tt->update;
 }
 
 Datum
 response_deadline(PG_FUNCTION_ARGS)
 {
-	return target_deadline(fcinfo, respond_target);
+	return target_deadline(fcinfo, TARGET_RESPOND);
 }
 
 Datum
 resolution_deadline(PG_FUNCTION_ARGS)
 {
-	return target_deadline(fcinfo, resolve_target);
+	return target_deadline(fcinfo, TARGET_RESOLVE);
 }
 
 Datum
 reply_deadline(PG_FUNCTION_ARGS)
 {
-	return target_deadline(fcinfo, reply_target);
+	return target_deadline(fcinfo, TARGET_REPLY);
 }
 
 Datum
 update_deadline(PG_FUNCTION_ARGS)
 {
-	return target_deadline(fcinfo, update_target);
+	return target_deadline(fcinfo, TARGET_UPDATE);
 }
