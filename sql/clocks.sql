@@ -100,7 +100,8 @@ WHERE ticket_id = 2 RETURNING resolved_at, first_response_at, paused_since;
 UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = '2026-03-02 18:00+00'
 WHERE ticket_id = 2 RETURNING resolved_at, paused_since, paused_business, paused_elapsed, resolution_due;
 SELECT * FROM ledger WHERE ticket_id = 2;
--- the stretches still running, from the last change
+-- the stretches still running, from the last change (from 0.6 the
+-- reopening owes the customer a reply: its clock runs from 18:00 too)
 SELECT ticket_id, clock, from_at, state FROM ticket_sla.clock_ledger
 WHERE to_at IS NULL ORDER BY ticket_id, clock;
 

@@ -416,6 +416,28 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ticket_sla.resolution_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, interval, interval, timestamptz, boolean) IS
 'The resolution target as response_progress reads it, its clock paused for PAUSED_BUSINESS (business time under the plan''s hours) or PAUSED_ELAPSED (round the clock), whichever its clock counts';
 
+CREATE FUNCTION ticket_sla.reply_progress(
+	awaiting_since timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	"at" timestamptz, stopped boolean,
+	OUT due timestamptz, OUT target interval, OUT used interval,
+	OUT remaining interval, OUT share double precision, OUT state text)
+AS 'MODULE_PATHNAME', 'reply_progress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.reply_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, timestamptz, boolean) IS
+'The reply target as response_progress reads it, for a reply owed since AWAITING_SINCE (0.6)';
+
+CREATE FUNCTION ticket_sla.update_progress(
+	update_from timestamptz, sev ticket_sla.severity, c ticket_sla.contract,
+	"at" timestamptz, stopped boolean,
+	OUT due timestamptz, OUT target interval, OUT used interval,
+	OUT remaining interval, OUT share double precision, OUT state text)
+AS 'MODULE_PATHNAME', 'update_progress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.update_progress(timestamptz, ticket_sla.severity, ticket_sla.contract, timestamptz, boolean) IS
+'The update target as response_progress reads it, for an update clock counting since UPDATE_FROM (0.6)';
+
 ------------------------------------------------------------------------------
 -- Escalation ladders as instants
 --
@@ -514,6 +536,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION ticket_sla.terms_for(ticket_sla.contract, text, ticket_sla.tier, integer) IS
 'Plan C as a ticket of REQUEST_TYPE, TIER and SUPPORT_LEVEL sees it: for each severity, the terms such a ticket is held to (with their own hours where they have them); pass it to response_deadline and the other functions that take a contract and a severity';
+
 
 CREATE FUNCTION ticket_sla.request_types(c ticket_sla.contract)
 RETURNS text[]
@@ -1163,6 +1186,17 @@ CREATE TABLE ticket_sla.tickets (
 		(COALESCE(CASE WHEN first_response_at IS NULL THEN response_due END, resolution_due)) STORED,
 	-- what kind of request it is (0.5)
 	request_type text NOT NULL DEFAULT 'incident' REFERENCES ticket_sla.request_types,
+	-- its cycles and conversation (0.6): the resolution cycle, and the reply
+	-- and update clocks that ticket_sla.messages arm and stop
+	cycle integer NOT NULL DEFAULT 1,
+	reopened_at timestamptz,
+	awaiting_reply_since timestamptz,
+	reply_cycle integer NOT NULL DEFAULT 0,
+	reply_due timestamptz,
+	last_agent_message_at timestamptz,
+	update_from timestamptz,
+	update_cycle integer NOT NULL DEFAULT 0,
+	update_due timestamptz,
 	FOREIGN KEY (customer_id, contact_id) REFERENCES ticket_sla.contacts (customer_id, contact_id)
 );
 
@@ -1215,6 +1249,24 @@ COMMENT ON COLUMN ticket_sla.tickets.next_escalation_at IS
 COMMENT ON COLUMN ticket_sla.tickets.request_type IS
 'The kind of request: its contract''s terms for that type apply, where it gives some';
 COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
+COMMENT ON COLUMN ticket_sla.tickets.cycle IS
+'The resolution cycle: 1, and one more at each reopening (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.reopened_at IS
+'When the ticket was last reopened; NULL if never (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.awaiting_reply_since IS
+'Since when the customer waits for a reply: their first message after the last answer, or the reopening; NULL when no reply is owed (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.reply_cycle IS
+'How many times the reply clock was armed (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.reply_due IS
+'When the reply owed is due; NULL when none is owed or the plan sets no reply target (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.last_agent_message_at IS
+'When an agent last wrote to the customer (a public agent message) (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.update_from IS
+'Since when the update clock counts: the clock start, the last public agent message, or the last time the resolution clock started again; NULL while it does not run (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.update_cycle IS
+'How many times the update clock started (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.update_due IS
+'When the customer must next hear from an agent; NULL while the resolution clock does not run or the plan sets no update target (0.6)';
 
 CREATE FUNCTION ticket_sla.stamp_ticket()
 RETURNS trigger
@@ -1381,10 +1433,10 @@ COMMENT ON VIEW ticket_sla.tier_queue IS
 -- so that the ledger alone tells why a target was missed.
 ------------------------------------------------------------------------------
 
-CREATE TYPE ticket_sla.sla_clock AS ENUM ('response', 'resolution');
+CREATE TYPE ticket_sla.sla_clock AS ENUM ('response', 'resolution', 'reply', 'update');
 
 COMMENT ON TYPE ticket_sla.sla_clock IS
-'The two clocks of a ticket: to the first response, and to the resolution';
+'The clocks of a ticket: to the first response, to the resolution, to the reply owed, to the next update (0.6)';
 
 CREATE TABLE ticket_sla.clock_segments (
 	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
@@ -1398,7 +1450,9 @@ CREATE TABLE ticket_sla.clock_segments (
 	business_time interval NOT NULL,
 	PRIMARY KEY (ticket_id, clock, from_at),
 	-- the support level holding the ticket (0.5; NULL in stretches written before)
-	support_level smallint CHECK (support_level BETWEEN 1 AND 3)
+	support_level smallint CHECK (support_level BETWEEN 1 AND 3),
+	-- the cycle of its clock (0.6; NULL in stretches written before)
+	cycle integer CHECK (cycle > 0)
 );
 
 COMMENT ON TABLE ticket_sla.clock_segments IS
@@ -1406,9 +1460,39 @@ COMMENT ON TABLE ticket_sla.clock_segments IS
 COMMENT ON COLUMN ticket_sla.clock_segments.state IS 'running, or paused (the resolution clock only)';
 COMMENT ON COLUMN ticket_sla.clock_segments.reason IS 'The status that paused the clock (one whose clock effect is paused, or stopped before a reopening)';
 COMMENT ON COLUMN ticket_sla.clock_segments.support_level IS 'The support level that held the ticket during the stretch; NULL for stretches recorded before 0.5';
+COMMENT ON COLUMN ticket_sla.clock_segments.cycle IS 'The cycle of the clock: 1 for the response, the resolution cycle, the reply or update clock''s count; NULL for stretches recorded before 0.6';
 COMMENT ON COLUMN ticket_sla.clock_segments.business_time IS 'Business time of the stretch under the terms'' hours (elapsed time for a plan without hours)';
 
--- SECURITY DEFINER because nobody writes clock_segments directly
+-- The cycles a ticket's clocks have finished (0.6).  The first response
+-- has one, on the ticket; the resolution clock starts a cycle at each
+-- reopening, the reply clock at each customer message that finds no reply
+-- owed, the update clock at each public agent message and each time the
+-- resolution clock starts again.  The current cycle of each is on the
+-- ticket; a finished one is a row here, with its outcome.
+CREATE TABLE ticket_sla.target_cycles (
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	target ticket_sla.sla_clock NOT NULL CHECK (target <> 'response'),
+	cycle integer NOT NULL CHECK (cycle > 0),
+	started_at timestamptz NOT NULL,
+	due_at timestamptz,
+	ended_at timestamptz NOT NULL CHECK (ended_at >= started_at),
+	ended_by text NOT NULL CHECK (ended_by IN ('answer', 'update', 'resolution', 'pause')),
+	met boolean,
+	severity ticket_sla.severity NOT NULL,
+	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
+	PRIMARY KEY (ticket_id, target, cycle)
+);
+
+COMMENT ON TABLE ticket_sla.target_cycles IS
+'The finished cycles of every ticket''s resolution, reply and update clocks, with their outcome, written by the trigger record_segments (0.6)';
+COMMENT ON COLUMN ticket_sla.target_cycles.due_at IS 'Its deadline when it ended; NULL when the plan set no such target';
+COMMENT ON COLUMN ticket_sla.target_cycles.ended_by IS
+'What ended it: an answer (reply clock), an update (a public agent message, update clock), the resolution, or a pause of the resolution clock (update clock)';
+COMMENT ON COLUMN ticket_sla.target_cycles.met IS
+'Whether its target was met: true in time, false late; NULL without a target, or for an update cycle that a pause or the resolution ended before it was due';
+
+-- SECURITY DEFINER because nobody writes clock_segments or target_cycles
+-- directly
 CREATE FUNCTION ticket_sla.record_segments()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -1417,66 +1501,225 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	since timestamptz := greatest(OLD.changed_at, OLD.clock_start);
+	changed boolean := NEW.changed_at <> OLD.changed_at;
+	resolved boolean := OLD.resolved_at IS NULL AND NEW.resolved_at IS NOT NULL;
 	paused boolean;
+	reply_end timestamptz;
+	update_end timestamptz;
 BEGIN
 	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_segments', TG_RELID,
 												'ticket_sla.tickets');
 	SELECT st.clock <> 'running' INTO paused FROM ticket_sla.statuses st WHERE st.status = OLD.status;
+	-- a reply owed ends with an answer or the resolution; an update
+	-- interval with the next public agent message, a pause or the resolution
+	IF OLD.awaiting_reply_since IS NOT NULL AND NEW.awaiting_reply_since IS NULL THEN
+		reply_end := CASE WHEN resolved THEN NEW.resolved_at ELSE NEW.last_agent_message_at END;
+	END IF;
+	IF OLD.update_from IS NOT NULL AND NEW.update_from IS DISTINCT FROM OLD.update_from THEN
+		update_end := coalesce(NEW.update_from, NEW.changed_at);
+	END IF;
 	INSERT INTO ticket_sla.clock_segments
-	SELECT OLD.ticket_id, s.clock, since, s.to_at, s.state, s.reason,
+	SELECT OLD.ticket_id, s.clock, s.from_at, s.to_at, s.state, s.reason,
 		   OLD.severity, OLD.terms_id,
-		   ticket_sla.plan_time_between(since, s.to_at, ct.terms), OLD.support_level
+		   ticket_sla.plan_time_between(s.from_at, s.to_at, ct.terms), OLD.support_level, s.cycle
 	  FROM (VALUES
-			('response'::ticket_sla.sla_clock,
+			('response'::ticket_sla.sla_clock, since,
 			 CASE WHEN OLD.first_response_at IS NULL
 				  THEN coalesce(NEW.first_response_at, NEW.changed_at) END,
-			 'running', NULL::text),
-			('resolution',
-			 CASE WHEN NEW.changed_at <> OLD.changed_at THEN NEW.changed_at END,
+			 'running', NULL::text, 1),
+			('resolution', since, CASE WHEN changed THEN NEW.changed_at END,
 			 CASE WHEN paused THEN 'paused' ELSE 'running' END,
-			 CASE WHEN paused THEN OLD.status END)
-		   ) AS s (clock, to_at, state, reason)
+			 CASE WHEN paused THEN OLD.status END, OLD.cycle),
+			('reply', greatest(OLD.changed_at, OLD.awaiting_reply_since),
+			 CASE WHEN OLD.awaiting_reply_since IS NOT NULL
+				  THEN coalesce(reply_end, CASE WHEN changed THEN NEW.changed_at END) END,
+			 'running', NULL, OLD.reply_cycle),
+			('update', greatest(OLD.changed_at, OLD.update_from),
+			 CASE WHEN OLD.update_from IS NOT NULL
+				  THEN coalesce(update_end, CASE WHEN changed THEN NEW.changed_at END) END,
+			 'running', NULL, OLD.update_cycle)
+		   ) AS s (clock, from_at, to_at, state, reason, cycle)
 	  JOIN ticket_sla.contract_terms ct ON ct.terms_id = OLD.terms_id
-	 WHERE s.to_at > since;
+	 WHERE s.to_at > s.from_at;
+	INSERT INTO ticket_sla.target_cycles
+	SELECT OLD.ticket_id, c.target, c.cycle, c.started_at, c.due_at, c.ended_at, c.ended_by,
+		   CASE WHEN c.ended_at > c.due_at THEN false
+				WHEN c.target = 'update' AND c.ended_by <> 'update' THEN NULL
+				ELSE c.ended_at <= c.due_at END,
+		   OLD.severity, OLD.terms_id
+	  FROM (VALUES
+			('resolution'::ticket_sla.sla_clock, OLD.cycle, coalesce(OLD.reopened_at, OLD.clock_start),
+			 OLD.resolution_due,
+			 CASE WHEN NEW.cycle <> OLD.cycle THEN OLD.resolved_at END, 'resolution'),
+			('reply', OLD.reply_cycle, OLD.awaiting_reply_since, OLD.reply_due, reply_end,
+			 CASE WHEN resolved THEN 'resolution' ELSE 'answer' END),
+			('update', OLD.update_cycle, OLD.update_from, OLD.update_due, update_end,
+			 CASE WHEN resolved THEN 'resolution'
+				  WHEN NEW.update_from IS NULL THEN 'pause' ELSE 'update' END)
+		   ) AS c (target, cycle, started_at, due_at, ended_at, ended_by)
+	 WHERE c.ended_at IS NOT NULL;
 	RETURN NULL;
 END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.record_segments() IS
-'Trigger of tickets: writes the stretches of its clocks that a change or the first response ends into clock_segments';
+'Trigger of tickets: writes the stretches of its clocks that a change, the first response or a message ends into clock_segments, and the cycles that end into target_cycles';
 REVOKE EXECUTE ON FUNCTION ticket_sla.record_segments() FROM PUBLIC;
 
 CREATE TRIGGER record_segments
 AFTER UPDATE ON ticket_sla.tickets
 FOR EACH ROW
 WHEN (OLD.changed_at IS DISTINCT FROM NEW.changed_at
-	  OR OLD.first_response_at IS DISTINCT FROM NEW.first_response_at)
+	  OR OLD.first_response_at IS DISTINCT FROM NEW.first_response_at
+	  OR OLD.awaiting_reply_since IS DISTINCT FROM NEW.awaiting_reply_since
+	  OR OLD.update_from IS DISTINCT FROM NEW.update_from)
 EXECUTE FUNCTION ticket_sla.record_segments();
 
 CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
-	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed, s.support_level
+	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed, s.support_level, s.cycle
 FROM ticket_sla.clock_segments s
 JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
 UNION ALL
 SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
 	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
-	   greatest(now(), o.from_at) - o.from_at, t.support_level
+	   greatest(now(), o.from_at) - o.from_at, t.support_level, o.cycle
 FROM ticket_sla.tickets t
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.statuses st ON st.status = t.status
 CROSS JOIN LATERAL (VALUES
 	('response'::ticket_sla.sla_clock, t.first_response_at IS NULL,
-	 greatest(t.changed_at, t.clock_start), 'running', NULL::text),
+	 greatest(t.changed_at, t.clock_start), 'running', NULL::text, 1),
 	('resolution', t.resolved_at IS NULL,
 	 greatest(t.changed_at, t.clock_start),
 	 CASE WHEN st.clock OPERATOR(pg_catalog.<>) 'running' THEN 'paused' ELSE 'running' END,
-	 CASE WHEN st.clock OPERATOR(pg_catalog.<>) 'running' THEN t.status END)
-) AS o (clock, open, from_at, state, reason)
+	 CASE WHEN st.clock OPERATOR(pg_catalog.<>) 'running' THEN t.status END, t.cycle),
+	('reply', t.awaiting_reply_since IS NOT NULL,
+	 greatest(t.changed_at, t.awaiting_reply_since), 'running', NULL, t.reply_cycle),
+	('update', t.update_from IS NOT NULL,
+	 greatest(t.changed_at, t.update_from), 'running', NULL, t.update_cycle)
+) AS o (clock, open, from_at, state, reason, cycle)
 WHERE o.open;
 
 COMMENT ON VIEW ticket_sla.clock_ledger IS
-'Every stretch of every ticket''s clocks: the finished ones of clock_segments and those still running (to_at NULL, times so far)';
+'Every stretch of every ticket''s clocks (response, resolution, reply, update): the finished ones of clock_segments and those still running (to_at NULL, times so far), with the cycle of their clock';
+
+------------------------------------------------------------------------------
+-- The conversation (0.6)
+--
+-- ticket_sla.messages holds what is said on each ticket: by the customer,
+-- an agent or the system (an automatic acknowledgement), public or an
+-- internal note, and for a public agent message whether it is a qualified
+-- answer.  The trigger record_message keeps the ticket's clocks from it:
+--   - the first public agent message that answers is the first response
+--     (first_response_at, unless the application set it itself);
+--   - after the first response, a customer message that finds no reply
+--     owed arms the reply clock (awaiting_reply_since), which the next
+--     answer stops (the resolution answers too, and a reopening arms it);
+--   - every public agent message keeps the customer informed: the update
+--     clock counts again from it (last_agent_message_at).
+-- An agent message answers when it is public and, under a plan that says
+-- "response means qualified answer", marked qualified.  System messages and
+-- internal notes answer nobody and inform nobody.
+--
+-- Messages are recorded in the order they were sent: one dated before the
+-- ticket was opened, before the conversation's last turn, or in the future
+-- is refused.  Nobody changes or deletes a message (deleting a ticket
+-- deletes its messages), and who recorded it is the role that inserted it.
+------------------------------------------------------------------------------
+
+CREATE TYPE ticket_sla.message_author AS ENUM ('customer', 'agent', 'system');
+
+COMMENT ON TYPE ticket_sla.message_author IS
+'Who wrote a message: the customer, an agent, or the system (an automatic acknowledgement, which answers nobody)';
+
+CREATE TABLE ticket_sla.messages (
+	message_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	author ticket_sla.message_author NOT NULL,
+	public boolean NOT NULL DEFAULT true,
+	qualified boolean NOT NULL DEFAULT false,
+	sent_at timestamptz NOT NULL DEFAULT now(),
+	recorded_by name NOT NULL DEFAULT CURRENT_USER,
+	body text,
+	CONSTRAINT customers_write_publicly CHECK (public OR author <> 'customer'),
+	CONSTRAINT agents_answer_publicly CHECK (NOT qualified OR (author = 'agent' AND public))
+);
+
+CREATE INDEX messages_ticket ON ticket_sla.messages (ticket_id, sent_at);
+
+COMMENT ON TABLE ticket_sla.messages IS
+'What is said on each ticket, append-only; the trigger record_message keeps the ticket''s first response, reply and update clocks from it (0.6)';
+COMMENT ON COLUMN ticket_sla.messages.public IS 'Seen by the customer; false for an internal note';
+COMMENT ON COLUMN ticket_sla.messages.qualified IS
+'A qualified answer, not a holding reply: what alone answers under a plan that says "response means qualified answer"';
+COMMENT ON COLUMN ticket_sla.messages.sent_at IS 'When it was sent: not before the ticket was opened or the conversation''s last turn, nor in the future';
+COMMENT ON COLUMN ticket_sla.messages.recorded_by IS 'The role that recorded it';
+
+-- SECURITY DEFINER because the clocks it keeps are nobody else's to write.
+-- An AFTER trigger: the row-level security of messages (and the foreign
+-- key) have accepted the message before it reads the ticket.
+CREATE FUNCTION ticket_sla.record_message()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t record;
+	answers boolean;
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_message', TG_RELID,
+												'ticket_sla.messages');
+	SELECT tk.case_number, tk.opened_at, tk.resolved_at, tk.first_response_at,
+		   tk.awaiting_reply_since, tk.last_agent_message_at,
+		   ticket_sla.qualified_responses(ct.terms) AS qualified_only
+	  INTO t
+	  FROM ticket_sla.tickets tk
+	  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
+	 WHERE tk.ticket_id = NEW.ticket_id
+	   FOR NO KEY UPDATE OF tk;
+	IF NEW.sent_at > greatest(statement_timestamp(), transaction_timestamp()) + interval '1 minute' THEN
+		RAISE EXCEPTION 'message of case % sent at % is in the future', t.case_number, NEW.sent_at
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'An instant given for a ticket may lie at most one minute after the statement''s start.',
+				  HINT = 'Give the instant it was sent; now() is always accepted.';
+	END IF;
+	IF NEW.sent_at < t.opened_at THEN
+		RAISE EXCEPTION 'message of case % sent at % is before the ticket was opened (%)',
+			t.case_number, NEW.sent_at, t.opened_at
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF NEW.sent_at < greatest(t.awaiting_reply_since, t.last_agent_message_at) THEN
+		RAISE EXCEPTION 'message of case % sent at % is before the conversation''s last turn at %',
+			t.case_number, NEW.sent_at, greatest(t.awaiting_reply_since, t.last_agent_message_at)
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Messages are recorded in the order they were sent.';
+	END IF;
+	answers := NEW.author = 'agent' AND NEW.public AND (NEW.qualified OR NOT t.qualified_only);
+	IF NEW.author = 'agent' AND NEW.public THEN
+		UPDATE ticket_sla.tickets
+		   SET first_response_at = CASE WHEN answers THEN coalesce(first_response_at, NEW.sent_at)
+										ELSE first_response_at END,
+			   awaiting_reply_since = CASE WHEN answers THEN NULL ELSE awaiting_reply_since END,
+			   last_agent_message_at = NEW.sent_at
+		 WHERE ticket_id = NEW.ticket_id;
+	ELSIF NEW.author = 'customer' AND t.first_response_at IS NOT NULL
+		  AND t.awaiting_reply_since IS NULL AND t.resolved_at IS NULL THEN
+		UPDATE ticket_sla.tickets SET awaiting_reply_since = NEW.sent_at
+		 WHERE ticket_id = NEW.ticket_id;
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.record_message() IS
+'Trigger of messages: checks when a message was sent and keeps its ticket''s first response, reply clock (awaiting_reply_since) and update clock (last_agent_message_at) from it';
+REVOKE EXECUTE ON FUNCTION ticket_sla.record_message() FROM PUBLIC;
+
+CREATE TRIGGER record_message
+AFTER INSERT ON ticket_sla.messages
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_message();
 
 ------------------------------------------------------------------------------
 -- Escalations
@@ -1798,6 +2041,10 @@ GRANT INSERT, UPDATE, DELETE ON ticket_sla.contracts, ticket_sla.customers, tick
 	TO ticket_sla_admin;
 GRANT INSERT, UPDATE, DELETE ON ticket_sla.request_types TO ticket_sla_admin;
 GRANT DELETE ON ticket_sla.tickets TO ticket_sla_admin;
+-- Messages are appended, never changed; who recorded one is the role that
+-- inserted it (recorded_by keeps its default)
+GRANT INSERT (ticket_id, author, public, qualified, sent_at, body)
+	ON ticket_sla.messages TO ticket_sla_agent, ticket_sla_admin;
 -- Premium requests are taken by the tickets' trigger only, as the owner of
 -- the extension: no role calls take_premium_request itself (which would
 -- spend any customer's quota without opening a ticket).
@@ -1830,6 +2077,20 @@ CREATE POLICY with_its_ticket ON ticket_sla.clock_segments FOR SELECT
 	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = clock_segments.ticket_id));
 CREATE POLICY with_its_ticket ON ticket_sla.escalations FOR SELECT
 	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = escalations.ticket_id));
+
+-- Messages and the cycles of a ticket's clocks are seen, and messages
+-- written, by those who see the ticket (0.6)
+ALTER TABLE ticket_sla.messages ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_sla.target_cycles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY with_its_ticket ON ticket_sla.messages FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = messages.ticket_id));
+CREATE POLICY on_its_ticket ON ticket_sla.messages FOR INSERT
+	WITH CHECK (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = messages.ticket_id));
+CREATE POLICY with_its_ticket ON ticket_sla.target_cycles FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = target_cycles.ticket_id));
+COMMENT ON POLICY with_its_ticket ON ticket_sla.messages IS 'The messages of a ticket are visible to those who see the ticket';
+COMMENT ON POLICY on_its_ticket ON ticket_sla.messages IS 'A message is written only on a ticket its writer sees: a confidential one by the cleared';
+COMMENT ON POLICY with_its_ticket ON ticket_sla.target_cycles IS 'The cycles of a ticket''s clocks are visible to those who see the ticket';
 
 COMMENT ON POLICY with_its_ticket ON ticket_sla.clock_segments IS 'The stretches of a ticket''s clocks are visible to those who see the ticket';
 COMMENT ON POLICY with_its_ticket ON ticket_sla.escalations IS 'The escalations of a ticket are visible to those who see the ticket';
@@ -1881,3 +2142,8 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.request_types', $$WHERE r
 -- the statuses an admin added: CREATE EXTENSION makes the built-in ones
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.statuses',
 	'WHERE status NOT IN (''new'', ''in progress'', ''waiting on customer'', ''resolved'', ''closed'')');
+
+-- The tables of 0.6, in the order the update marks them
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.target_cycles', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.messages', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.messages_message_id_seq', '');

@@ -24,6 +24,8 @@
 PG_FUNCTION_INFO_V1(contract_time_between);
 PG_FUNCTION_INFO_V1(response_progress);
 PG_FUNCTION_INFO_V1(resolution_progress);
+PG_FUNCTION_INFO_V1(reply_progress);
+PG_FUNCTION_INFO_V1(update_progress);
 
 /*
  * An interval argument as microseconds of time: paused time is business
@@ -80,7 +82,7 @@ target_state(const Contract *c, TimestampTz at, TimestampTz due, bool stopped,
  * reading, "stopped" says whether the clock stopped there for good.
  */
 static Datum
-target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
+target_progress(FunctionCallInfo fcinfo, TicketTarget which, const PausedTime *paused,
 				TimestampTz at, bool stopped)
 {
 	TimestampTz start = PG_GETARG_TIMESTAMPTZ(0);
@@ -89,7 +91,7 @@ target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
 	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
 	const Contract *c = cached_contract(contract);
 	TicketTerms tt = terms_of_severity(contract, severity);
-	const ContractDuration *target = respond ? &tt.terms->respond : &tt.terms->resolve;
+	const ContractDuration *target = ticket_target(&tt, which);
 	TimestampTz unpaused;
 	TimestampTz due;
 	int64		length;
@@ -117,13 +119,34 @@ target_progress(FunctionCallInfo fcinfo, bool respond, const PausedTime *paused,
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }
 
+/* A target never paused, read at argument 3; stopped there when argument 4 */
+static Datum
+unpaused_progress(FunctionCallInfo fcinfo, TicketTarget which)
+{
+	PausedTime	none = {0, 0};
+
+	return target_progress(fcinfo, which, &none, PG_GETARG_TIMESTAMPTZ(3), PG_GETARG_BOOL(4));
+}
+
 /* response_progress(clock_start, sev, c, at, stopped) */
 Datum
 response_progress(PG_FUNCTION_ARGS)
 {
-	PausedTime	none = {0, 0};
+	return unpaused_progress(fcinfo, TARGET_RESPOND);
+}
 
-	return target_progress(fcinfo, true, &none, PG_GETARG_TIMESTAMPTZ(3), PG_GETARG_BOOL(4));
+/* reply_progress(awaiting_reply_since, sev, c, at, stopped) */
+Datum
+reply_progress(PG_FUNCTION_ARGS)
+{
+	return unpaused_progress(fcinfo, TARGET_REPLY);
+}
+
+/* update_progress(update_from, sev, c, at, stopped) */
+Datum
+update_progress(PG_FUNCTION_ARGS)
+{
+	return unpaused_progress(fcinfo, TARGET_UPDATE);
 }
 
 /*
@@ -137,5 +160,6 @@ resolution_progress(PG_FUNCTION_ARGS)
 
 	paused.business = paused_usecs(fcinfo, 3);
 	paused.elapsed = paused_usecs(fcinfo, 4);
-	return target_progress(fcinfo, false, &paused, PG_GETARG_TIMESTAMPTZ(5), PG_GETARG_BOOL(6));
+	return target_progress(fcinfo, TARGET_RESOLVE, &paused, PG_GETARG_TIMESTAMPTZ(5),
+						   PG_GETARG_BOOL(6));
 }

@@ -256,16 +256,8 @@ clock_start(ArgCache *contract, TimestampTz opened_at, bool by_phone)
 	return biz_next_open(&contract->bc, opened_at);
 }
 
-/* The targets of a ticket's terms that a clock start gives a deadline */
-typedef enum TicketTarget
-{
-	TARGET_RESPOND,
-	TARGET_RESOLVE,
-	TARGET_REPLY,
-	TARGET_UPDATE
-} TicketTarget;
-
-static const ContractDuration *
+/* One of the targets of a ticket's terms */
+const ContractDuration *
 ticket_target(const TicketTerms *tt, TicketTarget which)
 {
 	switch (which)

@@ -61,6 +61,16 @@ typedef struct TicketTerms
 	BizCalendar *hours;
 } TicketTerms;
 
+/* The targets of a ticket's terms that a clock start gives a deadline */
+typedef enum TicketTarget
+{
+	TARGET_RESPOND,
+	TARGET_RESOLVE,
+	TARGET_REPLY,
+	TARGET_UPDATE
+} TicketTarget;
+
+extern const ContractDuration *ticket_target(const TicketTerms *tt, TicketTarget which);
 extern TicketTerms terms_of_kind(ArgCache *contract, const TicketKind *kind);
 extern TicketTerms terms_of_severity(ArgCache *contract, int severity);
 extern bool target_due(const TicketTerms *tt, const ContractDuration *target,

@@ -27,7 +27,8 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
 	"escalation_level", "request_type", "support_level", "service", "summary", "problem_at",
 	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id",
-	"ticket_id"
+	"ticket_id", "cycle", "reopened_at", "awaiting_reply_since", "reply_cycle", "reply_due",
+	"last_agent_message_at", "update_from", "update_cycle", "update_due"
 };
 
 /* ---------- The statement's cache ---------- */
@@ -71,6 +72,22 @@ column_types(Oid nsp, Oid *types)
 	types[COL_PROBLEM_AT] = TIMESTAMPTZOID;
 	types[COL_CONTACT_ID] = INT4OID;
 	types[COL_TICKET_ID] = INT8OID;
+	for (i = COL_CYCLE; i < N_COLUMNS; i++)
+		types[i] = TIMESTAMPTZOID;
+	types[COL_CYCLE] = INT4OID;
+	types[COL_REPLY_CYCLE] = INT4OID;
+	types[COL_UPDATE_CYCLE] = INT4OID;
+}
+
+/*
+ * Whether the store lacks the column: one a store not yet updated lacks
+ * (request types before 0.5, the conversation before 0.6)
+ */
+static bool
+column_missing(Relation rel, int col)
+{
+	return (col == COL_REQUEST_TYPE || col >= FIRST_COLUMN_0_6) &&
+		get_attnum(RelationGetRelid(rel), ticket_column_names[col]) == InvalidAttrNumber;
 }
 
 /*
@@ -96,14 +113,11 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	require_trigger_relation(rel, get_relname_relid("tickets", nsp), TICKET_TRIGGER_NAME);
 	st = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TicketStamper));
 	column_types(nsp, types);
+	/* a store not yet updated to 0.5 has no request types: all incidents */
 	for (i = 0; i < N_COLUMNS; i++)
-	{
-		/* a store not yet updated to 0.5 has no request types: all incidents */
-		if (i == COL_REQUEST_TYPE &&
-			get_attnum(RelationGetRelid(rel), ticket_column_names[i]) == InvalidAttrNumber)
-			continue;
-		st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);
-	}
+		if (!column_missing(rel, i))
+			st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);
+	st->conversation = st->attnums[FIRST_COLUMN_0_6] != InvalidAttrNumber;
 	st->premium = enum_label(types[COL_TIER], "premium");
 	st->standard = enum_label(types[COL_TIER], "standard");
 	st->phone = enum_label(types[COL_CHANNEL], "phone");

@@ -9,6 +9,8 @@
  *							per statement
  *		ticket_clock.c		the clocks: paused and resumed with the status,
  *							and the deadlines and escalation they give
+ *		ticket_conversation.c	the cycles: reopenings, the reply owed and
+ *							the periodic update the messages give
  *		ticket_trigger.c	the trigger: what opening and updating a ticket
  *							may do, and what they stamp
  *		owner_calls.c		what it asks of the store's SECURITY DEFINER
@@ -64,8 +66,21 @@ typedef enum TicketColumn
 	COL_EXPECTED_BEHAVIOUR,
 	COL_CONTACT_ID,
 	COL_TICKET_ID,
+	COL_CYCLE,					/* the conversation's (0.6), in table order:
+								 * absent from a store not yet updated */
+	COL_REOPENED_AT,
+	COL_AWAITING_REPLY_SINCE,
+	COL_REPLY_CYCLE,
+	COL_REPLY_DUE,
+	COL_LAST_AGENT_MESSAGE_AT,
+	COL_UPDATE_FROM,
+	COL_UPDATE_CYCLE,
+	COL_UPDATE_DUE,
 	N_COLUMNS
 } TicketColumn;
+
+/* The first column of 0.6, which a store of 0.5 does not have */
+#define FIRST_COLUMN_0_6 COL_CYCLE
 
 /* Their names, by TicketColumn */
 extern const char *const ticket_column_names[N_COLUMNS];
@@ -87,6 +102,7 @@ typedef struct TicketStamper
 	Datum		resolved;		/* the status 'resolved' */
 	Oid			case_seq;		/* ticket_sla.case_number_seq */
 	Oid			owner;			/* of the trigger function: the extension's */
+	bool		conversation;	/* the store has the columns of 0.6 */
 	StoreTables tables;
 } TicketStamper;
 
@@ -150,6 +166,13 @@ extern bool ticket_move_clock(Stamping *s, ClockState before, ClockState now,
 extern void ticket_stamp_deadlines(Stamping *s);
 extern void ticket_stamp_next_escalation(Stamping *s, ClockState state);
 extern void ticket_recount_paused(Stamping *s);
+
+/* ticket_conversation.c */
+extern void ticket_open_conversation(Stamping *s, ClockState state);
+extern void ticket_restart_resolution(Stamping *s, ClockState before, ClockState now,
+									  TimestampTz at);
+extern void ticket_update_conversation(Stamping *s, ClockState before, ClockState now,
+									   TimestampTz at, bool new_terms);
 
 /* A column set by the trigger */
 static inline void

@@ -48,7 +48,9 @@ static const TicketColumn stamped_columns[] = {
 
 /* Kept by the trigger from the ticket's history: never set by an update */
 static const TicketColumn kept_columns[] = {
-	COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS, COL_PAUSED_ELAPSED
+	COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS, COL_PAUSED_ELAPSED,
+	COL_CYCLE, COL_REOPENED_AT, COL_REPLY_CYCLE, COL_REPLY_DUE, COL_UPDATE_FROM,
+	COL_UPDATE_CYCLE, COL_UPDATE_DUE
 };
 
 /* Facts of the opening and stamped values: never changed by an update */
@@ -158,6 +160,7 @@ open_ticket(Stamping *s)
 					  timestamp_of(&s->row, COL_CLOCK_START));
 	ticket_stamp_deadlines(s);
 	ticket_stamp_next_escalation(s, ticket_clock_state(s, &s->row));
+	ticket_open_conversation(s, ticket_clock_state(s, &s->row));
 }
 
 static void
@@ -350,8 +353,10 @@ update_ticket(Stamping *s)
 	record_change(s, new_terms || new_kind || ticket_column_changed(s, COL_STATUS), at);
 	state = ticket_clock_state(s, &s->row);
 	paused_more = ticket_move_clock(s, ticket_clock_state(s, &s->old), state, at);
+	ticket_restart_resolution(s, ticket_clock_state(s, &s->old), state, at);
 	if (new_terms || new_kind || paused_more)
 		ticket_stamp_deadlines(s);
+	ticket_update_conversation(s, ticket_clock_state(s, &s->old), state, at, new_terms || new_kind);
 	if (ticket_column_changed(s, COL_ESCALATION_LEVEL))
 		check_escalation_level(s);
 	/* the ladder stops with a resolution and starts again with a reopening */
