@@ -27,14 +27,14 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
 	"escalation_level", "request_type", "support_level", "service", "summary", "problem_at",
 	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id",
-	"ticket_id"
+	"ticket_id", "response_due_set", "resolution_due_set"
 };
 
 /* ---------- The statement's cache ---------- */
 
-/* The role that owns function fn */
-static Oid
-function_owner(Oid fn)
+/* The role that owns function fn: the extension's owner, for the store's */
+Oid
+ticket_function_owner(Oid fn)
 {
 	HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
 	Oid			owner;
@@ -71,6 +71,8 @@ column_types(Oid nsp, Oid *types)
 	types[COL_PROBLEM_AT] = TIMESTAMPTZOID;
 	types[COL_CONTACT_ID] = INT4OID;
 	types[COL_TICKET_ID] = INT8OID;
+	types[COL_RESPONSE_DUE_SET] = TIMESTAMPTZOID;
+	types[COL_RESOLUTION_DUE_SET] = TIMESTAMPTZOID;
 }
 
 /*
@@ -98,8 +100,11 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	column_types(nsp, types);
 	for (i = 0; i < N_COLUMNS; i++)
 	{
-		/* a store not yet updated to 0.5 has no request types: all incidents */
-		if (i == COL_REQUEST_TYPE &&
+		/*
+		 * a store not yet updated to 0.5 has no request types (all
+		 * incidents), nor to 0.6 due dates set by hand (none)
+		 */
+		if ((i == COL_REQUEST_TYPE || i == COL_RESPONSE_DUE_SET || i == COL_RESOLUTION_DUE_SET) &&
 			get_attnum(RelationGetRelid(rel), ticket_column_names[i]) == InvalidAttrNumber)
 			continue;
 		st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);
@@ -111,7 +116,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
-	st->owner = function_owner(fcinfo->flinfo->fn_oid);
+	st->owner = ticket_function_owner(fcinfo->flinfo->fn_oid);
 	store_tables(&st->tables, nsp);
 	fcinfo->flinfo->fn_extra = st;
 	return st;

@@ -132,6 +132,7 @@ open_ticket(Stamping *s)
 
 	require_columns(s);
 	refuse_stamped_values(s);
+	(void) ticket_guard_due_set(s);
 	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
 	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
 	s->terms = ct.contract;
@@ -324,6 +325,7 @@ update_ticket(Stamping *s)
 	bool		new_terms;
 	bool		new_kind;
 	bool		paused_more;
+	bool		due_set;
 	ClockState	state;
 
 	refuse_changes(s, fixed_columns, lengthof(fixed_columns),
@@ -332,6 +334,7 @@ update_ticket(Stamping *s)
 	refuse_changes(s, kept_columns, lengthof(kept_columns),
 				   "ticket_sla keeps it from the ticket's changes of status, severity and escalation.");
 	guard_first_response(s);
+	due_set = ticket_guard_due_set(s);
 	check_report_change(s);
 	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID] ||
 		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||
@@ -350,7 +353,7 @@ update_ticket(Stamping *s)
 	record_change(s, new_terms || new_kind || ticket_column_changed(s, COL_STATUS), at);
 	state = ticket_clock_state(s, &s->row);
 	paused_more = ticket_move_clock(s, ticket_clock_state(s, &s->old), state, at);
-	if (new_terms || new_kind || paused_more)
+	if (new_terms || new_kind || paused_more || due_set)
 		ticket_stamp_deadlines(s);
 	if (ticket_column_changed(s, COL_ESCALATION_LEVEL))
 		check_escalation_level(s);
