@@ -286,3 +286,8 @@ SELECT count(*) FROM ticket_sla.due_changes WHERE ticket_id = 3;
 DROP SCHEMA regress_hostile CASCADE;
 DROP ROLE regress_due_admin, regress_due_cleared, regress_due_agent, regress_due_reporting,
 	regress_due_lead, regress_due_plain;
+DROP VIEW dues;
+DROP FUNCTION open(integer, ticket_sla.severity, timestamptz, boolean);
+DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);
