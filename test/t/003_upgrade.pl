@@ -182,14 +182,18 @@ SELECT md5(string_agg(o::text, '|' ORDER BY o.name)) FROM app.offices o;
 SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 };
 # The store's tables but statuses and request_types, which 0.5 adds, and
-# the tickets without their request type, which 0.5 adds (each checked on
+# due_changes, which 0.6 adds, and the tickets without their request type,
+# which 0.5 adds, and due dates set by hand, which 0.6 adds (each checked on
 # its own)
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
-	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type'], clock_segments => ['support_level'], contract_terms => ['localizes', 'locale'], customers => ['time_zone', 'holiday_regions'] });
+	my $fp = table_fingerprints($node, %db, skip_columns => { tickets => ['request_type', 'response_due_set', 'resolution_due_set'], clock_segments => ['support_level'], contract_terms => ['localizes', 'locale'], customers => ['time_zone', 'holiday_regions'] });
 	delete $fp->{statuses};
 	delete $fp->{request_types};
+	# due dates set by hand (0.6): none before
+	delete $fp->{due_changes};
+	delete $fp->{'seq:due_changes_change_id_seq'};
 	return $fp;
 }
 my $store_before = store_fingerprints($node, %up);
@@ -321,13 +325,14 @@ sub update_filled_store
 	is(deadlines_differing($node, $inputs, %db), '', "from $version: every ticket's deadlines recompute as stamped");
 	is_deeply({ map { $_ => sql($node, $views{$_}, %db) } keys %views }, \%views_before,
 		"from $version: every view (and quarterly_report) reads the same");
-	# the ten tables and six sequences of the store: as 0.3 marks them, and
-	# request_types and statuses (0.5)
+	# the tables and sequences of the store: as 0.3 marks them, and
+	# request_types and statuses (0.5), due_changes and its sequence (0.6)
 	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
 WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
-		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,premium_requests,'
+		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,due_changes,'
+		  . 'due_changes_change_id_seq,escalations,premium_requests,'
 		  . 'request_types,statuses,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
 	check_statuses($version, $waiting_before, %db);

@@ -386,18 +386,21 @@ SELECT ticket_id, case_number, customer_id, organisation, contract, severity, ta
 	CASE WHEN met_at IS NOT NULL THEN late_business END, CASE WHEN met_at IS NOT NULL THEN late_clock END
 FROM ticket_sla.breaches ORDER BY ticket_id, target},
 	compliance => q{
-SELECT c::text FROM ticket_sla.compliance c
+SELECT (to_jsonb(c) - 'targets_manual')::text FROM ticket_sla.compliance c
 ORDER BY period, period_start, customer_id, contract_id, severity},
 	queue           => q{SELECT q::text FROM ticket_sla.queue q},
 	tier_queue      => q{SELECT q::text FROM ticket_sla.tier_queue q},
-	ticket_outcomes => q{SELECT o::text FROM ticket_sla.ticket_outcomes o ORDER BY ticket_id},
+	ticket_outcomes => q{
+SELECT (to_jsonb(o) - 'response_manual' - 'resolution_manual')::text
+FROM ticket_sla.ticket_outcomes o ORDER BY ticket_id},
 	clock_ledger    => q{
 SELECT ticket_id, case_number, clock, from_at, to_at, state, reason, severity,
 	CASE WHEN to_at IS NOT NULL THEN business_time END, CASE WHEN to_at IS NOT NULL THEN elapsed END
 FROM ticket_sla.clock_ledger ORDER BY ticket_id, clock, from_at, to_at},
 	customer_terms   => q{SELECT c::text FROM ticket_sla.customer_terms c ORDER BY customer_id},
 	quarterly_report => q{
-SELECT c.customer_id, r::text FROM ticket_sla.customers c,
+SELECT c.customer_id, (to_jsonb(r) - 'responses_manual' - 'resolutions_manual')::text
+FROM ticket_sla.customers c,
 	LATERAL ticket_sla.quarterly_report(c.customer_id, '2024-Q1') r ORDER BY 1});
 }
 
