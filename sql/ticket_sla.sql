@@ -1983,8 +1983,8 @@ COMMENT ON POLICY cleared_delete ON ticket_sla.tickets IS 'Confidential tickets 
 -- ones): a dump then restores the contracts, their terms, the customers and
 -- contacts, the statuses, the tickets with their stamped deadlines and case
 -- numbers, the quotas taken,
--- the clocks' ledger and the escalations fired, and the next ticket, case
--- and contract take the next numbers.
+-- the clocks' ledger, the escalations fired and the due dates changed by
+-- hand, and the next ticket, case and contract take the next numbers.
 --
 -- A restore must not fire the store's triggers on the rows it copies in
 -- (they would stamp the tickets again and add a version of every

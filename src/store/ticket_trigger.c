@@ -15,7 +15,8 @@
  * request type or support level: each may have terms of its own) or is
  * moved to its contract's current terms, lets the first response be
  * recorded once, and keeps status and resolved_at in step.  Every change of
- * status, kind or terms is recorded at changed_at.
+ * status, kind or terms is recorded at changed_at.  A due date set by hand
+ * (ticket_due.c) stands in for the terms' deadline whenever it stamps them.
  *
  * How the clocks follow the status, and the deadlines and escalation they
  * give, are ticket_clock.c's; the row's columns are ticket_row.c's.  This
