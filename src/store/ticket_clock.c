@@ -90,7 +90,8 @@ ticket_move_clock(Stamping *s, ClockState before, ClockState now, TimestampTz at
 
 /*
  * Both deadlines from the clock start under the ticket's terms, the
- * resolution deadline moved on by the time its clock was paused
+ * resolution deadline moved on by the time its clock was paused; a due date
+ * set by hand stands instead (ticket_due.c)
  */
 void
 ticket_stamp_deadlines(Stamping *s)
@@ -110,6 +111,7 @@ ticket_stamp_deadlines(Stamping *s)
 		set_timestamp(s, COL_RESOLUTION_DUE, due);
 	else
 		set_column(s, COL_RESOLUTION_DUE, (Datum) 0, true);
+	ticket_apply_due_set(s);
 }
 
 /* The next step of the ladder past escalation_level; none once resolved */

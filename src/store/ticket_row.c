@@ -28,14 +28,15 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"escalation_level", "request_type", "support_level", "service", "summary", "problem_at",
 	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id",
 	"ticket_id", "cycle", "reopened_at", "awaiting_reply_since", "reply_cycle", "reply_due",
-	"last_agent_message_at", "update_from", "update_cycle", "update_due"
+	"last_agent_message_at", "update_from", "update_cycle", "update_due",
+	"response_due_set", "resolution_due_set"
 };
 
 /* ---------- The statement's cache ---------- */
 
-/* The role that owns function fn */
-static Oid
-function_owner(Oid fn)
+/* The role that owns function fn: the extension's owner, for the store's */
+Oid
+ticket_function_owner(Oid fn)
 {
 	HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
 	Oid			owner;
@@ -125,7 +126,7 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	st->case_seq = get_relname_relid("case_number_seq", nsp);
 	if (!OidIsValid(st->case_seq))
 		elog(ERROR, "sequence ticket_sla.case_number_seq is missing");
-	st->owner = function_owner(fcinfo->flinfo->fn_oid);
+	st->owner = ticket_function_owner(fcinfo->flinfo->fn_oid);
 	store_tables(&st->tables, nsp);
 	fcinfo->flinfo->fn_extra = st;
 	return st;

@@ -1,6 +1,6 @@
 /*
  * ticket_stamping.h
- *		What the four files of ticket_sla.stamp_ticket(), the trigger of
+ *		What the files of ticket_sla.stamp_ticket(), the trigger of
  *		ticket_sla.tickets, share; private to them:
  *
  *		ticket_row.c		the columns of a ticket, read and written, and
@@ -15,6 +15,8 @@
  *							may do, and what they stamp
  *		owner_calls.c		what it asks of the store's SECURITY DEFINER
  *							functions, as the extension's owner
+ *		ticket_due.c		due dates set by hand: set_due, clear_due, and
+ *							the override the trigger stamps over the terms'
  *
  * Functions shared between them start with ticket_, so that none can meet a
  * symbol of the server's; the accessors of one column are inline.
@@ -76,6 +78,8 @@ typedef enum TicketColumn
 	COL_UPDATE_FROM,
 	COL_UPDATE_CYCLE,
 	COL_UPDATE_DUE,
+	COL_RESPONSE_DUE_SET,		/* due dates set by hand (0.6) */
+	COL_RESOLUTION_DUE_SET,
 	N_COLUMNS
 } TicketColumn;
 
@@ -137,6 +141,7 @@ typedef enum ClockState
 
 
 /* ticket_row.c */
+extern Oid	ticket_function_owner(Oid fn);
 extern TicketStamper *ticket_stamper(FunctionCallInfo fcinfo, Relation rel);
 extern void ticket_read_row(const TicketStamper *st, Relation rel, HeapTuple tuple,
 							TicketRow *row);
@@ -158,6 +163,10 @@ extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);
 extern bool ticket_take_premium_request(Oid owner, int32 customer_id, DateADT period,
 										int32 quota);
 extern int32 ticket_local_terms(Oid owner, int32 terms_id, int32 customer_id);
+
+/* ticket_due.c */
+extern bool ticket_guard_due_set(const Stamping *s);
+extern void ticket_apply_due_set(Stamping *s);
 
 /* ticket_clock.c */
 extern void ticket_settle_resolution(Stamping *s, TimestampTz at);

@@ -15,7 +15,8 @@
  * request type or support level: each may have terms of its own) or is
  * moved to its contract's current terms, lets the first response be
  * recorded once, and keeps status and resolved_at in step.  Every change of
- * status, kind or terms is recorded at changed_at.
+ * status, kind or terms is recorded at changed_at.  A due date set by hand
+ * (ticket_due.c) stands in for the terms' deadline whenever it stamps them.
  *
  * How the clocks follow the status, and the deadlines and escalation they
  * give, are ticket_clock.c's; the row's columns are ticket_row.c's.  This
@@ -134,6 +135,7 @@ open_ticket(Stamping *s)
 
 	require_columns(s);
 	refuse_stamped_values(s);
+	(void) ticket_guard_due_set(s);
 	opened_at = timestamp_of(&s->row, COL_OPENED_AT);
 	ct = customer_terms(s, DatumGetInt32(s->row.value[COL_CUSTOMER_ID]));
 	s->terms = ct.contract;
@@ -327,6 +329,7 @@ update_ticket(Stamping *s)
 	bool		new_terms;
 	bool		new_kind;
 	bool		paused_more;
+	bool		due_set;
 	ClockState	state;
 
 	refuse_changes(s, fixed_columns, lengthof(fixed_columns),
@@ -335,6 +338,7 @@ update_ticket(Stamping *s)
 	refuse_changes(s, kept_columns, lengthof(kept_columns),
 				   "ticket_sla keeps it from the ticket's changes of status, severity and escalation.");
 	guard_first_response(s);
+	due_set = ticket_guard_due_set(s);
 	check_report_change(s);
 	if (s->row.isnull[COL_SEVERITY] || s->row.isnull[COL_TERMS_ID] ||
 		s->row.isnull[COL_STATUS] || s->row.isnull[COL_ESCALATION_LEVEL] ||
@@ -354,7 +358,7 @@ update_ticket(Stamping *s)
 	state = ticket_clock_state(s, &s->row);
 	paused_more = ticket_move_clock(s, ticket_clock_state(s, &s->old), state, at);
 	ticket_restart_resolution(s, ticket_clock_state(s, &s->old), state, at);
-	if (new_terms || new_kind || paused_more)
+	if (new_terms || new_kind || paused_more || due_set)
 		ticket_stamp_deadlines(s);
 	ticket_update_conversation(s, ticket_clock_state(s, &s->old), state, at, new_terms || new_kind);
 	if (ticket_column_changed(s, COL_ESCALATION_LEVEL))

@@ -27,6 +27,15 @@ UPDATE ticket_sla.tickets SET status = 'on hold', changed_at = paused_since + in
 WHERE ticket_id = 1 AND status = 'waiting on customer'});
 is(sql($source, q{SELECT count(*) FROM ticket_sla.tickets WHERE status = 'on hold'}), '1',
 	'source: a ticket in a status the admin added');
+# due dates set by hand (0.6): the dump carries the override and its rows of
+# due_changes, a confidential ticket's among them
+sql($source, q{
+SELECT ticket_sla.set_due(ticket_id, 'resolution', opened_at + interval '20 days', 'Agreed with the customer')
+FROM ticket_sla.tickets
+WHERE ticket_id IN (SELECT min(ticket_id) FROM ticket_sla.tickets WHERE resolved_at IS NULL GROUP BY confidential)});
+is(sql($source, q{SELECT count(*) || ' ' || count(*) FILTER (WHERE t.confidential)
+FROM ticket_sla.due_changes d JOIN ticket_sla.tickets t USING (ticket_id)}), '2 1',
+	'source: two due dates set by hand, one of a confidential ticket');
 
 # the data set has what this test claims to carry over
 is( sql($source, q{
@@ -44,8 +53,8 @@ my $before = table_fingerprints($source);
 my $inputs = deadline_inputs($source);
 my @tables = store_tables($source);
 is( join(',', @tables),
-	'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,tickets',
-	'the store has ten tables');
+	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,premium_requests,request_types,statuses,tickets',
+	'the store has eleven tables');
 
 my $dump = "$PostgreSQL::Test::Utils::tmp_check/ticket_sla.dump";
 $source->command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $source->connstr('postgres') ],

@@ -182,13 +182,15 @@ SELECT md5(string_agg(o::text, '|' ORDER BY o.name)) FROM app.offices o;
 SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 };
 # The store's tables but statuses and request_types, which 0.5 adds, and
-# the tickets without their request type, which 0.5 adds (each checked on
+# due_changes, which 0.6 adds, and the tickets without their request type,
+# which 0.5 adds, and due dates set by hand, which 0.6 adds (each checked on
 # its own)
 # What 0.6 adds: the tickets' cycles and conversation, and the (empty)
 # tables of messages and finished cycles
+# and due dates set by hand (none before)
 my @columns_0_6 = qw(cycle reopened_at awaiting_reply_since reply_cycle reply_due
-  last_agent_message_at update_from update_cycle update_due);
-my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq);
+  last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set);
+my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq);
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
@@ -329,14 +331,15 @@ sub update_filled_store
 	is(deadlines_differing($node, $inputs, %db), '', "from $version: every ticket's deadlines recompute as stamped");
 	is_deeply({ map { $_ => sql($node, $views{$_}, %db) } keys %views }, \%views_before,
 		"from $version: every view (and quarterly_report) reads the same");
-	# the ten tables and six sequences of the store: as 0.3 marks them, and
-	# request_types and statuses (0.5)
+	# the tables and sequences of the store: as 0.3 marks them, and
+	# request_types and statuses (0.5), due_changes and its sequence (0.6)
 	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
 WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
-		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,escalations,messages,'
-		  . 'messages_message_id_seq,premium_requests,request_types,statuses,target_cycles,tickets,tickets_ticket_id_seq',
+		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,due_changes,'
+		  . 'due_changes_change_id_seq,escalations,messages,messages_message_id_seq,premium_requests,'
+		  . 'request_types,statuses,target_cycles,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
 	check_statuses($version, $waiting_before, %db);
 	is( sql($node, q{

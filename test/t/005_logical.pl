@@ -35,8 +35,8 @@ fill_store($publisher);
 sql($publisher, 'CREATE PUBLICATION ticket_store FOR TABLES IN SCHEMA ticket_sla');
 is( sql($publisher, q{
 SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_publication_tables WHERE pubname = 'ticket_store'}),
-	'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,tickets',
-	'the publication holds the ten tables of the store');
+	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,premium_requests,request_types,statuses,tickets',
+	'the publication holds the eleven tables of the store');
 
 (my $connstr = $publisher->connstr('postgres')) =~ s/'/''/g;
 sql($subscriber, "CREATE SUBSCRIPTION ticket_store CONNECTION '$connstr' PUBLICATION ticket_store");
@@ -62,7 +62,8 @@ is( sql($subscriber, q{SELECT last_value || ' ' || is_called FROM ticket_sla.cas
 SELECT string_agg(sequencename || '=' || coalesce(last_value::text, 'unused'), ',' ORDER BY sequencename) FROM pg_sequences
 WHERE schemaname = 'ticket_sla'}),
 	"1 false\ncase_number_seq=unused,contacts_contact_id_seq=unused,contract_terms_terms_id_seq=unused,"
-	  . 'contracts_contract_id_seq=unused,customers_customer_id_seq=unused,tickets_ticket_id_seq=unused',
+	  . 'contracts_contract_id_seq=unused,customers_customer_id_seq=unused,due_changes_change_id_seq=unused,'
+	  . 'tickets_ticket_id_seq=unused',
 	"the subscriber's triggers did not run: its sequences were never used");
 
 # changes after the initial copy: new tickets (stamped by the publisher),

@@ -70,13 +70,18 @@ is(outcome($node, 'roles', 'rita', 'SELECT ticket_sla.record_segments()'), '4250
 is( catalog($node, 'roles', q{
 SELECT f || ': ' || string_agg(r, ',' ORDER BY r)
 FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escalations(timestamptz)',
-                  'ticket_sla.take_premium_request(integer,date,integer)']) f,
+                  'ticket_sla.take_premium_request(integer,date,integer)',
+                  'ticket_sla.set_due(bigint,ticket_sla.sla_clock,timestamptz,text)',
+                  'ticket_sla.clear_due(bigint,ticket_sla.sla_clock,text)',
+                  'ticket_sla.record_due_change(text,bigint,ticket_sla.sla_clock,timestamptz,text,name,name)']) f,
      unnest(ARRAY['ticket_sla_agent', 'ticket_sla_reporting', 'ticket_sla_admin', 'ticket_sla_cleared']) r
 WHERE has_function_privilege(r, f::regprocedure, 'EXECUTE')
 GROUP BY f ORDER BY f}),
-	"ticket_sla.process_escalations(timestamptz): ticket_sla_admin\n"
-	  . "ticket_sla.retarget(text,integer): ticket_sla_admin",
-	'retarget and process_escalations are for the admin; take_premium_request for no role (the trigger takes premium requests as the owner)');
+	"ticket_sla.clear_due(bigint,ticket_sla.sla_clock,text): ticket_sla_admin\n"
+	  . "ticket_sla.process_escalations(timestamptz): ticket_sla_admin\n"
+	  . "ticket_sla.retarget(text,integer): ticket_sla_admin\n"
+	  . "ticket_sla.set_due(bigint,ticket_sla.sla_clock,timestamptz,text): ticket_sla_admin",
+	'retarget, process_escalations, set_due and clear_due are for the admin; take_premium_request and record_due_change for no role (run as the owner)');
 is( catalog($node, 'roles', q{
 SELECT coalesce(string_agg(c.relname, ','), '-') FROM pg_class c
 WHERE c.relnamespace = 'ticket_sla'::regnamespace

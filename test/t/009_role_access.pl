@@ -32,11 +32,14 @@ VALUES (5, 'Secret', 'Secret open', '2024-03-10 09:00+00', 'Impact', 'Descriptio
 	'phone', 'critical', '2024-03-11 09:00+00', true);
 UPDATE ticket_sla.tickets SET first_response_at = '2024-03-12 09:00+00', status = 'resolved',
 	changed_at = '2024-03-12 10:00+00' WHERE summary = 'Secret late';
-SELECT ticket_sla.process_escalations('2024-03-25 00:00+00');}, db => 'roles');
+SELECT ticket_sla.process_escalations('2024-03-25 00:00+00');
+-- due dates set by hand (0.6) on an open ticket and on a confidential one
+SELECT ticket_sla.set_due(ticket_id, 'resolution', '2024-04-30 12:00+00', 'Agreed with the customer')
+FROM ticket_sla.tickets WHERE ticket_id = 1 OR summary = 'Secret open';}, db => 'roles');
 
 my @tables = store_tables($node, db => 'roles');
-is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,tickets',
-	'the ten tables of the store');
+is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,premium_requests,request_types,statuses,tickets',
+	'the eleven tables of the store');
 # a column each that an UPDATE may name (not an identity or generated one)
 my %column = map { split /\|/ } split /\n/, catalog($node, 'roles', q{
 SELECT DISTINCT ON (c.relname) c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
@@ -69,15 +72,17 @@ is( join(' ', map { outcome($node, 'roles', 'rita', $_) }
 		"SELECT ticket_sla.retarget('Cyren Standard')",
 		"SELECT ticket_sla.process_escalations('2024-03-25 00:00+00')",
 		"SELECT ticket_sla.take_premium_request(1, '2024-01-01', 5)",
-		"SELECT nextval('ticket_sla.case_number_seq')"),
-	'42501 42501 42501 42501',
-	'reporting: retarget, process_escalations, take_premium_request and the case number sequence are refused (42501)');
+		"SELECT nextval('ticket_sla.case_number_seq')",
+		"SELECT ticket_sla.set_due(1, 'resolution', '2024-05-31 12:00+00', 'Tried')",
+		"SELECT ticket_sla.clear_due(1, 'resolution', 'Tried')"),
+	'42501 42501 42501 42501 42501 42501',
+	'reporting: retarget, process_escalations, take_premium_request, the case number sequence, set_due and clear_due are refused (42501)');
 
 # ticket_sla_agent: tickets only
 my @agent_cannot = grep { $_ ne 'tickets' } @tables;
 my $agnes_writes = writes('agnes', @agent_cannot);
 is_deeply($agnes_writes, all_42501($agnes_writes),
-	'agent: no write to contracts, contract_terms, customers, contacts, premium_requests, request_types, statuses, clock_segments, escalations (42501)');
+	'agent: no write to contracts, contract_terms, customers, contacts, premium_requests, request_types, statuses, clock_segments, escalations, due_changes (42501)');
 # ticket 1 is customer 2's (fill_store: customer 1 + i % 7), open and not
 # confidential; terms 1 are customer 1's contract's
 is( join(' ', map { outcome($node, 'roles', 'agnes', $_) }
@@ -89,9 +94,11 @@ is( join(' ', map { outcome($node, 'roles', 'agnes', $_) }
 		"DELETE FROM ticket_sla.tickets WHERE ticket_id = 1",
 		"SELECT ticket_sla.retarget('Cyren Standard')",
 		"SELECT ticket_sla.process_escalations('2024-03-25 00:00+00')",
-		"SELECT ticket_sla.take_premium_request(2, '2024-01-01', 100)"),
-	'42501 42501 42501 42501 42501 42501 42501 42501 42501',
-	"agent: another customer's contract, a ticket's customer, escalation_level, deleting, retarget, process_escalations, another customer's premium requests: 42501");
+		"SELECT ticket_sla.take_premium_request(2, '2024-01-01', 100)",
+		"SELECT ticket_sla.set_due(1, 'resolution', '2024-05-31 12:00+00', 'Tried')",
+		"UPDATE ticket_sla.tickets SET resolution_due_set = NULL WHERE ticket_id = 1"),
+	'42501 42501 42501 42501 42501 42501 42501 42501 42501 42501 42501',
+	"agent: another customer's contract, a ticket's customer, escalation_level, deleting, retarget, process_escalations, another customer's premium requests, a due date set by hand: 42501");
 # terms_id is no role's to update from 0.4 (retarget moves tickets); the
 # trigger would move a ticket only to its own contract's current terms
 is(outcome($node, 'roles', 'agnes', 'UPDATE ticket_sla.tickets SET terms_id = 1 WHERE ticket_id = 1'), '42501',
@@ -110,7 +117,7 @@ my %visibility = (
 	  'AND r.case_number NOT IN (SELECT case_number FROM ticket_sla.tickets WHERE confidential)' ],
 	map { $_ => [ "SELECT count(*) FROM ticket_sla.$_ v",
 			'WHERE v.ticket_id NOT IN (SELECT ticket_id FROM ticket_sla.tickets WHERE confidential)' ] }
-	  qw(sla_status breaches queue tier_queue ticket_outcomes clock_ledger clock_segments escalations));
+	  qw(sla_status breaches queue tier_queue ticket_outcomes clock_ledger clock_segments escalations due_changes));
 # compliance counts tickets, one per month: the uncleared count the tickets
 # that are not confidential
 my $not_confidential = catalog($node, 'roles', 'SELECT count(*) FROM ticket_sla.tickets WHERE NOT confidential');
@@ -140,5 +147,7 @@ is(outcome($node, 'roles', 'clara', "UPDATE ticket_sla.tickets SET holder = 'Cla
 	'ok 1', 'a cleared agent works a confidential ticket');
 is(outcome($node, 'roles', 'adam', "SELECT ticket_sla.retarget('Cyren Standard')"), 'ok 1',
 	'the admin may retarget');
+is(outcome($node, 'roles', 'adam', "SELECT ticket_sla.clear_due(1, 'resolution', 'The customer withdrew')"),
+	'ok 1', 'the admin may clear a due date set by hand');
 
 done_testing();

@@ -244,23 +244,26 @@ CROSS JOIN LATERAL (SELECT $held) AS h (terms)
 CROSS JOIN LATERAL ticket_sla.response_deadline(t.clock_start, t.severity, h.terms) r
 LEFT JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, h.terms,
 	t.paused_business, t.paused_elapsed, t.clock_start, false) z ON true
-WHERE t.response_due IS DISTINCT FROM r
-   OR t.resolution_due IS DISTINCT FROM z.due
+-- a due date set by hand (0.6; the key is missing before) stands instead
+WHERE t.response_due IS DISTINCT FROM coalesce((to_jsonb(t) ->> 'response_due_set')::timestamptz, r)
+   OR t.resolution_due IS DISTINCT FROM coalesce((to_jsonb(t) ->> 'resolution_due_set')::timestamptz, z.due)
 ORDER BY t.ticket_id}, %opts);
 }
 
 # The stamped tickets' inputs and deadlines as an SQL VALUES list, to be
 # recomputed on another node whatever its tables hold: (ticket_id,
 # clock_start, severity, the terms it is held to, paused_business,
-# paused_elapsed, response_due, resolution_due)
+# paused_elapsed, response_due, resolution_due, and the due dates set by
+# hand, NULL when none or before 0.6)
 sub deadline_inputs
 {
 	my ($node, %opts) = @_;
 	my $held = held_terms_sql($node, %opts);
 	return sql($node, qq{
-SELECT 'VALUES ' || string_agg(format('(%s, %L::timestamptz, %L::ticket_sla.severity, %L::ticket_sla.contract, %L::interval, %L::interval, %L::timestamptz, %L::timestamptz)',
+SELECT 'VALUES ' || string_agg(format('(%s, %L::timestamptz, %L::ticket_sla.severity, %L::ticket_sla.contract, %L::interval, %L::interval, %L::timestamptz, %L::timestamptz, %L::timestamptz, %L::timestamptz)',
 	t.ticket_id, t.clock_start, t.severity, $held, t.paused_business, t.paused_elapsed,
-	t.response_due, t.resolution_due), ', ' ORDER BY t.ticket_id)
+	t.response_due, t.resolution_due, to_jsonb(t) ->> 'response_due_set',
+	to_jsonb(t) ->> 'resolution_due_set'), ', ' ORDER BY t.ticket_id)
 FROM ticket_sla.tickets t JOIN ticket_sla.contract_terms ct USING (terms_id)}, %opts);
 }
 
@@ -272,11 +275,12 @@ sub deadlines_differing
 	return sql($node, qq{
 SELECT string_agg(v.id::text, ',' ORDER BY v.id)
 FROM ($values) AS v (id, clock_start, severity, terms, paused_business, paused_elapsed,
-                     response_due, resolution_due)
+                     response_due, resolution_due, response_due_set, resolution_due_set)
 LEFT JOIN LATERAL ticket_sla.resolution_progress(v.clock_start, v.severity, v.terms,
 	v.paused_business, v.paused_elapsed, v.clock_start, false) z ON true
-WHERE ticket_sla.response_deadline(v.clock_start, v.severity, v.terms) IS DISTINCT FROM v.response_due
-   OR z.due IS DISTINCT FROM v.resolution_due}, %opts);
+WHERE coalesce(v.response_due_set, ticket_sla.response_deadline(v.clock_start, v.severity, v.terms))
+		IS DISTINCT FROM v.response_due
+   OR coalesce(v.resolution_due_set, z.due) IS DISTINCT FROM v.resolution_due}, %opts);
 }
 
 # The extension's schema as the catalogs describe it, by name (not oid),
@@ -386,18 +390,21 @@ SELECT ticket_id, case_number, customer_id, organisation, contract, severity, ta
 	CASE WHEN met_at IS NOT NULL THEN late_business END, CASE WHEN met_at IS NOT NULL THEN late_clock END
 FROM ticket_sla.breaches ORDER BY ticket_id, target},
 	compliance => q{
-SELECT c::text FROM ticket_sla.compliance c
+SELECT (to_jsonb(c) - 'targets_manual')::text FROM ticket_sla.compliance c
 ORDER BY period, period_start, customer_id, contract_id, severity},
 	queue           => q{SELECT q::text FROM ticket_sla.queue q},
 	tier_queue      => q{SELECT q::text FROM ticket_sla.tier_queue q},
-	ticket_outcomes => q{SELECT o::text FROM ticket_sla.ticket_outcomes o ORDER BY ticket_id},
+	ticket_outcomes => q{
+SELECT (to_jsonb(o) - 'response_manual' - 'resolution_manual')::text
+FROM ticket_sla.ticket_outcomes o ORDER BY ticket_id},
 	clock_ledger    => q{
 SELECT ticket_id, case_number, clock, from_at, to_at, state, reason, severity,
 	CASE WHEN to_at IS NOT NULL THEN business_time END, CASE WHEN to_at IS NOT NULL THEN elapsed END
 FROM ticket_sla.clock_ledger ORDER BY ticket_id, clock, from_at, to_at},
 	customer_terms   => q{SELECT c::text FROM ticket_sla.customer_terms c ORDER BY customer_id},
 	quarterly_report => q{
-SELECT c.customer_id, r::text FROM ticket_sla.customers c,
+SELECT c.customer_id, (to_jsonb(r) - 'responses_manual' - 'resolutions_manual')::text
+FROM ticket_sla.customers c,
 	LATERAL ticket_sla.quarterly_report(c.customer_id, '2024-Q1') r ORDER BY 1});
 }
 
