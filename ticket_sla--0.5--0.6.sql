@@ -153,6 +153,7 @@ CREATE TABLE ticket_sla.target_cycles (
 	ended_at timestamptz NOT NULL CHECK (ended_at >= started_at),
 	ended_by text NOT NULL CHECK (ended_by IN ('answer', 'update', 'resolution', 'pause')),
 	met boolean,
+	due_manual boolean NOT NULL,
 	severity ticket_sla.severity NOT NULL,
 	terms_id integer NOT NULL REFERENCES ticket_sla.contract_terms,
 	PRIMARY KEY (ticket_id, target, cycle)
@@ -165,6 +166,8 @@ COMMENT ON COLUMN ticket_sla.target_cycles.ended_by IS
 'What ended it: an answer (reply clock), an update (a public agent message, update clock), the resolution, or a pause of the resolution clock (update clock)';
 COMMENT ON COLUMN ticket_sla.target_cycles.met IS
 'Whether its target was met: true in time, false late; NULL without a target, or for an update cycle that a pause or the resolution ended before it was due';
+COMMENT ON COLUMN ticket_sla.target_cycles.due_manual IS
+'Whether its due date was set by hand (ticket_sla.set_due): the reports count it apart';
 
 -- SECURITY DEFINER because nobody writes clock_segments or target_cycles
 -- directly
@@ -221,17 +224,18 @@ BEGIN
 		   CASE WHEN c.ended_at > c.due_at THEN false
 				WHEN c.target = 'update' AND c.ended_by <> 'update' THEN NULL
 				ELSE c.ended_at <= c.due_at END,
-		   OLD.severity, OLD.terms_id
+		   c.due_manual, OLD.severity, OLD.terms_id
 	  FROM (VALUES
 			('resolution'::ticket_sla.sla_clock, OLD.cycle, coalesce(OLD.reopened_at, OLD.clock_start),
 			 OLD.resolution_due,
-			 CASE WHEN NEW.cycle <> OLD.cycle THEN OLD.resolved_at END, 'resolution'),
+			 CASE WHEN NEW.cycle <> OLD.cycle THEN OLD.resolved_at END, 'resolution',
+			 OLD.resolution_due_set IS NOT NULL),
 			('reply', OLD.reply_cycle, OLD.awaiting_reply_since, OLD.reply_due, reply_end,
-			 CASE WHEN resolved THEN 'resolution' ELSE 'answer' END),
+			 CASE WHEN resolved THEN 'resolution' ELSE 'answer' END, false),
 			('update', OLD.update_cycle, OLD.update_from, OLD.update_due, update_end,
 			 CASE WHEN resolved THEN 'resolution'
-				  WHEN NEW.update_from IS NULL THEN 'pause' ELSE 'update' END)
-		   ) AS c (target, cycle, started_at, due_at, ended_at, ended_by)
+				  WHEN NEW.update_from IS NULL THEN 'pause' ELSE 'update' END, false)
+		   ) AS c (target, cycle, started_at, due_at, ended_at, ended_by, due_manual)
 	 WHERE c.ended_at IS NOT NULL;
 	RETURN NULL;
 END
@@ -423,31 +427,6 @@ COMMENT ON POLICY with_its_ticket ON ticket_sla.messages IS 'The messages of a t
 COMMENT ON POLICY on_its_ticket ON ticket_sla.messages IS 'A message is written only on a ticket its writer sees: a confidential one by the cleared';
 COMMENT ON POLICY with_its_ticket ON ticket_sla.target_cycles IS 'The cycles of a ticket''s clocks are visible to those who see the ticket';
 
-------------------------------------------------------------------------------
--- The views, made again over the new clocks
-------------------------------------------------------------------------------
-
-CREATE VIEW ticket_sla.breaches WITH (security_invoker = true) AS
-SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
-	   co.name AS contract, t.severity, b.target, b.due, b.met_at,
-	   ticket_sla.plan_time_between(b.due, b.reading, ct.terms) AS late_business,
-	   b.reading - b.due AS late_clock
-FROM ticket_sla.tickets t
-JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
-JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
-JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
-CROSS JOIN LATERAL (VALUES
-	('response'::ticket_sla.sla_clock, t.response_due, t.first_response_at,
-	 coalesce(t.first_response_at, now())),
-	('resolution', t.resolution_due, t.resolved_at,
-	 coalesce(t.resolved_at, t.paused_since, now()))
-) AS b (target, due, met_at, reading)
-WHERE b.reading > b.due;
-
-COMMENT ON VIEW ticket_sla.breaches IS
-'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one)';
-
-GRANT SELECT ON ticket_sla.breaches TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 
 ------------------------------------------------------------------------------
 -- 0.6: due dates set by hand (set_due, clear_due, due_changes)
@@ -620,13 +599,15 @@ SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
 	   t.resolution_due, z.remaining AS resolution_remaining,
 	   round((z.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS resolution_used_pct, z.state AS resolution_state,
 	   t.paused_since IS NOT NULL AS paused,
-	   CASE WHEN 'breached' IN (r.state, z.state) THEN 'breached'
-			WHEN 'at risk' IN (r.state, z.state) THEN 'at risk'
-			WHEN r.state IS NOT NULL OR z.state IS NOT NULL THEN 'on track'
+	   CASE WHEN 'breached' IN (r.state, z.state, y.state, u.state) THEN 'breached'
+			WHEN 'at risk' IN (r.state, z.state, y.state, u.state) THEN 'at risk'
+			WHEN coalesce(r.state, z.state, y.state, u.state) IS NOT NULL THEN 'on track'
 	   END AS state,
 	   t.escalation_level, t.next_escalation_at,
 	   t.response_due_set IS NOT NULL AS response_due_manual,
-	   t.resolution_due_set IS NOT NULL AS resolution_due_manual
+	   t.resolution_due_set IS NOT NULL AS resolution_due_manual,
+	   t.reply_due, y.remaining AS reply_remaining, y.state AS reply_state,
+	   t.update_due, u.remaining AS update_remaining, u.state AS update_state
 FROM ticket_sla.tickets t
 JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
@@ -636,30 +617,41 @@ CROSS JOIN LATERAL ticket_sla.response_progress(t.clock_start, t.severity, held.
 	coalesce(t.first_response_at, now()), t.first_response_at IS NOT NULL) r
 CROSS JOIN LATERAL ticket_sla.resolution_progress(t.clock_start, t.severity, held.terms,
 	t.paused_business, t.paused_elapsed, coalesce(t.paused_since, now()), false) z
+CROSS JOIN LATERAL ticket_sla.reply_progress(t.awaiting_reply_since, t.severity, held.terms, now(), false) y
+CROSS JOIN LATERAL ticket_sla.update_progress(t.update_from, t.severity, held.terms, now(), false) u
 WHERE t.resolved_at IS NULL;
 
 COMMENT ON VIEW ticket_sla.sla_status IS
-'Every open ticket: per target the time remaining on its clock (negative when missed), the share used and its state (met, on track, at risk, breached); the ticket''s worst state; the next escalation; whether each due date was set by hand (due_changes says by whom and why)';
+'Every open ticket: per target the time remaining on its clock (negative when missed), the share used and its state (met, on track, at risk, breached); the ticket''s worst state; the next escalation; whether each due date was set by hand (due_changes says by whom and why); the reply owed and the next update (0.6)';
 
-CREATE OR REPLACE VIEW ticket_sla.breaches WITH (security_invoker = true) AS
+CREATE VIEW ticket_sla.breaches WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
 	   co.name AS contract, t.severity, b.target, b.due, b.met_at,
 	   ticket_sla.plan_time_between(b.due, b.reading, ct.terms) AS late_business,
-	   b.reading - b.due AS late_clock, b.manual AS due_manual
+	   b.reading - b.due AS late_clock, b.manual AS due_manual, b.cycle
 FROM ticket_sla.tickets t
 JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.contracts co ON co.contract_id = ct.contract_id
-CROSS JOIN LATERAL (VALUES
+CROSS JOIN LATERAL (
+	VALUES
 	('response'::ticket_sla.sla_clock, t.response_due, t.first_response_at,
-	 coalesce(t.first_response_at, now()), t.response_due_set IS NOT NULL),
+	 coalesce(t.first_response_at, now()), t.response_due_set IS NOT NULL, 1),
 	('resolution', t.resolution_due, t.resolved_at,
-	 coalesce(t.resolved_at, t.paused_since, now()), t.resolution_due_set IS NOT NULL)
-) AS b (target, due, met_at, reading, manual)
+	 coalesce(t.resolved_at, t.paused_since, now()), t.resolution_due_set IS NOT NULL, t.cycle),
+	('reply', t.reply_due, NULL, now(), false, t.reply_cycle),
+	('update', t.update_due, NULL, now(), false, t.update_cycle)
+	UNION ALL
+	SELECT c.target, c.due_at, c.ended_at, c.ended_at, c.due_manual, c.cycle
+	FROM ticket_sla.target_cycles c
+	WHERE c.ticket_id = t.ticket_id AND NOT c.met
+) AS b (target, due, met_at, reading, manual, cycle)
 WHERE b.reading > b.due;
 
 COMMENT ON VIEW ticket_sla.breaches IS
-'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one); whether its due date was set by hand';
+'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one); whether its due date was set by hand; the cycle of its clock, finished cycles (target_cycles) included (0.6)';
+
+GRANT SELECT ON ticket_sla.breaches TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 
 -- What each ticket counts for in the reports: its targets met and missed
 -- (0 or 1 each; an open one is missed once past due) and the business time
@@ -682,12 +674,29 @@ SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
 					greatest(t.first_response_at, t.clock_start), ct.terms)
 	   END AS response_time,
 	   (t.response_due_set IS NOT NULL)::integer AS response_manual,
-	   (t.resolution_due_set IS NOT NULL)::integer AS resolution_manual
+	   (t.resolution_due_set IS NOT NULL)::integer + c.earlier_resolutions_manual AS resolution_manual,
+	   c.replies_met, c.replies_breached + coalesce(t.reply_due < now(), false)::integer AS replies_breached,
+	   c.updates_met, c.updates_breached + coalesce(t.update_due < now(), false)::integer AS updates_breached,
+	   c.earlier_resolutions_met, c.earlier_resolutions_breached
 FROM ticket_sla.tickets t
-JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id;
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+CROSS JOIN LATERAL (
+	SELECT count(*) FILTER (WHERE f.target = 'reply' AND f.met)::integer AS replies_met,
+		   count(*) FILTER (WHERE f.target = 'reply' AND NOT f.met)::integer AS replies_breached,
+		   count(*) FILTER (WHERE f.target = 'update' AND f.met)::integer AS updates_met,
+		   count(*) FILTER (WHERE f.target = 'update' AND NOT f.met)::integer AS updates_breached,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND f.met AND NOT f.due_manual)::integer
+			   AS earlier_resolutions_met,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND NOT f.met AND NOT f.due_manual)::integer
+			   AS earlier_resolutions_breached,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND f.due_manual)::integer
+			   AS earlier_resolutions_manual
+	FROM ticket_sla.target_cycles f
+	WHERE f.ticket_id = t.ticket_id
+) AS c;
 
 COMMENT ON VIEW ticket_sla.ticket_outcomes IS
-'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours';
+'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours; the replies and updates met and missed in all cycles, the current one missed once past due, and the resolutions of the cycles before a reopening (0.6)';
 
 CREATE OR REPLACE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
 SELECT g.period, g.period_start, g.customer_id, cu.organisation,
@@ -695,15 +704,20 @@ SELECT g.period, g.period_start, g.customer_id, cu.organisation,
 	   g.targets_met, g.targets_breached,
 	   round(100.0 OPERATOR(pg_catalog.*) g.targets_met
 			 OPERATOR(pg_catalog./) nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
-	   g.median_response, g.p90_response, g.targets_manual
+	   g.median_response, g.p90_response, g.targets_manual,
+	   g.replies_met, g.replies_breached, g.updates_met, g.updates_breached
 FROM (
 	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
 		   count(*) AS tickets,
-		   sum(o.response_met + o.resolution_met) AS targets_met,
-		   sum(o.response_breached + o.resolution_breached) AS targets_breached,
+		   sum(o.response_met + o.resolution_met + o.earlier_resolutions_met
+			   + o.replies_met + o.updates_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached + o.earlier_resolutions_breached
+			   + o.replies_breached + o.updates_breached) AS targets_breached,
 		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
 		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response,
-		   sum(o.response_manual + o.resolution_manual) AS targets_manual
+		   sum(o.response_manual + o.resolution_manual) AS targets_manual,
+		   sum(o.replies_met) AS replies_met, sum(o.replies_breached) AS replies_breached,
+		   sum(o.updates_met) AS updates_met, sum(o.updates_breached) AS updates_breached
 	FROM ticket_sla.ticket_outcomes o
 	CROSS JOIN LATERAL (VALUES
 		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
@@ -715,7 +729,7 @@ JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
 JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
 COMMENT ON VIEW ticket_sla.compliance IS
-'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response; targets whose due date was set by hand, counted apart';
+'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response; targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (0.6; in the targets too, with the resolutions of every cycle)';
 
 DROP FUNCTION ticket_sla.quarterly_report(integer, text);
 CREATE FUNCTION ticket_sla.quarterly_report(customer integer, quarter text)
@@ -724,7 +738,8 @@ RETURNS TABLE (section text, severity ticket_sla.severity, case_number text,
 			   tickets bigint, responses_met bigint, responses_breached bigint,
 			   resolutions_met bigint, resolutions_breached bigint,
 			   response_time interval, escalations bigint,
-			   responses_manual bigint, resolutions_manual bigint)
+			   responses_manual bigint, resolutions_manual bigint,
+			   replies_met bigint, replies_breached bigint, updates_met bigint, updates_breached bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -747,23 +762,28 @@ BEGIN
 	)
 	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
 		   count(*), coalesce(sum(i.response_met), 0), coalesce(sum(i.response_breached), 0),
-		   coalesce(sum(i.resolution_met), 0), coalesce(sum(i.resolution_breached), 0),
+		   coalesce(sum(i.resolution_met + i.earlier_resolutions_met), 0),
+		   coalesce(sum(i.resolution_breached + i.earlier_resolutions_breached), 0),
 		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.response_time),
 		   coalesce(sum(i.n_escalations), 0)::bigint,
-		   coalesce(sum(i.response_manual), 0), coalesce(sum(i.resolution_manual), 0)
+		   coalesce(sum(i.response_manual), 0), coalesce(sum(i.resolution_manual), 0),
+		   coalesce(sum(i.replies_met), 0), coalesce(sum(i.replies_breached), 0),
+		   coalesce(sum(i.updates_met), 0), coalesce(sum(i.updates_breached), 0)
 	  FROM incident i
 	 GROUP BY ROLLUP (i.severity)
 	UNION ALL
 	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
-		   1, i.response_met, i.response_breached, i.resolution_met, i.resolution_breached,
-		   i.response_time, i.n_escalations, i.response_manual, i.resolution_manual
+		   1, i.response_met, i.response_breached, i.resolution_met + i.earlier_resolutions_met,
+		   i.resolution_breached + i.earlier_resolutions_breached,
+		   i.response_time, i.n_escalations, i.response_manual, i.resolution_manual,
+		   i.replies_met, i.replies_breached, i.updates_met, i.updates_breached
 	  FROM incident i
 	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
 END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.quarterly_report(integer, text) IS
-'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter; targets whose due date was set by hand are counted apart (responses_manual, resolutions_manual), not as met or breached';
+'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter; targets whose due date was set by hand are counted apart (responses_manual, resolutions_manual), not as met or breached; the replies and updates met and breached (0.6)';
 
 GRANT SELECT ON ticket_sla.due_changes
 	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;

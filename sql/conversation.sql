@@ -278,6 +278,37 @@ VALUES (1, 3, 'customer', true, false, now(), 'x');
 
 DROP ROLE regress_cv_agent, regress_cv_reporting, regress_cv_cleared;
 
+--
+-- The views, read long after March 2026: every open clock is past due.
+--
+-- sla_status: ticket 1 owes the reply of the reopening (due 2026-03-12
+-- 17:00) and the update due 2026-03-13 17:00, both breached
+SELECT ticket_id, reply_due, reply_state, update_due, update_state, state
+FROM ticket_sla.sla_status WHERE ticket_id = 1;
+-- breaches of ticket 1: the resolution of cycle 2 (open), the reply of
+-- cycle 1 (answered two business hours late, Friday 16:00 for 14:00), the
+-- reply and update still owed
+SELECT target, cycle, due, met_at, CASE WHEN met_at IS NOT NULL THEN late_business END AS late_business
+FROM ticket_sla.breaches
+WHERE ticket_id = 1 ORDER BY target, cycle;
+-- compliance of the Desk customer in March 2026:
+--   medium, ticket 1: met the response, the resolution of cycle 1, the
+--     replies of cycles 2 and 3, the updates of cycles 1, 2, 3 and 5 (8);
+--     missed the resolution of cycle 2, the reply of cycle 1 and the one
+--     owed, the update owed (4): 66.7 %
+--   high, tickets 3 and 4 (confidential): each met its response; 3 met its
+--     reply and its first update (answered 10:00), 4 its first update
+--     (09:20); each misses its resolution and its update owed: 5 met, 4
+--     missed, 55.6 %
+SELECT period, severity, tickets, targets_met, targets_breached, compliance_pct,
+	   replies_met, replies_breached, updates_met, updates_breached
+FROM ticket_sla.compliance WHERE customer_id = 1 ORDER BY period, severity;
+-- the quarterly report's summary: the same counts (ticket 1's resolutions:
+-- cycle 1 met, cycle 2 missed)
+SELECT severity, tickets, resolutions_met, resolutions_breached,
+	   replies_met, replies_breached, updates_met, updates_breached
+FROM ticket_sla.quarterly_report(1, '2026-Q1') WHERE section = 'summary';
+
 DROP VIEW clocks, answered;
 DROP FUNCTION open(integer, timestamptz, boolean);
 DROP PROCEDURE say(bigint, ticket_sla.message_author, timestamptz, boolean, boolean);
