@@ -222,10 +222,11 @@ SELECT clock, cycle, since, due FROM clocks WHERE ticket_id = 3 AND clock = 'rep
 -- Refused
 --
 \set VERBOSITY default
--- in the future, before the ticket opened, before the conversation's last turn
+-- in the future, before the ticket opened, more than a minute before the
+-- conversation's last turn (the customer's message at 09:40)
 CALL say(3, 'customer', '2999-01-01 00:00+01');
 CALL say(3, 'customer', '2026-03-02 08:59+01');
-CALL say(3, 'agent', '2026-03-02 09:39+01');
+CALL say(3, 'agent', '2026-03-02 09:38:59+01');
 -- a customer's internal note, a qualified note, a qualified customer message
 CALL say(3, 'customer', '2026-03-02 10:00+01', public => false);
 CALL say(3, 'agent', '2026-03-02 10:00+01', public => false, qualified => true);
@@ -240,6 +241,13 @@ SELECT count(*) AS messages_of_3 FROM ticket_sla.messages WHERE ticket_id = 3;
 -- the clocks the messages keep are nobody's to write, a confidential
 -- ticket's messages are the cleared's
 --
+-- two messages recorded at once may commit in the other order: an answer
+-- dated 09:39:30, within a minute before the customer's 09:40, counts at
+-- 09:40 (ticket 3's reply cycle 1 then lasts no time at all)
+CALL say(3, 'agent', '2026-03-02 09:39:30+01');
+SELECT last_agent_message_at, awaiting_reply_since FROM ticket_sla.tickets WHERE ticket_id = 3;
+SELECT cycle, started_at, ended_at, met FROM ticket_sla.target_cycles
+WHERE ticket_id = 3 AND target = 'reply';
 SET ROLE regress_cv_agent;
 CALL say(3, 'agent', '2026-03-02 10:00+01');
 UPDATE ticket_sla.messages SET body = 'edited' WHERE ticket_id = 3;
@@ -297,9 +305,9 @@ WHERE ticket_id = 1 ORDER BY target, cycle;
 --     missed the resolution of cycle 2, the reply of cycle 1 and the one
 --     owed, the update owed (4): 66.7 %
 --   high, tickets 3 and 4 (confidential): each met its response; 3 met its
---     reply and its first update (answered 10:00), 4 its first update
---     (09:20); each misses its resolution and its update owed: 5 met, 4
---     missed, 55.6 %
+--     reply and two updates (answered at 09:40, wrote again at 10:00), 4
+--     its first update (09:20); each misses its resolution and its update
+--     owed: 6 met, 4 missed, 60.0 %
 SELECT period, severity, tickets, targets_met, targets_breached, compliance_pct,
 	   replies_met, replies_breached, updates_met, updates_breached
 FROM ticket_sla.compliance WHERE customer_id = 1 ORDER BY period, severity;

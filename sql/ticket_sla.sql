@@ -1635,9 +1635,11 @@ COMMENT ON VIEW ticket_sla.clock_ledger IS
 -- internal notes answer nobody and inform nobody.
 --
 -- Messages are recorded in the order they were sent: one dated before the
--- ticket was opened, before the conversation's last turn, or in the future
--- is refused.  Nobody changes or deletes a message (deleting a ticket
--- deletes its messages), and who recorded it is the role that inserted it.
+-- ticket was opened, more than a minute before the conversation's last
+-- turn, or in the future is refused; one dated less than a minute before
+-- the last turn (two recorded at once) counts at that turn.  Nobody
+-- changes or deletes a message (deleting a ticket deletes its messages),
+-- and who recorded it is the role that inserted it.
 ------------------------------------------------------------------------------
 
 CREATE TYPE ticket_sla.message_author AS ENUM ('customer', 'agent', 'system');
@@ -1680,6 +1682,8 @@ AS $$
 DECLARE
 	t record;
 	answers boolean;
+	last_turn timestamptz;
+	at timestamptz;
 BEGIN
 	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_message', TG_RELID,
 												'ticket_sla.messages');
@@ -1702,23 +1706,28 @@ BEGIN
 			t.case_number, NEW.sent_at, t.opened_at
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF NEW.sent_at < greatest(t.awaiting_reply_since, t.last_agent_message_at) THEN
+	-- two messages recorded at once (each dated by its own transaction's
+	-- start) may commit in the other order: within a minute, a message
+	-- counts at the last turn
+	last_turn := greatest(t.awaiting_reply_since, t.last_agent_message_at);
+	IF NEW.sent_at < last_turn - interval '1 minute' THEN
 		RAISE EXCEPTION 'message of case % sent at % is before the conversation''s last turn at %',
-			t.case_number, NEW.sent_at, greatest(t.awaiting_reply_since, t.last_agent_message_at)
+			t.case_number, NEW.sent_at, last_turn
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Messages are recorded in the order they were sent.';
 	END IF;
+	at := greatest(NEW.sent_at, last_turn);
 	answers := NEW.author = 'agent' AND NEW.public AND (NEW.qualified OR NOT t.qualified_only);
 	IF NEW.author = 'agent' AND NEW.public THEN
 		UPDATE ticket_sla.tickets
-		   SET first_response_at = CASE WHEN answers THEN coalesce(first_response_at, NEW.sent_at)
+		   SET first_response_at = CASE WHEN answers THEN coalesce(first_response_at, at)
 										ELSE first_response_at END,
 			   awaiting_reply_since = CASE WHEN answers THEN NULL ELSE awaiting_reply_since END,
-			   last_agent_message_at = NEW.sent_at
+			   last_agent_message_at = at
 		 WHERE ticket_id = NEW.ticket_id;
 	ELSIF NEW.author = 'customer' AND t.first_response_at IS NOT NULL
 		  AND t.awaiting_reply_since IS NULL AND t.resolved_at IS NULL THEN
-		UPDATE ticket_sla.tickets SET awaiting_reply_since = NEW.sent_at
+		UPDATE ticket_sla.tickets SET awaiting_reply_since = at
 		 WHERE ticket_id = NEW.ticket_id;
 	END IF;
 	RETURN NULL;
