@@ -13,7 +13,7 @@ OBJS = src/ticket_sla.o \
 		ical.o ical_reader.o ical_recurrence.o) \
 	$(addprefix src/contract/, contract.o contract_fields.o term_sets.o targets.o escalation.o progress.o) \
 	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o ticket_row.o ticket_clock.o owner_calls.o \
-		ticket_statuses.o store.o case_number.o) \
+		ticket_statuses.o ticket_events.o store.o case_number.o) \
 	$(addprefix src/common/, text_form.o scan.o srf.o civil_date.o)
 # the first version's install script, then an update script to each next one
 DATA = $(EXTENSION)--0.1.sql $(sort $(wildcard $(EXTENSION)--*--*.sql))

@@ -27,7 +27,12 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"paused_since", "next_escalation_at", "paused_business", "paused_elapsed",
 	"escalation_level", "request_type", "support_level", "service", "summary", "problem_at",
 	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id",
-	"ticket_id"
+	"ticket_id", "cycle", "next_event_at", "events_fired"
+};
+
+/* Columns a store not yet updated lacks: request types (0.5), events (0.6) */
+static const TicketColumn later_columns[] = {
+	COL_REQUEST_TYPE, COL_CYCLE, COL_NEXT_EVENT_AT, COL_EVENTS_FIRED
 };
 
 /* ---------- The statement's cache ---------- */
@@ -71,6 +76,21 @@ column_types(Oid nsp, Oid *types)
 	types[COL_PROBLEM_AT] = TIMESTAMPTZOID;
 	types[COL_CONTACT_ID] = INT4OID;
 	types[COL_TICKET_ID] = INT8OID;
+	types[COL_CYCLE] = INT4OID;
+	types[COL_NEXT_EVENT_AT] = TIMESTAMPTZOID;
+	types[COL_EVENTS_FIRED] = INT4OID;
+}
+
+/* Whether the column came with a later version, and this store lacks it */
+static bool
+column_missing(Relation rel, TicketColumn col)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(later_columns); i++)
+		if (later_columns[i] == col)
+			return get_attnum(RelationGetRelid(rel), ticket_column_names[col]) == InvalidAttrNumber;
+	return false;
 }
 
 /*
@@ -98,9 +118,11 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 	column_types(nsp, types);
 	for (i = 0; i < N_COLUMNS; i++)
 	{
-		/* a store not yet updated to 0.5 has no request types: all incidents */
-		if (i == COL_REQUEST_TYPE &&
-			get_attnum(RelationGetRelid(rel), ticket_column_names[i]) == InvalidAttrNumber)
+		/*
+		 * a store not yet updated to 0.5 has no request types (all
+		 * incidents), nor, to 0.6, events
+		 */
+		if (column_missing(rel, i))
 			continue;
 		st->attnums[i] = column_of(rel, ticket_column_names[i], types[i], TICKET_TRIGGER_NAME);
 	}

@@ -13,6 +13,9 @@
  *							may do, and what they stamp
  *		owner_calls.c		what it asks of the store's SECURITY DEFINER
  *							functions, as the extension's owner
+ *		ticket_events.c		the warnings, breaches and escalation steps
+ *							that fall due: the next one stamped on the
+ *							ticket, those due listed for process_escalations
  *
  * Functions shared between them start with ticket_, so that none can meet a
  * symbol of the server's; the accessors of one column are inline.
@@ -64,6 +67,9 @@ typedef enum TicketColumn
 	COL_EXPECTED_BEHAVIOUR,
 	COL_CONTACT_ID,
 	COL_TICKET_ID,
+	COL_CYCLE,					/* 0.6: the events of the targets */
+	COL_NEXT_EVENT_AT,
+	COL_EVENTS_FIRED,
 	N_COLUMNS
 } TicketColumn;
 
@@ -150,6 +156,10 @@ extern bool ticket_move_clock(Stamping *s, ClockState before, ClockState now,
 extern void ticket_stamp_deadlines(Stamping *s);
 extern void ticket_stamp_next_escalation(Stamping *s, ClockState state);
 extern void ticket_recount_paused(Stamping *s);
+
+/* ticket_events.c */
+extern void ticket_open_events(Stamping *s);
+extern void ticket_update_events(Stamping *s, ClockState before, ClockState now);
 
 /* A column set by the trigger */
 static inline void

@@ -15,7 +15,9 @@
  * request type or support level: each may have terms of its own) or is
  * moved to its contract's current terms, lets the first response be
  * recorded once, and keeps status and resolved_at in step.  Every change of
- * status, kind or terms is recorded at changed_at.
+ * status, kind or terms is recorded at changed_at.  After either, the
+ * next time-driven event (escalation step, warning or breach) is stamped
+ * (ticket_events.c).
  *
  * How the clocks follow the status, and the deadlines and escalation they
  * give, are ticket_clock.c's; the row's columns are ticket_row.c's.  This
@@ -43,12 +45,13 @@ PG_FUNCTION_INFO_V1(stamp_ticket);
 static const TicketColumn stamped_columns[] = {
 	COL_CASE_NUMBER, COL_TERMS_ID, COL_CLOCK_START, COL_RESPONSE_DUE, COL_RESOLUTION_DUE,
 	COL_CHANGED_AT, COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS,
-	COL_PAUSED_ELAPSED, COL_ESCALATION_LEVEL
+	COL_PAUSED_ELAPSED, COL_ESCALATION_LEVEL, COL_CYCLE, COL_NEXT_EVENT_AT, COL_EVENTS_FIRED
 };
 
 /* Kept by the trigger from the ticket's history: never set by an update */
 static const TicketColumn kept_columns[] = {
-	COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS, COL_PAUSED_ELAPSED
+	COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS, COL_PAUSED_ELAPSED,
+	COL_CYCLE, COL_NEXT_EVENT_AT
 };
 
 /* Facts of the opening and stamped values: never changed by an update */
@@ -158,6 +161,7 @@ open_ticket(Stamping *s)
 					  timestamp_of(&s->row, COL_CLOCK_START));
 	ticket_stamp_deadlines(s);
 	ticket_stamp_next_escalation(s, ticket_clock_state(s, &s->row));
+	ticket_open_events(s);
 }
 
 static void
@@ -358,6 +362,7 @@ update_ticket(Stamping *s)
 	if (new_terms || new_kind || ticket_column_changed(s, COL_ESCALATION_LEVEL) ||
 		(ticket_clock_state(s, &s->old) == CLOCK_STOPPED) != (state == CLOCK_STOPPED))
 		ticket_stamp_next_escalation(s, state);
+	ticket_update_events(s, ticket_clock_state(s, &s->old), state);
 }
 
 /*
