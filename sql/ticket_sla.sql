@@ -1541,8 +1541,8 @@ DECLARE
 	n_fired integer := 0;
 	n_batch integer;
 BEGIN
-	IF at IS NULL OR max_events IS NULL THEN
-		RAISE EXCEPTION 'events are processed as of an instant, at most max_events of them, not NULL'
+	IF at IS NULL THEN
+		RAISE EXCEPTION 'escalations are processed as of an instant, not NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	IF at > now() THEN
@@ -1550,7 +1550,7 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Steps fire when they are due, not before.';
 	END IF;
-	IF max_events < 1 THEN
+	IF max_events IS NULL OR max_events < 1 THEN
 		RAISE EXCEPTION 'max_events must be at least 1, not %', max_events
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Call process_escalations again for the events left.';
