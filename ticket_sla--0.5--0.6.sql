@@ -22,14 +22,20 @@
 DROP FUNCTION ticket_sla.process_escalations(timestamptz);
 DROP INDEX ticket_sla.tickets_escalation;
 
--- every ticket of 0.5 is in its first cycle, nothing fired (stamped below)
+-- Every ticket of 0.5 is in its first cycle, nothing fired (stamped
+-- below).  The columns are filled with the trigger off rather than by a
+-- default, which would stay in the catalog as the columns' missing value,
+-- unlike a fresh install's.
 ALTER TABLE ticket_sla.tickets
-	ADD COLUMN cycle integer NOT NULL DEFAULT 1 CHECK (cycle > 0),
+	ADD COLUMN cycle integer CHECK (cycle > 0),
 	ADD COLUMN next_event_at timestamptz,
-	ADD COLUMN events_fired integer NOT NULL DEFAULT 0;
+	ADD COLUMN events_fired integer;
+ALTER TABLE ticket_sla.tickets DISABLE TRIGGER stamp;
+UPDATE ticket_sla.tickets SET cycle = 1, events_fired = 0;
+ALTER TABLE ticket_sla.tickets ENABLE TRIGGER stamp;
 ALTER TABLE ticket_sla.tickets
-	ALTER COLUMN cycle DROP DEFAULT,
-	ALTER COLUMN events_fired DROP DEFAULT;
+	ALTER COLUMN cycle SET NOT NULL,
+	ALTER COLUMN events_fired SET NOT NULL;
 
 -- what process_escalations reads: only tickets with an event still to fire
 CREATE INDEX tickets_events ON ticket_sla.tickets (next_event_at)
