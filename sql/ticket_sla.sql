@@ -1524,7 +1524,7 @@ CREATE FUNCTION ticket_sla.due_events(t ticket_sla.tickets, "at" timestamptz)
 RETURNS TABLE (kind text, target ticket_sla.sla_clock, step integer, cycle integer,
 			   due_at timestamptz, fires_at timestamptz, recipients text[], fired integer)
 AS 'MODULE_PATHNAME', 'due_events'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 4;
 
 COMMENT ON FUNCTION ticket_sla.due_events(ticket_sla.tickets, timestamptz) IS
 'The events of ticket T due at AT and not yet fired: escalation steps (step, recipients), warnings and breaches (target, cycle, fired: the bit of events_fired); fires_at orders them';
@@ -1578,14 +1578,17 @@ BEGIN
 			SELECT ev.ticket_id, ev.kind, ev.target, ev.cycle, ev.severity, ev.due_at, now(), true
 			  FROM ev WHERE ev.kind <> 'escalation'
 		), marked AS (
-			-- every ticket locked: its events marked, its next_event_at stamped anew
+			-- every ticket locked: its events marked, its next_event_at stamped
+			-- anew (found by its key, so that a row updated since the snapshot
+			-- is updated in its latest version)
 			UPDATE ticket_sla.tickets tk
 			   SET escalation_level = coalesce(f.level, tk.escalation_level),
-				   events_fired = tk.events_fired | coalesce(f.bits, 0)
-			  FROM due d
-			  LEFT JOIN (SELECT ev.ticket_id, max(ev.step) AS level, bit_or(ev.fired) AS bits
-						   FROM ev GROUP BY ev.ticket_id) f ON f.ticket_id = (d.tk).ticket_id
-			 WHERE tk.ticket_id = (d.tk).ticket_id
+				   events_fired = tk.events_fired | f.bits
+			  FROM (SELECT (d.tk).ticket_id, max(ev.step) AS level,
+						   coalesce(bit_or(ev.fired), 0) AS bits
+					  FROM due d LEFT JOIN ev ON ev.ticket_id = (d.tk).ticket_id
+					 GROUP BY (d.tk).ticket_id) f
+			 WHERE tk.ticket_id = f.ticket_id
 		)
 		SELECT count(pg_notify('ticket_sla_escalation', CASE
 				WHEN ev.confidential THEN json_strip_nulls(json_build_object(

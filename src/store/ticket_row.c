@@ -141,20 +141,26 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 
 /* ---------- Reading and writing the row ---------- */
 
+/* The row's columns, the tuple deformed once (not a column at a time) */
 void
 ticket_read_row(const TicketStamper *st, Relation rel, HeapTuple tuple, TicketRow *row)
 {
+	TupleDesc	desc = RelationGetDescr(rel);
+	Datum	   *values = palloc(desc->natts * sizeof(Datum));
+	bool	   *nulls = palloc(desc->natts * sizeof(bool));
 	int			i;
 
+	heap_deform_tuple(tuple, desc, values, nulls);
 	for (i = 0; i < N_COLUMNS; i++)
 	{
-		row->value[i] = (Datum) 0;
-		row->isnull[i] = true;
-		if (st->attnums[i] != InvalidAttrNumber)
-			row->value[i] = heap_getattr(tuple, st->attnums[i], RelationGetDescr(rel),
-										 &row->isnull[i]);
+		AttrNumber	attnum = st->attnums[i];
+
+		row->value[i] = attnum == InvalidAttrNumber ? (Datum) 0 : values[attnum - 1];
+		row->isnull[i] = attnum == InvalidAttrNumber || nulls[attnum - 1];
 		row->set[i] = false;
 	}
+	pfree(values);
+	pfree(nulls);
 }
 
 /* The tuple with the columns the trigger set; the same tuple if none */

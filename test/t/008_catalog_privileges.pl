@@ -69,14 +69,15 @@ is(outcome($node, 'roles', 'rita', 'SELECT ticket_sla.record_segments()'), '4250
 	'a reporting role may not call record_segments (42501)');
 is( catalog($node, 'roles', q{
 SELECT f || ': ' || string_agg(r, ',' ORDER BY r)
-FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escalations(timestamptz)',
-                  'ticket_sla.take_premium_request(integer,date,integer)']) f,
+FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escalations(timestamptz,integer)',
+                  'ticket_sla.take_premium_request(integer,date,integer)',
+                  'ticket_sla.due_events(ticket_sla.tickets,timestamptz)']) f,
      unnest(ARRAY['ticket_sla_agent', 'ticket_sla_reporting', 'ticket_sla_admin', 'ticket_sla_cleared']) r
 WHERE has_function_privilege(r, f::regprocedure, 'EXECUTE')
 GROUP BY f ORDER BY f}),
-	"ticket_sla.process_escalations(timestamptz): ticket_sla_admin\n"
+	"ticket_sla.process_escalations(timestamptz,integer): ticket_sla_admin\n"
 	  . "ticket_sla.retarget(text,integer): ticket_sla_admin",
-	'retarget and process_escalations are for the admin; take_premium_request for no role (the trigger takes premium requests as the owner)');
+	'retarget and process_escalations are for the admin; take_premium_request and due_events for no role (the trigger takes premium requests as the owner, process_escalations lists due events as the owner)');
 is( catalog($node, 'roles', q{
 SELECT coalesce(string_agg(c.relname, ','), '-') FROM pg_class c
 WHERE c.relnamespace = 'ticket_sla'::regnamespace
