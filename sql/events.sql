@@ -187,3 +187,6 @@ SELECT ticket_id FROM ticket_sla.tickets WHERE next_event_at <= now() ORDER BY n
 
 DROP VIEW fired, next;
 DROP FUNCTION open(ticket_sla.severity, timestamptz);
+DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);

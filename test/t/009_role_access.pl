@@ -35,8 +35,8 @@ UPDATE ticket_sla.tickets SET first_response_at = '2024-03-12 09:00+00', status 
 SELECT ticket_sla.process_escalations('2024-03-25 00:00+00');}, db => 'roles');
 
 my @tables = store_tables($node, db => 'roles');
-is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,tickets',
-	'the ten tables of the store');
+is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,escalations,premium_requests,request_types,statuses,target_events,tickets',
+	'the eleven tables of the store (target_events from 0.6)');
 # a column each that an UPDATE may name (not an identity or generated one)
 my %column = map { split /\|/ } split /\n/, catalog($node, 'roles', q{
 SELECT DISTINCT ON (c.relname) c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
