@@ -215,7 +215,7 @@ check_events_fired(const Stamping *s)
 {
 	int32		old = DatumGetInt32(s->old.value[COL_EVENTS_FIRED]);
 	int32		now = DatumGetInt32(s->row.value[COL_EVENTS_FIRED]);
-	int32		all = events_of_cycle(N_COLUMNS) | events_of_cycle(COL_CYCLE);
+	int32		all = event_bit(N_EVENT_TARGETS - 1, N_EVENT_KINDS - 1) * 2 - 1;
 
 	if ((old & ~now) != 0 || (now & ~all) != 0)
 		ereport(ERROR,
