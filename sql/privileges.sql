@@ -73,8 +73,13 @@ CREATE FUNCTION store_fingerprint() RETURNS text LANGUAGE sql AS $$
 		(SELECT md5(coalesce(string_agg(s::text, ',' ORDER BY ticket_id, clock, from_at), '')) FROM ticket_sla.clock_segments s),
 		(SELECT md5(coalesce(string_agg(p::text, ',' ORDER BY customer_id, period_start), '')) FROM ticket_sla.premium_requests p),
 		(SELECT md5(coalesce(string_agg(e::text, ',' ORDER BY ticket_id, step), '')) FROM ticket_sla.escalations e),
+		(SELECT md5(coalesce(string_agg(e::text, ',' ORDER BY ticket_id, target, kind), '')) FROM ticket_sla.target_events e),
 		(SELECT md5(string_agg(t::text, ',' ORDER BY ticket_id)) FROM ticket_sla.tickets t))
 $$;
+-- what is due fires now, so that the admin's run below finds nothing to
+-- do: the breaches of both tickets' response and resolution targets (due
+-- 2026-03-02 13:00 and 03-04 09:00, 11:00 and 03-03 10:00), no warning
+SELECT ticket_sla.process_escalations() AS fired_before;
 CREATE TEMP TABLE before AS SELECT store_fingerprint() AS fingerprint;
 
 -- The attacks: each a list of statements, %1$s standing for the role's

@@ -96,13 +96,13 @@ INSERT INTO ticket_sla.tickets (case_number, customer_id, service, summary, prob
 	business_impact, description, current_behaviour, expected_behaviour, channel,
 	severity, status, tier, terms_id, opened_at, clock_start, response_due,
 	first_response_at, resolution_due, resolved_at, changed_at, paused_since,
-	paused_business, paused_elapsed, escalation_level)
+	paused_business, paused_elapsed, escalation_level, cycle, events_fired)
 SELECT 'CASE-2025-' || lpad(i::text, 7, '0'), 1 + i % 3, 'Portal', 'load', at, 'Some',
 	'Broken', 'Error', 'Works', 'web', sev, CASE WHEN i % 10 = 0 THEN 'new' ELSE 'resolved' END,
 	CASE WHEN i % 3 = 2 THEN 'standard' ELSE 'premium' END::ticket_sla.tier, 1 + i % 3,
 	at, at, at + interval '1 hour', NULL, at + interval '3 hours',
 	CASE WHEN i % 10 = 0 THEN NULL ELSE at + interval '2 hours' END, at,
-	CASE WHEN i % 10 = 0 THEN NULL ELSE at + interval '2 hours' END, '0', '0', 0
+	CASE WHEN i % 10 = 0 THEN NULL ELSE at + interval '2 hours' END, '0', '0', 0, 1, 0
 FROM generate_series(1, 1000000) i,
 	LATERAL (SELECT '2025-01-01 00:00+00'::timestamptz + i * interval '30 seconds' AS at,
 	                (ARRAY['critical', 'high', 'medium', 'low'])[1 + i % 4]::ticket_sla.severity AS sev) v;

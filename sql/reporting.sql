@@ -109,7 +109,13 @@ SELECT file('Borough Council', 'critical', '2026-01-05 10:00+00', '2026-01-05 10
 SELECT file('Borough Council', 'critical', '2026-03-03 09:00+00', '2026-03-03 09:15+00') AS march;
 UPDATE ticket_sla.tickets SET status = 'waiting on customer', changed_at = '2026-03-03 10:00+00'
 WHERE ticket_id = 12;
+-- at 11:00 the March ticket's step (after 2 business hours) fires, and the
+-- breaches of the two response targets missed in January and February
+-- (critical Jan 7 16:30, due Jan 8 09:30, answered 10:00; high Feb 6 15:00,
+-- due Feb 9 11:00, answered Feb 10 10:00): a target missed fires its breach
+-- even once its clock stopped.  The plan "Office" has no warning.
 SELECT ticket_sla.process_escalations('2026-03-03 11:00+00');
+SELECT ticket_id, kind, target, cycle, due_at FROM ticket_sla.target_events ORDER BY ticket_id;
 UPDATE ticket_sla.tickets SET status = 'in progress', changed_at = '2026-03-04 10:00+00'
 WHERE ticket_id = 12 RETURNING resolution_due;
 UPDATE ticket_sla.tickets SET resolved_at = '2026-03-04 12:00+00' WHERE ticket_id = 12;

@@ -1188,7 +1188,7 @@ CREATE TABLE ticket_sla.tickets (
 	request_type text NOT NULL DEFAULT 'incident' REFERENCES ticket_sla.request_types,
 	-- its cycles and conversation (0.6): the resolution cycle, and the reply
 	-- and update clocks that ticket_sla.messages arm and stop
-	cycle integer NOT NULL DEFAULT 1,
+	cycle integer NOT NULL DEFAULT 1 CHECK (cycle > 0),
 	reopened_at timestamptz,
 	awaiting_reply_since timestamptz,
 	reply_cycle integer NOT NULL DEFAULT 0,
@@ -1201,6 +1201,9 @@ CREATE TABLE ticket_sla.tickets (
 	-- clear_due only, stamped by the trigger over the terms' deadlines
 	response_due_set timestamptz,
 	resolution_due_set timestamptz,
+	-- its time-driven events, kept by the trigger and process_escalations (0.6)
+	next_event_at timestamptz,
+	events_fired integer NOT NULL,
 	FOREIGN KEY (customer_id, contact_id) REFERENCES ticket_sla.contacts (customer_id, contact_id)
 );
 
@@ -1216,9 +1219,11 @@ COMMENT ON INDEX ticket_sla.tickets_queue IS
 COMMENT ON INDEX ticket_sla.tickets_tier_queue IS
 'The order of ticket_sla.tier_queue: open tickets by tier, next deadline, severity, age';
 
--- what process_escalations reads: only tickets with a step still to fire
-CREATE INDEX tickets_escalation ON ticket_sla.tickets (next_escalation_at)
-	WHERE next_escalation_at IS NOT NULL;
+-- what process_escalations reads: only tickets with an event still to fire
+CREATE INDEX tickets_events ON ticket_sla.tickets (next_event_at)
+	WHERE next_event_at IS NOT NULL;
+COMMENT ON INDEX ticket_sla.tickets_events IS
+'What process_escalations reads: the tickets with an escalation step, warning or breach still to fire, by when';
 
 COMMENT ON TABLE ticket_sla.tickets IS
 'Support requests; on insert ticket_sla.stamp_ticket stamps the case number, tier, terms and deadlines';
@@ -1252,9 +1257,13 @@ COMMENT ON COLUMN ticket_sla.tickets.next_escalation_at IS
 'When the next step of the escalation ladder falls due; NULL when none is left or the ticket is resolved';
 COMMENT ON COLUMN ticket_sla.tickets.request_type IS
 'The kind of request: its contract''s terms for that type apply, where it gives some';
+COMMENT ON COLUMN ticket_sla.tickets.next_event_at IS
+'When the next escalation step, warning or breach falls due (stamped by the trigger); NULL when none is left';
+COMMENT ON COLUMN ticket_sla.tickets.events_fired IS
+'The warnings and breaches fired in the current cycles, a bit each (1 response warning, 2 response breach, 4 resolution warning, 8 resolution breach, 16 and 32 the reply''s, 64 and 128 the update''s); set by process_escalations only';
 COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
 COMMENT ON COLUMN ticket_sla.tickets.cycle IS
-'The resolution cycle: 1, and one more at each reopening (0.6)';
+'The resolution cycle: 1, and one more at each reopening, which re-arms the resolution''s warning and breach (0.6)';
 COMMENT ON COLUMN ticket_sla.tickets.reopened_at IS
 'When the ticket was last reopened; NULL if never (0.6)';
 COMMENT ON COLUMN ticket_sla.tickets.awaiting_reply_since IS
@@ -1282,7 +1291,7 @@ AS 'MODULE_PATHNAME', 'stamp_ticket'
 LANGUAGE C;
 
 COMMENT ON FUNCTION ticket_sla.stamp_ticket() IS
-'Trigger of tickets: stamps case number, tier, terms and deadlines on insert, re-stamps on a severity or terms change or after a pause, keeps the next escalation, guards what must not change';
+'Trigger of tickets: stamps case number, tier, terms and deadlines on insert, re-stamps on a severity or terms change or after a pause, keeps the next escalation and event, guards what must not change';
 REVOKE EXECUTE ON FUNCTION ticket_sla.stamp_ticket() FROM PUBLIC;
 
 CREATE TRIGGER stamp
@@ -1743,19 +1752,26 @@ AFTER INSERT ON ticket_sla.messages
 FOR EACH ROW EXECUTE FUNCTION ticket_sla.record_message();
 
 ------------------------------------------------------------------------------
--- Escalations
+-- Escalations, warnings and breaches
 --
--- process_escalations, run every minute (by pg_cron, say), fires every step
--- of every open ticket's ladder that is due: it records the step in
--- escalations, raises the ticket's escalation_level (the trigger then moves
--- next_escalation_at to the next step) and sends a NOTIFY on the channel
--- ticket_sla_escalation with a JSON payload.  Due tickets are read from the
--- index tickets_escalation and locked; a ticket locked by another session
--- is left to it, so that concurrent runs fire every step exactly once.
+-- process_escalations, run every minute (by pg_cron, say), is the one place
+-- where time-driven events fire: every step of every open ticket's ladder
+-- that is due (logged in escalations, raising escalation_level), and the
+-- warning (at the plan's "warn at N%") and the breach (at the deadline) of
+-- each target, once per target and cycle (logged in target_events, marked
+-- in the ticket's events_fired).  Each is sent as a NOTIFY on the channel
+-- ticket_sla_escalation with a JSON payload that says its kind.  The
+-- trigger keeps next_event_at, the earliest event still to fire, so that
+-- due tickets are read from the index tickets_events alone; they are locked
+-- a batch at a time, SKIP LOCKED, and one statement per batch logs, notifies
+-- and marks their events: a ticket locked by another session is left to it,
+-- so that concurrent runs fire every event exactly once.  A call fires at
+-- most max_events, oldest first; the scheduler calls it again for the rest.
 --
--- Anybody connected may LISTEN on any channel.  The notice of a step fired
--- on a confidential ticket therefore names only the ticket, the step and its
--- recipients; a cleared listener reads the rest from ticket_sla.escalations.
+-- Anybody connected may LISTEN on any channel.  The notice of an event on a
+-- confidential ticket therefore names only ids (ticket, step or target and
+-- cycle) and the recipients of a step; a cleared listener reads the rest
+-- from ticket_sla.escalations and ticket_sla.target_events.
 ------------------------------------------------------------------------------
 
 CREATE TABLE ticket_sla.escalations (
@@ -1771,18 +1787,52 @@ CREATE TABLE ticket_sla.escalations (
 COMMENT ON TABLE ticket_sla.escalations IS
 'Every escalation step fired, once: to whom, which step of which severity''s ladder, when it was due and when it fired';
 
-CREATE FUNCTION ticket_sla.process_escalations("at" timestamptz DEFAULT now())
+CREATE TABLE ticket_sla.target_events (
+	ticket_id bigint NOT NULL REFERENCES ticket_sla.tickets ON DELETE CASCADE,
+	kind text NOT NULL CHECK (kind IN ('warning', 'breach')),
+	target ticket_sla.sla_clock NOT NULL,
+	cycle integer NOT NULL CHECK (cycle > 0),
+	severity ticket_sla.severity NOT NULL,
+	due_at timestamptz NOT NULL,
+	fired_at timestamptz NOT NULL,
+	notified boolean NOT NULL,
+	PRIMARY KEY (ticket_id, target, cycle, kind)
+);
+
+COMMENT ON TABLE ticket_sla.target_events IS
+'Every warning and breach of a ticket''s targets fired, once per target and cycle: when it was due and when it fired';
+COMMENT ON COLUMN ticket_sla.target_events.kind IS
+'warning (the plan''s warn at N% of the target reached) or breach (the target missed)';
+COMMENT ON COLUMN ticket_sla.target_events.target IS 'The target: the first response, the resolution, the reply owed or the next update';
+COMMENT ON COLUMN ticket_sla.target_events.cycle IS
+'1 for the first response; the ticket''s cycle for the resolution (one more at each reopening), its reply_cycle or update_cycle for the reply and the update';
+COMMENT ON COLUMN ticket_sla.target_events.severity IS 'The ticket''s severity when it fired';
+COMMENT ON COLUMN ticket_sla.target_events.due_at IS
+'When it fell due: the first instant at risk for a warning, the deadline for a breach';
+COMMENT ON COLUMN ticket_sla.target_events.fired_at IS 'When process_escalations fired it (or the update to 0.6 logged it)';
+COMMENT ON COLUMN ticket_sla.target_events.notified IS
+'Whether a NOTIFY was sent: false for the events already past when the store was updated to 0.6';
+
+CREATE FUNCTION ticket_sla.due_events(t ticket_sla.tickets, "at" timestamptz)
+RETURNS TABLE (kind text, target ticket_sla.sla_clock, step integer, cycle integer,
+			   due_at timestamptz, fires_at timestamptz, recipients text[], fired integer)
+AS 'MODULE_PATHNAME', 'due_events'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 4;
+
+COMMENT ON FUNCTION ticket_sla.due_events(ticket_sla.tickets, timestamptz) IS
+'The events of ticket T due at AT and not yet fired: escalation steps (step, recipients), warnings and breaches (target, cycle, fired: the bit of events_fired); fires_at orders them';
+REVOKE EXECUTE ON FUNCTION ticket_sla.due_events(ticket_sla.tickets, timestamptz) FROM PUBLIC;
+
+CREATE FUNCTION ticket_sla.process_escalations("at" timestamptz DEFAULT now(),
+											   max_events integer DEFAULT 5000)
 RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	t record;
-	s record;
-	level integer;
-	fired integer := 0;
-	batch_size integer;
+	n_fired integer := 0;
+	n_batch integer;
 BEGIN
 	IF at IS NULL THEN
 		RAISE EXCEPTION 'escalations are processed as of an instant, not NULL'
@@ -1793,55 +1843,68 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Steps fire when they are due, not before.';
 	END IF;
+	IF max_events IS NULL OR max_events < 1 THEN
+		RAISE EXCEPTION 'max_events must be at least 1, not %', max_events
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Call process_escalations again for the events left.';
+	END IF;
 	LOOP
-		batch_size := 0;
-		FOR t IN
-			SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.severity,
-				   tk.clock_start, tk.escalation_level, tk.confidential,
-				   ticket_sla.terms_for(ct.terms, tk.request_type, tk.tier, tk.support_level) AS terms
+		WITH due AS MATERIALIZED (
+			SELECT tk
 			  FROM ticket_sla.tickets tk
-			  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
-			 WHERE tk.next_escalation_at <= at
-			   AND tk.resolved_at IS NULL
-			 ORDER BY tk.next_escalation_at
-			 LIMIT 100
+			 WHERE tk.next_event_at <= at
+			 ORDER BY tk.next_event_at
+			 LIMIT least(max_events - n_fired, 2000)
 			   FOR UPDATE OF tk SKIP LOCKED
-		LOOP
-			batch_size := batch_size + 1;
-			level := t.escalation_level;
-			FOR s IN
-				SELECT e.step, e.due, e.recipients
-				  FROM ticket_sla.escalation_steps(t.clock_start, t.severity, t.terms) e
-				 WHERE e.step > t.escalation_level
-				 ORDER BY e.step
-			LOOP
-				EXIT WHEN s.due > at;
-				INSERT INTO ticket_sla.escalations
-				VALUES (t.ticket_id, s.step, t.severity, s.recipients, s.due, now());
-				PERFORM pg_notify('ticket_sla_escalation', CASE
-					WHEN t.confidential THEN json_build_object(
-						'ticket_id', t.ticket_id, 'confidential', true, 'step', s.step,
-						'recipients', s.recipients, 'due_at', s.due)
-					ELSE json_build_object(
-						'ticket_id', t.ticket_id, 'case_number', t.case_number,
-						'customer_id', t.customer_id, 'severity', t.severity,
-						'confidential', false, 'step', s.step,
-						'recipients', s.recipients, 'due_at', s.due)
-					END::text);
-				level := s.step;
-				fired := fired + 1;
-			END LOOP;
-			UPDATE ticket_sla.tickets SET escalation_level = level
-			 WHERE ticket_id = t.ticket_id;
-		END LOOP;
-		EXIT WHEN batch_size = 0;
+		), ev AS MATERIALIZED (
+			SELECT (d.tk).ticket_id, (d.tk).case_number, (d.tk).customer_id, (d.tk).severity,
+				   (d.tk).confidential, e.*
+			  FROM due d CROSS JOIN LATERAL ticket_sla.due_events(d.tk, at) e
+			 ORDER BY e.fires_at, (d.tk).ticket_id, e.step, e.fired
+			 LIMIT max_events - n_fired
+		), steps AS (
+			INSERT INTO ticket_sla.escalations
+			SELECT ev.ticket_id, ev.step, ev.severity, ev.recipients, ev.due_at, now()
+			  FROM ev WHERE ev.kind = 'escalation'
+		), warnings_and_breaches AS (
+			INSERT INTO ticket_sla.target_events
+			SELECT ev.ticket_id, ev.kind, ev.target, ev.cycle, ev.severity, ev.due_at, now(), true
+			  FROM ev WHERE ev.kind <> 'escalation'
+		), marked AS (
+			-- every ticket locked: its events marked, its next_event_at stamped
+			-- anew (found by its key, so that a row updated since the snapshot
+			-- is updated in its latest version)
+			UPDATE ticket_sla.tickets tk
+			   SET escalation_level = coalesce(f.level, tk.escalation_level),
+				   events_fired = tk.events_fired | f.bits
+			  FROM (SELECT (d.tk).ticket_id, max(ev.step) AS level,
+						   coalesce(bit_or(ev.fired), 0) AS bits
+					  FROM due d LEFT JOIN ev ON ev.ticket_id = (d.tk).ticket_id
+					 GROUP BY (d.tk).ticket_id) f
+			 WHERE tk.ticket_id = f.ticket_id
+		)
+		SELECT count(pg_notify('ticket_sla_escalation', CASE
+				WHEN ev.confidential THEN json_strip_nulls(json_build_object(
+					'kind', ev.kind, 'ticket_id', ev.ticket_id, 'confidential', true,
+					'step', ev.step, 'recipients', ev.recipients, 'target', ev.target,
+					'cycle', ev.cycle, 'due_at', ev.due_at))
+				ELSE json_strip_nulls(json_build_object(
+					'kind', ev.kind, 'ticket_id', ev.ticket_id, 'case_number', ev.case_number,
+					'customer_id', ev.customer_id, 'severity', ev.severity, 'confidential', false,
+					'step', ev.step, 'recipients', ev.recipients, 'target', ev.target,
+					'cycle', ev.cycle, 'due_at', ev.due_at))
+				END::text))
+		  INTO n_batch
+		  FROM (SELECT * FROM ev ORDER BY ev.fires_at, ev.ticket_id, ev.step, ev.fired) ev;
+		n_fired := n_fired + n_batch;
+		EXIT WHEN n_batch = 0 OR n_fired >= max_events;
 	END LOOP;
-	RETURN fired;
+	RETURN n_fired;
 END
 $$;
 
-COMMENT ON FUNCTION ticket_sla.process_escalations(timestamptz) IS
-'Fires every escalation step due at AT (not later than now) exactly once: logs it in escalations, raises escalation_level, NOTIFY ticket_sla_escalation with a JSON payload (ticket_id, case_number, customer_id, severity, confidential, step, recipients, due_at; of a confidential ticket only ticket_id, confidential, step, recipients, due_at); returns how many steps fired';
+COMMENT ON FUNCTION ticket_sla.process_escalations(timestamptz, integer) IS
+'Fires the escalation steps, warnings and breaches due at AT (not later than now), each exactly once, at most MAX_EVENTS, oldest first: logs them (escalations, target_events), marks the tickets, NOTIFY ticket_sla_escalation with a JSON payload (kind: escalation, warning or breach; of a confidential ticket ids only); returns how many fired';
 
 ------------------------------------------------------------------------------
 -- Due dates set by hand
@@ -2237,9 +2300,10 @@ GRANT SELECT ON ALL TABLES IN SCHEMA ticket_sla
 -- give an id that exists already, and INSERT ... ON CONFLICT DO NOTHING then
 -- fired the trigger, taking a premium request of any customer, and stored
 -- nothing; ids planted ahead of the identity blocked every later insert.)
--- Every column can be updated but escalation_level, which only
--- process_escalations raises, and terms_id: only retarget (SECURITY
--- DEFINER, for the admin) moves a ticket to new terms.
+-- Every column can be updated but escalation_level and events_fired, which
+-- only process_escalations raises, those the trigger keeps, and terms_id:
+-- only retarget (SECURITY DEFINER, for the admin) moves a ticket to new
+-- terms.
 GRANT INSERT (customer_id, contact_id, service, summary, problem_at, business_impact,
 			  description, current_behaviour, expected_behaviour, channel, severity, status,
 			  holder, support_level, confidential, tier, opened_at, first_response_at,
@@ -2266,8 +2330,8 @@ GRANT INSERT (ticket_id, author, public, qualified, sent_at, body)
 REVOKE EXECUTE ON FUNCTION ticket_sla.take_premium_request(integer, date, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ticket_sla.retarget(text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ticket_sla.retarget(text, integer) TO ticket_sla_admin;
-REVOKE EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz) TO ticket_sla_admin;
+REVOKE EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.process_escalations(timestamptz, integer) TO ticket_sla_admin;
 -- the trigger for an application's own table (see stamp_deadlines)
 GRANT EXECUTE ON FUNCTION ticket_sla.stamp_deadlines() TO ticket_sla_admin;
 -- due dates set by hand: the admin, and whom a DBA grants them
@@ -2297,6 +2361,10 @@ CREATE POLICY with_its_ticket ON ticket_sla.clock_segments FOR SELECT
 	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = clock_segments.ticket_id));
 CREATE POLICY with_its_ticket ON ticket_sla.escalations FOR SELECT
 	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = escalations.ticket_id));
+ALTER TABLE ticket_sla.target_events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY with_its_ticket ON ticket_sla.target_events FOR SELECT
+	USING (EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = target_events.ticket_id));
+COMMENT ON POLICY with_its_ticket ON ticket_sla.target_events IS 'The warnings and breaches of a ticket are visible to those who see the ticket';
 
 -- Messages and the cycles of a ticket's clocks are seen, and messages
 -- written, by those who see the ticket (0.6)
@@ -2373,3 +2441,4 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.messages', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.messages_message_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.due_changes', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.due_changes_change_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.target_events', '');

@@ -76,9 +76,9 @@ escalation_due(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }
 
-/* A step's recipients as a text[] */
-static Datum
-recipients_array(const Contract *c, const ContractStep *step)
+/* A step's recipients as a text[] (process_escalations logs them too) */
+Datum
+step_recipients(const Contract *c, const ContractStep *step)
 {
 	Datum	   *names = palloc(step->n_names * sizeof(Datum));
 	const char *name = contract_name_at(c, step->names);
@@ -117,7 +117,7 @@ escalation_steps(PG_FUNCTION_ARGS)
 		values[0] = Int32GetDatum(i + 1);
 		values[1] = CStringGetTextDatum(contract_duration_text(&steps[i].after));
 		values[2] = TimestampTzGetDatum(due);
-		values[3] = recipients_array(c, &steps[i]);
+		values[3] = step_recipients(c, &steps[i]);
 		tuplestore_putvalues(result, desc, values, nulls);
 	}
 	return (Datum) 0;

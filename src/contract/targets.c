@@ -225,6 +225,21 @@ paused_target_due(const TicketTerms *tt, const ContractDuration *target,
 }
 
 /*
+ * The first instant at which the clock of a target, started at start, has
+ * counted usecs: the instant a share of the target is used up (a warning).
+ */
+TimestampTz
+target_clock_after(const TicketTerms *tt, const ContractDuration *target,
+				   TimestampTz start, int64 usecs)
+{
+	if (TIMESTAMP_NOT_FINITE(start))
+		return start;
+	if (target->clock == CLOCK_WALL)
+		return wall_deadline(start, usecs);
+	return biz_deadline(tt->hours, start, 0, usecs);
+}
+
+/*
  * When the escalation step at index "step" of the ladder of a ticket's
  * terms falls due for a ticket whose clock started at start; false past the
  * last step.  Steps are not paused: the ladder counts from the clock start.

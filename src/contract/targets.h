@@ -82,8 +82,11 @@ extern int64 target_time_between(const TicketTerms *tt, const ContractDuration *
 extern int64 paused_on_clock(const ContractDuration *target, const PausedTime *paused);
 extern bool paused_target_due(const TicketTerms *tt, const ContractDuration *target,
 							  TimestampTz start, const PausedTime *paused, TimestampTz *due);
+extern TimestampTz target_clock_after(const TicketTerms *tt, const ContractDuration *target,
+									  TimestampTz start, int64 usecs);
 extern bool step_due(const TicketTerms *tt, int step, TimestampTz start, TimestampTz *due);
 extern TimestampTz clock_start(ArgCache *contract, TimestampTz opened_at,
 							   bool by_phone);
+extern Datum step_recipients(const Contract *c, const ContractStep *step);
 
 #endif							/* TICKET_SLA_TARGETS_H */

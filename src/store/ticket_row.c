@@ -29,7 +29,8 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"business_impact", "description", "current_behaviour", "expected_behaviour", "contact_id",
 	"ticket_id", "cycle", "reopened_at", "awaiting_reply_since", "reply_cycle", "reply_due",
 	"last_agent_message_at", "update_from", "update_cycle", "update_due",
-	"response_due_set", "resolution_due_set"
+	"response_due_set", "resolution_due_set",
+	"next_event_at", "events_fired"
 };
 
 /* ---------- The statement's cache ---------- */
@@ -78,6 +79,7 @@ column_types(Oid nsp, Oid *types)
 	types[COL_CYCLE] = INT4OID;
 	types[COL_REPLY_CYCLE] = INT4OID;
 	types[COL_UPDATE_CYCLE] = INT4OID;
+	types[COL_EVENTS_FIRED] = INT4OID;
 }
 
 /*
@@ -134,20 +136,26 @@ ticket_stamper(FunctionCallInfo fcinfo, Relation rel)
 
 /* ---------- Reading and writing the row ---------- */
 
+/* The row's columns, the tuple deformed once (not a column at a time) */
 void
 ticket_read_row(const TicketStamper *st, Relation rel, HeapTuple tuple, TicketRow *row)
 {
+	TupleDesc	desc = RelationGetDescr(rel);
+	Datum	   *values = palloc(desc->natts * sizeof(Datum));
+	bool	   *nulls = palloc(desc->natts * sizeof(bool));
 	int			i;
 
+	heap_deform_tuple(tuple, desc, values, nulls);
 	for (i = 0; i < N_COLUMNS; i++)
 	{
-		row->value[i] = (Datum) 0;
-		row->isnull[i] = true;
-		if (st->attnums[i] != InvalidAttrNumber)
-			row->value[i] = heap_getattr(tuple, st->attnums[i], RelationGetDescr(rel),
-										 &row->isnull[i]);
+		AttrNumber	attnum = st->attnums[i];
+
+		row->value[i] = attnum == InvalidAttrNumber ? (Datum) 0 : values[attnum - 1];
+		row->isnull[i] = attnum == InvalidAttrNumber || nulls[attnum - 1];
 		row->set[i] = false;
 	}
+	pfree(values);
+	pfree(nulls);
 }
 
 /* The tuple with the columns the trigger set; the same tuple if none */

@@ -17,6 +17,9 @@
  *							functions, as the extension's owner
  *		ticket_due.c		due dates set by hand: set_due, clear_due, and
  *							the override the trigger stamps over the terms'
+ *		ticket_events.c		the warnings, breaches and escalation steps
+ *							that fall due: the next one stamped on the
+ *							ticket, those due listed for process_escalations
  *
  * Functions shared between them start with ticket_, so that none can meet a
  * symbol of the server's; the accessors of one column are inline.
@@ -80,6 +83,8 @@ typedef enum TicketColumn
 	COL_UPDATE_DUE,
 	COL_RESPONSE_DUE_SET,		/* due dates set by hand (0.6) */
 	COL_RESOLUTION_DUE_SET,
+	COL_NEXT_EVENT_AT,			/* the events of the targets (0.6) */
+	COL_EVENTS_FIRED,
 	N_COLUMNS
 } TicketColumn;
 
@@ -182,6 +187,9 @@ extern void ticket_restart_resolution(Stamping *s, ClockState before, ClockState
 									  TimestampTz at);
 extern void ticket_update_conversation(Stamping *s, ClockState before, ClockState now,
 									   TimestampTz at, bool new_terms);
+/* ticket_events.c */
+extern void ticket_open_events(Stamping *s);
+extern void ticket_update_events(Stamping *s);
 
 /* A column set by the trigger */
 static inline void

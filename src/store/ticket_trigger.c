@@ -17,6 +17,8 @@
  * recorded once, and keeps status and resolved_at in step.  Every change of
  * status, kind or terms is recorded at changed_at.  A due date set by hand
  * (ticket_due.c) stands in for the terms' deadline whenever it stamps them.
+ * After either, the next time-driven event (escalation step, warning or
+ * breach) is stamped (ticket_events.c).
  *
  * How the clocks follow the status, and the deadlines and escalation they
  * give, are ticket_clock.c's; the row's columns are ticket_row.c's.  This
@@ -44,14 +46,16 @@ PG_FUNCTION_INFO_V1(stamp_ticket);
 static const TicketColumn stamped_columns[] = {
 	COL_CASE_NUMBER, COL_TERMS_ID, COL_CLOCK_START, COL_RESPONSE_DUE, COL_RESOLUTION_DUE,
 	COL_CHANGED_AT, COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS,
-	COL_PAUSED_ELAPSED, COL_ESCALATION_LEVEL
+	COL_PAUSED_ELAPSED, COL_ESCALATION_LEVEL, COL_NEXT_EVENT_AT, COL_EVENTS_FIRED,
+	COL_REOPENED_AT, COL_AWAITING_REPLY_SINCE, COL_REPLY_DUE, COL_LAST_AGENT_MESSAGE_AT,
+	COL_UPDATE_FROM, COL_UPDATE_DUE
 };
 
 /* Kept by the trigger from the ticket's history: never set by an update */
 static const TicketColumn kept_columns[] = {
 	COL_PAUSED_SINCE, COL_NEXT_ESCALATION_AT, COL_PAUSED_BUSINESS, COL_PAUSED_ELAPSED,
 	COL_CYCLE, COL_REOPENED_AT, COL_REPLY_CYCLE, COL_REPLY_DUE, COL_UPDATE_FROM,
-	COL_UPDATE_CYCLE, COL_UPDATE_DUE
+	COL_UPDATE_CYCLE, COL_UPDATE_DUE, COL_NEXT_EVENT_AT
 };
 
 /* Facts of the opening and stamped values: never changed by an update */
@@ -163,6 +167,7 @@ open_ticket(Stamping *s)
 	ticket_stamp_deadlines(s);
 	ticket_stamp_next_escalation(s, ticket_clock_state(s, &s->row));
 	ticket_open_conversation(s, ticket_clock_state(s, &s->row));
+	ticket_open_events(s);
 }
 
 static void
@@ -367,6 +372,7 @@ update_ticket(Stamping *s)
 	if (new_terms || new_kind || ticket_column_changed(s, COL_ESCALATION_LEVEL) ||
 		(ticket_clock_state(s, &s->old) == CLOCK_STOPPED) != (state == CLOCK_STOPPED))
 		ticket_stamp_next_escalation(s, state);
+	ticket_update_events(s);
 }
 
 /*

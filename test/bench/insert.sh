@@ -66,7 +66,7 @@ PSQL=(psql -qX -v ON_ERROR_STOP=1)
 reset() {
 	local trigger=$1
 	"${PSQL[@]}" <<-SQL
-		TRUNCATE ticket_sla.tickets, ticket_sla.clock_segments, ticket_sla.escalations;
+		TRUNCATE ticket_sla.tickets, ticket_sla.clock_segments, ticket_sla.escalations, ticket_sla.target_events;
 		ALTER SEQUENCE ticket_sla.case_number_seq RESTART;
 		ALTER TABLE ticket_sla.tickets ${trigger} TRIGGER stamp;
 		VACUUM ANALYZE ticket_sla.tickets;

@@ -16,7 +16,8 @@ INSERT INTO ticket_sla.tickets
 	(customer_id, contact_id, service, summary, problem_at, business_impact,
 	 description, current_behaviour, expected_behaviour, channel, severity, opened_at,
 	 case_number, tier, terms_id, clock_start, response_due, resolution_due,
-	 changed_at, paused_business, paused_elapsed, escalation_level, next_escalation_at)
+	 changed_at, paused_business, paused_elapsed, escalation_level, next_escalation_at,
+	 cycle, events_fired)
 VALUES
 	(:cust, :contact, 'Mail security gateway',
 	 'Outbound mail held in the queue for hours',
@@ -37,4 +38,5 @@ VALUES
 	 timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '2 hours',
 	 CASE WHEN :k = 3 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '2 days' END,
 	 timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second', '0', '0', 0,
-	 CASE WHEN :k < 3 AND :sev <= 2 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '1 hour' END);
+	 CASE WHEN :k < 3 AND :sev <= 2 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '1 hour' END,
+	 1, 0);

@@ -61,7 +61,7 @@ BEGIN
 			 status, confidential, opened_at, first_response_at, resolved_at,
 			 case_number, tier, terms_id, clock_start, response_due, resolution_due,
 			 changed_at, paused_since, paused_business, paused_elapsed, escalation_level,
-			 next_escalation_at)
+			 next_escalation_at, cycle, events_fired)
 		SELECT t.customer_id, contact_id, 'Mail security gateway', format('Ticket %s: outbound mail delayed', n),
 		       opened_at - interval '30 minutes', 'Invoices do not reach our customers',
 		       'Outbound messages stay in the deferred queue; TLS handshake timeouts towards large providers.',
@@ -77,7 +77,8 @@ BEGIN
 		       ticket_sla.resolution_deadline(opened_at, severity, ct.terms),
 		       opened_at, resolved_at, '0', '0', 0,
 		       CASE WHEN resolved_at IS NULL THEN
-		            (ticket_sla.escalation_due(opened_at, severity, ct.terms, opened_at)).next_due END
+		            (ticket_sla.escalation_due(opened_at, severity, ct.terms, opened_at)).next_due END,
+		       1, 0
 		FROM new_tickets t JOIN ticket_sla.customer_terms ct USING (customer_id)
 		ORDER BY n;
 		SET LOCAL session_replication_role = origin;

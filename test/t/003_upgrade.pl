@@ -182,15 +182,13 @@ SELECT md5(string_agg(o::text, '|' ORDER BY o.name)) FROM app.offices o;
 SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 };
 # The store's tables but statuses and request_types, which 0.5 adds, and
-# due_changes, which 0.6 adds, and the tickets without their request type,
-# which 0.5 adds, and due dates set by hand, which 0.6 adds (each checked on
-# its own)
-# What 0.6 adds: the tickets' cycles and conversation, and the (empty)
-# tables of messages and finished cycles
-# and due dates set by hand (none before)
+# What 0.6 adds (each checked on its own): the tickets' cycles,
+# conversation, due dates set by hand and events, and the tables of
+# messages, finished cycles, due changes and events fired (empty but for
+# the events already past at the update)
 my @columns_0_6 = qw(cycle reopened_at awaiting_reply_since reply_cycle reply_due
-  last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set);
-my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq);
+  last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set next_event_at events_fired);
+my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq target_events);
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
@@ -339,8 +337,16 @@ WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
 		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,due_changes,'
 		  . 'due_changes_change_id_seq,escalations,messages,messages_message_id_seq,premium_requests,'
-		  . 'request_types,statuses,target_cycles,tickets,tickets_ticket_id_seq',
+		  . 'request_types,statuses,target_cycles,target_events,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
+	# 0.6: the warnings and breaches already past are logged without a
+	# NOTIFY and marked on their tickets: none is left for the first run
+	is( sql($node, q{
+SELECT count(*) > 0, count(*) FILTER (WHERE notified),
+       (SELECT count(*) FROM ticket_sla.tickets t CROSS JOIN LATERAL ticket_sla.due_events(t, now()) e
+        WHERE e.kind <> 'escalation')
+FROM ticket_sla.target_events}, %db),
+		't|0|0', "from $version: the warnings and breaches past at the update are logged, not notified, and marked");
 	check_statuses($version, $waiting_before, %db);
 	is( sql($node, q{
 SELECT (SELECT string_agg(DISTINCT request_type, ',') FROM ticket_sla.tickets),

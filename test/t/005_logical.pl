@@ -35,8 +35,8 @@ fill_store($publisher);
 sql($publisher, 'CREATE PUBLICATION ticket_store FOR TABLES IN SCHEMA ticket_sla');
 is( sql($publisher, q{
 SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_publication_tables WHERE pubname = 'ticket_store'}),
-	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,premium_requests,request_types,statuses,tickets',
-	'the publication holds the eleven tables of the store');
+	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,messages,premium_requests,request_types,statuses,target_cycles,target_events,tickets',
+	'the publication holds the fourteen tables of the store');
 
 (my $connstr = $publisher->connstr('postgres')) =~ s/'/''/g;
 sql($subscriber, "CREATE SUBSCRIPTION ticket_store CONNECTION '$connstr' PUBLICATION ticket_store");

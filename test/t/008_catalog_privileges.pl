@@ -69,8 +69,9 @@ is(outcome($node, 'roles', 'rita', 'SELECT ticket_sla.record_segments()'), '4250
 	'a reporting role may not call record_segments (42501)');
 is( catalog($node, 'roles', q{
 SELECT f || ': ' || string_agg(r, ',' ORDER BY r)
-FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escalations(timestamptz)',
+FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escalations(timestamptz,integer)',
                   'ticket_sla.take_premium_request(integer,date,integer)',
+                  'ticket_sla.due_events(ticket_sla.tickets,timestamptz)',
                   'ticket_sla.set_due(bigint,ticket_sla.sla_clock,timestamptz,text)',
                   'ticket_sla.clear_due(bigint,ticket_sla.sla_clock,text)',
                   'ticket_sla.record_due_change(text,bigint,ticket_sla.sla_clock,timestamptz,text,name,name)']) f,
@@ -78,10 +79,10 @@ FROM unnest(ARRAY['ticket_sla.retarget(text,integer)', 'ticket_sla.process_escal
 WHERE has_function_privilege(r, f::regprocedure, 'EXECUTE')
 GROUP BY f ORDER BY f}),
 	"ticket_sla.clear_due(bigint,ticket_sla.sla_clock,text): ticket_sla_admin\n"
-	  . "ticket_sla.process_escalations(timestamptz): ticket_sla_admin\n"
+	  . "ticket_sla.process_escalations(timestamptz,integer): ticket_sla_admin\n"
 	  . "ticket_sla.retarget(text,integer): ticket_sla_admin\n"
 	  . "ticket_sla.set_due(bigint,ticket_sla.sla_clock,timestamptz,text): ticket_sla_admin",
-	'retarget, process_escalations, set_due and clear_due are for the admin; take_premium_request and record_due_change for no role (run as the owner)');
+	'retarget, process_escalations, set_due and clear_due are for the admin; take_premium_request, due_events and record_due_change for no role (run as the owner)');
 is( catalog($node, 'roles', q{
 SELECT coalesce(string_agg(c.relname, ','), '-') FROM pg_class c
 WHERE c.relnamespace = 'ticket_sla'::regnamespace
