@@ -287,6 +287,42 @@ VALUES (1, 3, 'customer', true, false, now(), 'x');
 DROP ROLE regress_cv_agent, regress_cv_reporting, regress_cv_cleared;
 
 --
+-- Warnings and breaches of the reply and update targets, fired once by
+-- process_escalations.  "Desk warned" warns at 75 %.  Ticket 5, high,
+-- opened Monday 2026-03-02 09:00; answered at 10:00 (the response's
+-- warning, at 10:30, never falls due); the update clock counts from 10:00,
+-- cycle 2: due Tuesday 10:00, warning after 6 business hours, Monday 16:00.
+-- The customer writes at 10:30: a reply is owed by 14:30, the warning after
+-- 3 business hours, 13:30.
+--
+INSERT INTO ticket_sla.contracts (name, terms) VALUES ('Desk warned',
+ 'plan "Desk warned"; tier standard; hours (Mon-Fri 09:00-17:00; tz Europe/Berlin); warn at 75%;
+  high: respond within 2 business hours, reply within 4 business hours,
+        update every 8 business hours');
+INSERT INTO ticket_sla.customers (organisation, contract_id) VALUES ('Warned customer', 3);
+SELECT open(3, '2026-03-02 09:00+01');
+CALL say(5, 'agent', '2026-03-02 10:00+01');
+CALL say(5, 'customer', '2026-03-02 10:30+01');
+SELECT reply_due, update_due, next_event_at FROM ticket_sla.tickets WHERE ticket_id = 5;
+-- as of 14:00 the reply's warning (13:30) fires; as of 15:00 its breach
+-- (14:30); once more as of 15:00, nothing
+SELECT ticket_sla.process_escalations('2026-03-02 14:00+01') AS fired_at_14,
+	   ticket_sla.process_escalations('2026-03-02 15:00+01') AS fired_at_15,
+	   ticket_sla.process_escalations('2026-03-02 15:00+01') AS again;
+-- the late answer at 15:30 closes reply cycle 1; update cycle 3 counts from
+-- 15:30: due Tuesday 15:30, warning Tuesday 13:30
+CALL say(5, 'agent', '2026-03-02 15:30+01');
+SELECT reply_due, update_cycle, update_due, next_event_at FROM ticket_sla.tickets WHERE ticket_id = 5;
+-- as of Tuesday 14:00: ticket 5's update warning (cycle 3), and the
+-- breaches due by then on the other tickets: ticket 2's reply owed since
+-- its reopening (cycle 2, due Tuesday 14:00), ticket 3's update (cycle 3,
+-- from Monday 10:00, due Tuesday 10:00), ticket 4's (cycle 2, from 09:20,
+-- due Tuesday 09:20)
+SELECT ticket_sla.process_escalations('2026-03-03 14:00+01') AS fired;
+SELECT ticket_id, target, cycle, kind, due_at, notified FROM ticket_sla.target_events
+ORDER BY due_at, ticket_id;
+
+--
 -- The views, read long after March 2026: every open clock is past due.
 --
 -- sla_status: ticket 1 owes the reply of the reopening (due 2026-03-12
