@@ -335,14 +335,14 @@ JOIN ticket_sla.contract_terms ct USING (terms_id),
      ticket_sla.escalation_steps(t.clock_start, t.severity, ct.terms) s
 WHERE t.opened_at >= '2026-11-17' AND t.resolved_at IS NULL
 ORDER BY s.due, t.case_number, s.step;
-\echo 'process_escalations(), run every minute by pg_cron, fires each step once:'
-\echo 'it logs it, raises the ticket''s escalation_level, and sends a NOTIFY on'
-\echo 'ticket_sla_escalation, which this session listens to.  Run as of 12:00 and'
-\echo 'of 18:00, and once more as of 18:00:'
+\echo 'process_escalations(), run every minute by pg_cron, fires each step (and each'
+\echo 'warning and breach) once: it logs it, raises the ticket''s escalation_level,'
+\echo 'and sends a NOTIFY on ticket_sla_escalation, which this session listens to.'
+\echo 'Run as of 12:00 and of 18:00, and once more as of 18:00:'
 LISTEN ticket_sla_escalation;
-SELECT '12:00' AS "as of", ticket_sla.process_escalations('2026-11-17 12:00+01') AS "steps fired";
-SELECT '18:00' AS "as of", ticket_sla.process_escalations('2026-11-17 18:00+01') AS "steps fired";
-SELECT '18:00 again' AS "as of", ticket_sla.process_escalations('2026-11-17 18:00+01') AS "steps fired";
+SELECT '12:00' AS "as of", ticket_sla.process_escalations('2026-11-17 12:00+01') AS "events fired";
+SELECT '18:00' AS "as of", ticket_sla.process_escalations('2026-11-17 18:00+01') AS "events fired";
+SELECT '18:00 again' AS "as of", ticket_sla.process_escalations('2026-11-17 18:00+01') AS "events fired";
 UNLISTEN ticket_sla_escalation;
 SELECT t.case_number, e.step, array_to_string(e.recipients, ', ') AS "to",
        to_char(e.due_at, 'Dy HH24:MI') AS due, t.escalation_level,
@@ -383,6 +383,63 @@ FROM ticket_sla.tickets WHERE case_number = :'outage';
 SELECT clock, to_char(from_at, 'Dy HH24:MI') AS "from", to_char(to_at, 'Dy HH24:MI') AS "to",
        state, reason, business_time, elapsed
 FROM ticket_sla.clock_ledger WHERE case_number = :'outage' ORDER BY clock, from_at;
+
+\echo
+\echo '== A conversation: the next reply, its warning, and the reply missed =='
+\echo 'Kaspersky counts a qualified answer as a response, not a holding reply.'
+\echo 'Kessler''s plan now says so, warns at 75 % of a target, and owes an answer to'
+\echo 'each further question of a medium ticket within 4 business hours.'
+SET client_min_messages = warning;
+UPDATE ticket_sla.contracts
+SET terms = replace(replace(terms::text, 'named contacts 8;', 'named contacts 8; warn at 75%; response means qualified answer;'),
+                    'medium: respond within 6 business hours',
+                    'medium: respond within 6 business hours, reply within 4 business hours')::ticket_sla.contract
+WHERE name = 'Kaspersky Enhanced Support with TAM';
+RESET client_min_messages;
+INSERT INTO ticket_sla.tickets (customer_id, contact_id, service, summary, problem_at, business_impact,
+       description, current_behaviour, expected_behaviour, channel, severity, opened_at)
+SELECT cu.customer_id, (SELECT min(contact_id) FROM ticket_sla.contacts c
+                        WHERE c.customer_id = cu.customer_id AND c.active),
+       'Kaspersky Security Center', 'Update tasks fail on two servers', '2026-11-18 08:40+01',
+       'Two file servers miss signature updates', 'The update task ends with an error.',
+       'Task failed: the update source cannot be reached.', 'Updates install every hour.',
+       'web', 'medium', '2026-11-18 09:00+01'
+FROM ticket_sla.customers cu WHERE cu.organisation LIKE 'Kessler%';
+SELECT case_number AS updates FROM ticket_sla.tickets WHERE summary = 'Update tasks fail on two servers' \gset
+INSERT INTO ticket_sla.messages (ticket_id, author, qualified, sent_at, body)
+SELECT t.ticket_id, v.author::ticket_sla.message_author, v.qualified, v.sent_at::timestamptz, v.body
+FROM ticket_sla.tickets t, (VALUES
+  ('system', false, '2026-11-18 09:01+01', 'Your request has been received.'),
+  ('agent', false, '2026-11-18 09:30+01', 'We are looking into it.'),
+  ('agent', true, '2026-11-18 11:00+01', 'The servers use a proxy that blocks the update source; allow it as follows.'),
+  ('customer', false, '2026-11-18 12:00+01', 'Done, but one server still fails. Which port does it need?')
+) AS v(author, qualified, sent_at, body)
+WHERE t.case_number = :'updates';
+\echo 'The holding reply at 09:30 is no response; the qualified answer at 11:00 is'
+\echo '(due 15:00). The question at 12:00 owes a reply by 16:00, at risk from 15:00:'
+SELECT to_char(first_response_at, 'Dy HH24:MI') AS "first response",
+       to_char(response_due, 'Dy HH24:MI') AS "response due",
+       to_char(awaiting_reply_since, 'Dy HH24:MI') AS "reply owed since",
+       to_char(reply_due, 'Dy HH24:MI') AS "reply due"
+FROM ticket_sla.tickets WHERE case_number = :'updates';
+\echo 'process_escalations as of 15:30 fires what is due by then (the warning of this'
+\echo 'reply among it), as of 16:30 the breach:'
+SELECT ticket_sla.process_escalations('2026-11-18 15:30+01') AS "15:30",
+       ticket_sla.process_escalations('2026-11-18 16:30+01') AS "16:30";
+SELECT e.kind, e.target, e.cycle, to_char(e.due_at, 'Dy HH24:MI') AS due
+FROM ticket_sla.target_events e JOIN ticket_sla.tickets t USING (ticket_id)
+WHERE t.case_number = :'updates' ORDER BY e.due_at;
+\echo 'The answer comes at 17:00; the reply cycle is kept, missed by an hour:'
+INSERT INTO ticket_sla.messages (ticket_id, author, qualified, sent_at, body)
+SELECT ticket_id, 'agent', true, '2026-11-18 17:00+01', 'Port 13000 to the administration server.'
+FROM ticket_sla.tickets WHERE case_number = :'updates';
+SELECT c.target, c.cycle, to_char(c.started_at, 'Dy HH24:MI') AS asked,
+       to_char(c.due_at, 'Dy HH24:MI') AS due, to_char(c.ended_at, 'Dy HH24:MI') AS answered, c.met,
+       b.late_business AS "late (business)"
+FROM ticket_sla.target_cycles c JOIN ticket_sla.tickets t USING (ticket_id)
+JOIN ticket_sla.breaches b ON b.ticket_id = c.ticket_id AND b.target = c.target AND b.cycle = c.cycle
+WHERE t.case_number = :'updates';
+
 
 \echo
 \echo '== ISMS.online''s quarterly incident and activity report =='
