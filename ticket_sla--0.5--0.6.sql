@@ -251,8 +251,9 @@ AFTER UPDATE ON ticket_sla.tickets
 FOR EACH ROW
 WHEN (OLD.changed_at IS DISTINCT FROM NEW.changed_at
 	  OR OLD.first_response_at IS DISTINCT FROM NEW.first_response_at
-	  OR OLD.awaiting_reply_since IS DISTINCT FROM NEW.awaiting_reply_since
-	  OR OLD.update_from IS DISTINCT FROM NEW.update_from)
+	  OR (OLD.awaiting_reply_since IS NOT NULL
+		  AND OLD.awaiting_reply_since IS DISTINCT FROM NEW.awaiting_reply_since)
+	  OR (OLD.update_from IS NOT NULL AND OLD.update_from IS DISTINCT FROM NEW.update_from))
 EXECUTE FUNCTION ticket_sla.record_segments();
 
 CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
