@@ -9,7 +9,7 @@
 #        run as root to set them: require_root's sudo keeps only PG_CONFIG)
 # Takes about 2 * rounds * (seconds + 1) + 20 s, plus the build: about 4
 # minutes by default.
-# Besides the table, the final line: "insert throughput with triggers: NN %
+# Besides the table, the final line: "tickets throughput with triggers: NN %
 # of without (target >= 90 %)".
 #
 # Use -M prepared (the default) to compare the two: with the simple protocol
