@@ -2127,12 +2127,14 @@ WHERE b.reading > b.due;
 COMMENT ON VIEW ticket_sla.breaches IS
 'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one); whether its due date was set by hand; the cycle of its clock, finished cycles (target_cycles) included (0.6)';
 
--- What each ticket counts for in the reports: its targets met and missed
--- (0 or 1 each; an open one is missed once past due) and the business time
--- to its first response.  The reports below aggregate it.  A target whose
--- due date was set by hand (0.6) counts apart: neither met nor missed, but
--- manual.
-CREATE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
+-- What each ticket counts for in its current cycles: its targets met and
+-- missed (0 or 1 each; an open one is missed once past due) and the
+-- business time to its first response.  A target whose due date was set by
+-- hand (0.6) counts apart: neither met nor missed, but manual.  The
+-- finished cycles of a ticket's clocks are rows of target_cycles: the
+-- reports add them, ticket_outcomes per ticket, compliance per group (so
+-- that its scan of the tickets stays in parallel workers).
+CREATE VIEW ticket_sla.current_outcomes WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
 	   t.opened_at, t.summary, t.status,
 	   (t.response_due_set IS NULL AND t.response_met IS TRUE)::integer AS response_met,
@@ -2148,12 +2150,26 @@ SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
 					greatest(t.first_response_at, t.clock_start), ct.terms)
 	   END AS response_time,
 	   (t.response_due_set IS NOT NULL)::integer AS response_manual,
-	   (t.resolution_due_set IS NOT NULL)::integer + c.earlier_resolutions_manual AS resolution_manual,
-	   c.replies_met, c.replies_breached + coalesce(t.reply_due < now(), false)::integer AS replies_breached,
-	   c.updates_met, c.updates_breached + coalesce(t.update_due < now(), false)::integer AS updates_breached,
-	   c.earlier_resolutions_met, c.earlier_resolutions_breached
+	   (t.resolution_due_set IS NOT NULL)::integer AS resolution_manual,
+	   coalesce(t.reply_due < now(), false)::integer AS reply_breached,
+	   coalesce(t.update_due < now(), false)::integer AS update_breached
 FROM ticket_sla.tickets t
-JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id;
+
+COMMENT ON VIEW ticket_sla.current_outcomes IS
+'Every ticket with its targets met and missed in its current cycles (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours (0.6)';
+
+-- What each ticket counts for in the reports: its current cycles and the
+-- finished ones.  quarterly_report adds it up.
+CREATE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
+SELECT o.ticket_id, o.case_number, o.customer_id, o.contract_id, o.severity,
+	   o.opened_at, o.summary, o.status, o.response_met, o.response_breached,
+	   o.resolution_met, o.resolution_breached, o.response_time, o.response_manual,
+	   o.resolution_manual + c.earlier_resolutions_manual AS resolution_manual,
+	   c.replies_met, c.replies_breached + o.reply_breached AS replies_breached,
+	   c.updates_met, c.updates_breached + o.update_breached AS updates_breached,
+	   c.earlier_resolutions_met, c.earlier_resolutions_breached
+FROM ticket_sla.current_outcomes o
 CROSS JOIN LATERAL (
 	SELECT count(*) FILTER (WHERE f.target = 'reply' AND f.met)::integer AS replies_met,
 		   count(*) FILTER (WHERE f.target = 'reply' AND NOT f.met)::integer AS replies_breached,
@@ -2166,41 +2182,65 @@ CROSS JOIN LATERAL (
 		   count(*) FILTER (WHERE f.target = 'resolution' AND f.due_manual)::integer
 			   AS earlier_resolutions_manual
 	FROM ticket_sla.target_cycles f
-	WHERE f.ticket_id = t.ticket_id
+	WHERE f.ticket_id = o.ticket_id
 ) AS c;
 
 COMMENT ON VIEW ticket_sla.ticket_outcomes IS
 'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours; the replies and updates met and missed in all cycles, the current one missed once past due, and the resolutions of the cycles before a reopening (0.6)';
 
 -- grouped by ids first, the names joined after: the sort under the
--- percentiles stays narrow
+-- percentiles stays narrow.  The finished cycles are grouped alike and
+-- joined by group.
 CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
 SELECT g.period, g.period_start, g.customer_id, cu.organisation,
 	   g.contract_id, co.name AS contract, g.severity, g.tickets,
-	   g.targets_met, g.targets_breached,
-	   round(100.0 OPERATOR(pg_catalog.*) g.targets_met
-			 OPERATOR(pg_catalog./) nullif(g.targets_met + g.targets_breached, 0), 1) AS compliance_pct,
-	   g.median_response, g.p90_response, g.targets_manual,
-	   g.replies_met, g.replies_breached, g.updates_met, g.updates_breached
+	   g.targets_met + coalesce(f.targets_met, 0) AS targets_met,
+	   g.targets_breached + coalesce(f.targets_breached, 0) AS targets_breached,
+	   round(100.0 OPERATOR(pg_catalog.*) (g.targets_met + coalesce(f.targets_met, 0))
+			 OPERATOR(pg_catalog./) nullif(g.targets_met + coalesce(f.targets_met, 0)
+										   + g.targets_breached + coalesce(f.targets_breached, 0), 0), 1)
+		   AS compliance_pct,
+	   g.median_response, g.p90_response, g.targets_manual + coalesce(f.targets_manual, 0) AS targets_manual,
+	   coalesce(f.replies_met, 0) AS replies_met,
+	   g.replies_breached + coalesce(f.replies_breached, 0) AS replies_breached,
+	   coalesce(f.updates_met, 0) AS updates_met,
+	   g.updates_breached + coalesce(f.updates_breached, 0) AS updates_breached
 FROM (
 	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
 		   count(*) AS tickets,
-		   sum(o.response_met + o.resolution_met + o.earlier_resolutions_met
-			   + o.replies_met + o.updates_met) AS targets_met,
-		   sum(o.response_breached + o.resolution_breached + o.earlier_resolutions_breached
-			   + o.replies_breached + o.updates_breached) AS targets_breached,
+		   sum(o.response_met + o.resolution_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached + o.reply_breached + o.update_breached)
+			   AS targets_breached,
 		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
 		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response,
 		   sum(o.response_manual + o.resolution_manual) AS targets_manual,
-		   sum(o.replies_met) AS replies_met, sum(o.replies_breached) AS replies_breached,
-		   sum(o.updates_met) AS updates_met, sum(o.updates_breached) AS updates_breached
-	FROM ticket_sla.ticket_outcomes o
+		   sum(o.reply_breached) AS replies_breached, sum(o.update_breached) AS updates_breached
+	FROM ticket_sla.current_outcomes o
 	CROSS JOIN LATERAL (VALUES
 		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
 		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
 	) AS p (period, period_start)
 	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
 ) AS g
+LEFT JOIN (
+	SELECT p.period, p.period_start, t.customer_id, ct.contract_id, t.severity,
+		   count(*) FILTER (WHERE c.met AND NOT c.due_manual) AS targets_met,
+		   count(*) FILTER (WHERE NOT c.met AND NOT c.due_manual) AS targets_breached,
+		   count(*) FILTER (WHERE c.due_manual) AS targets_manual,
+		   count(*) FILTER (WHERE c.target = 'reply' AND c.met) AS replies_met,
+		   count(*) FILTER (WHERE c.target = 'reply' AND NOT c.met) AS replies_breached,
+		   count(*) FILTER (WHERE c.target = 'update' AND c.met) AS updates_met,
+		   count(*) FILTER (WHERE c.target = 'update' AND NOT c.met) AS updates_breached
+	FROM ticket_sla.target_cycles c
+	JOIN ticket_sla.tickets t ON t.ticket_id = c.ticket_id
+	JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, t.customer_id, ct.contract_id, t.severity
+) AS f ON (f.period, f.period_start, f.customer_id, f.contract_id, f.severity)
+		  = (g.period, g.period_start, g.customer_id, g.contract_id, g.severity)
 JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
 JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
