@@ -559,6 +559,11 @@ BEGIN
 				  HINT = CASE target WHEN 'response' THEN 'A met or missed response stays as it was measured.'
 							 ELSE 'Reopen the ticket first (status ''in progress'').' END;
 	END IF;
+	IF action = 'set' AND NOT isfinite(new_due) THEN
+		RAISE EXCEPTION 'the % due date of case % cannot be %', target, t.case_number, new_due
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give the instant it falls due; a target without a deadline is the terms'' to say.';
+	END IF;
 	IF action = 'set' AND new_due < t.opened_at THEN
 		RAISE EXCEPTION 'the % due date % of case % is before the ticket was opened (%)',
 			target, new_due, t.case_number, t.opened_at

@@ -86,6 +86,7 @@ static void guard_first_response(const Stamping *s);
 static void guard_resolved(const Stamping *s);
 static void check_new_terms(Stamping *s);
 static void hold_to_terms(Stamping *s, int32 terms_id);
+static TimestampTz last_turn(const Stamping *s);
 static TimestampTz change_instant(const Stamping *s);
 static void record_change(Stamping *s, bool changed, TimestampTz at);
 static void check_escalation_level(Stamping *s);
@@ -480,11 +481,31 @@ hold_to_terms(Stamping *s, int32 terms_id)
 }
 
 /*
+ * The conversation's last turn (0.6): the later of the reply owed and the
+ * last public agent message, which a change may not precede (the cycle it
+ * would end began there); DT_NOBEGIN when there is none
+ */
+static TimestampTz
+last_turn(const Stamping *s)
+{
+	TimestampTz turn = DT_NOBEGIN;
+
+	if (!s->st->conversation)
+		return turn;
+	if (!s->old.isnull[COL_AWAITING_REPLY_SINCE])
+		turn = timestamp_of(&s->old, COL_AWAITING_REPLY_SINCE);
+	if (!s->old.isnull[COL_LAST_AGENT_MESSAGE_AT])
+		turn = Max(turn, timestamp_of(&s->old, COL_LAST_AGENT_MESSAGE_AT));
+	return turn;
+}
+
+/*
  * When this update's change happened: the changed_at the application
  * gives, or the resolved_at it gives, or else the transaction's start, or
- * the last change when that is later (a change committed by another
- * transaction since this one started, or dated by a clock running ahead):
- * a change given no instant is never refused as out of order.
+ * the last change or the conversation's last turn when that is later (a
+ * change or message committed by another transaction since this one
+ * started, or dated by a clock running ahead): a change given no instant is
+ * never refused as out of order.
  */
 static TimestampTz
 change_instant(const Stamping *s)
@@ -504,12 +525,14 @@ change_instant(const Stamping *s)
 		return timestamp_of(&s->row, COL_CHANGED_AT);
 	if (given_resolution)
 		return timestamp_of(&s->row, COL_RESOLVED_AT);
-	return Max(GetCurrentTransactionStartTimestamp(), timestamp_of(&s->old, COL_CHANGED_AT));
+	return Max(Max(GetCurrentTransactionStartTimestamp(), timestamp_of(&s->old, COL_CHANGED_AT)),
+			   last_turn(s));
 }
 
 /*
  * Record a change of status, severity or terms at "at", which is not
- * before the last one; changed_at moves with such a change only.
+ * before the last one nor the conversation's last turn; changed_at moves
+ * with such a change only.
  */
 static void
 record_change(Stamping *s, bool changed, TimestampTz at)
@@ -531,6 +554,14 @@ record_change(Stamping *s, bool changed, TimestampTz at)
 						ticket_case_number(s), pstrdup(timestamptz_to_str(at)),
 						ticket_timestamp_text(&s->old, COL_CHANGED_AT)),
 				 errhint("Changes are recorded in the order they happened."),
+				 errtablecol(s->rel, s->st->attnums[COL_CHANGED_AT])));
+	if (at < last_turn(s))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("change of case %s at %s is before the conversation's last turn at %s",
+						ticket_case_number(s), pstrdup(timestamptz_to_str(at)),
+						pstrdup(timestamptz_to_str(last_turn(s)))),
+				 errhint("Changes and messages are recorded in the order they happened."),
 				 errtablecol(s->rel, s->st->attnums[COL_CHANGED_AT])));
 	set_timestamp(s, COL_CHANGED_AT, at);
 }
