@@ -1680,6 +1680,36 @@ COMMENT ON COLUMN ticket_sla.messages.qualified IS
 COMMENT ON COLUMN ticket_sla.messages.sent_at IS 'When it was sent: not before the ticket was opened or the conversation''s last turn, nor in the future';
 COMMENT ON COLUMN ticket_sla.messages.recorded_by IS 'The role that recorded it';
 
+-- recorded_by is the role that inserts the message.  Its column privilege
+-- alone does not hold it: a default on the writer's own view over
+-- messages fills the column without the statement naming it.  A trigger of
+-- the writer's rights (not SECURITY DEFINER: current_user is the writer)
+-- refuses any other name.
+CREATE FUNCTION ticket_sla.check_message_writer()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.check_message_writer', TG_RELID,
+												'ticket_sla.messages');
+	IF NEW.recorded_by IS DISTINCT FROM current_user THEN
+		RAISE EXCEPTION 'a message cannot be recorded as %: % records it', NEW.recorded_by, current_user
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'recorded_by is always the role that inserts the message.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.check_message_writer() IS
+'Trigger of messages: refuses a recorded_by other than the role that inserts the message';
+REVOKE EXECUTE ON FUNCTION ticket_sla.check_message_writer() FROM PUBLIC;
+
+CREATE TRIGGER recorded_by
+BEFORE INSERT ON ticket_sla.messages
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_message_writer();
+
 -- SECURITY DEFINER because the clocks it keeps are nobody else's to write.
 -- An AFTER trigger: the row-level security of messages (and the foreign
 -- key) have accepted the message before it reads the ticket.

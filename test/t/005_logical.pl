@@ -49,7 +49,8 @@ SELECT string_agg(c.relname || '.' || t.tgname || ' ' || t.tgenabled::text, ', '
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND NOT t.tgisinternal}),
 	'contacts.named_contact_limit O, contract_terms.terms_are_final O, contracts.record_terms O, '
-	  . 'customers.localize O, messages.record_message O, statuses.guard O, tickets.record_segments O, '
+	  . 'customers.localize O, messages.record_message O, messages.recorded_by O, statuses.guard O, '
+	  . 'tickets.record_segments O, '
 	  . 'tickets.stamp O',
 	"the subscriber's triggers are ENABLE (origin only)");
 
