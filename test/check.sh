@@ -11,6 +11,8 @@
 #   bash test/check.sh --help                this text
 # The parts, run in this order whatever the order they are named in:
 #   lengths               no C function of src/ over 80 lines (test/function_lengths.sh)
+#   meta                  META.json (PGXN) valid, its versions those of ticket_sla.control
+#                         (test/meta_json.pl)
 #   regress [SUITE ...]   the pg_regress suites (REGRESS of the Makefile: sql/, expected/)
 #   isolation [SPEC ...]  the isolation specs (ISOLATION of the Makefile: test/isolation)
 #   reference             the naive reference of sql/differential.sql against
@@ -34,7 +36,7 @@
 # throwaway cluster with pg_cron preloaded.
 source "$(dirname "$0")/lib.sh"
 
-PARTS=(lengths regress isolation reference cron doctest israel tap sanitizers fuzz)
+PARTS=(lengths meta regress isolation reference cron doctest israel tap sanitizers fuzz)
 
 # The command line: the parts chosen (chosen[PART]), the suites, specs or
 # tests named for regress, isolation and tap (named[PART]), and the parts
@@ -223,6 +225,11 @@ run_script() {
 
 if chose lengths; then
 	run_script function_lengths function_lengths.sh '^function_lengths: '
+fi
+if chose meta; then
+	out=$(perl "$TOP/test/meta_json.pl" 2>&1) && status=0 || status=$?
+	printf '%s\n' "$out"
+	report meta_json "$status"
 fi
 # regress and isolation: one make installcheck, with the suites and specs
 # chosen (the Makefile's when named whole)

@@ -19,7 +19,9 @@ lengths=$(find src -name '*.c' | sort | xargs awk '
 	/^\{/ && sig && prev ~ /\)[ \t]*$/ { start = sig; fname = name; infn = 1 }
 	/^\}/ && infn { print FNR - start + 1, FILENAME ":" start, fname; infn = 0; sig = 0 }
 	{ prev = $0 }' | sort -rn)
-printf '%s\n' "$lengths" | head -n "$COUNT"
+# awk, not head: head would stop reading before printf is done, and the
+# SIGPIPE would fail the pipeline (pipefail) when the list outgrows a pipe
+printf '%s\n' "$lengths" | awk -v count="$COUNT" 'NR <= count'
 over=$(printf '%s\n' "$lengths" | awk -v limit="$LIMIT" '$1 > limit' | wc -l)
 echo "function_lengths: $(printf '%s\n' "$lengths" | wc -l) functions, $over over $LIMIT lines"
 [ "$over" = 0 ]
