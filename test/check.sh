@@ -11,7 +11,7 @@
 #   bash test/check.sh --help                this text
 # The parts, run in this order whatever the order they are named in:
 #   lengths               no C function of src/ over 80 lines (test/function_lengths.sh)
-#   meta                  META.json (PGXN) valid, its versions those of ticket_sla.control
+#   meta                  META.json (PGXN) valid, its and debian/changelog's versions those of ticket_sla.control
 #                         (test/meta_json.pl)
 #   regress [SUITE ...]   the pg_regress suites (REGRESS of the Makefile: sql/, expected/)
 #   isolation [SPEC ...]  the isolation specs (ISOLATION of the Makefile: test/isolation)

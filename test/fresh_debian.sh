@@ -28,10 +28,13 @@
 #      no build products);
 #   3. mounts /proc, /sys, /dev/pts and /dev/shm (and makes the few device
 #      nodes in /dev if debootstrap did not), all unmounted on exit;
-#   4. runs `bash test/demo.sh`, then `bash test/check.sh`, as root in the
+#   4. runs `bash test/demo.sh`, then `bash test/check.sh`, then `bash
+#      test/package.sh` (the Debian package built, installed with apt-get
+#      install ./...deb, and the suites run against it), as root in the
 #      chroot with a clean environment, each logged, and prints each log's
-#      tail and, last, "fresh_debian: demo.sh exit N, check.sh exit N".
-# Exits non-zero when either command failed (or the set-up did).
+#      tail and, last, "fresh_debian: demo.sh exit N, check.sh exit N,
+#      package.sh exit N".
+# Exits non-zero when any command failed (or the set-up did).
 #
 # The test scripts call `runuser -u postgres` (util-linux, in minbase) and
 # call `sudo` only when not root; in the chroot they run as root, so sudo is
@@ -178,9 +181,11 @@ run_in_chroot() {
 
 demo=0
 check=0
+package=0
 run_in_chroot demo.sh || demo=$?
 run_in_chroot check.sh || check=$?
+run_in_chroot package.sh || package=$?
 
 echo "fresh_debian: logs in $LOGDIR; took $(elapsed)"
-echo "fresh_debian: demo.sh exit $demo, check.sh exit $check"
-[ "$demo" = 0 ] && [ "$check" = 0 ]
+echo "fresh_debian: demo.sh exit $demo, check.sh exit $check, package.sh exit $package"
+[ "$demo" = 0 ] && [ "$check" = 0 ] && [ "$package" = 0 ]

@@ -2,7 +2,8 @@
 # test/meta_json.pl: META.json, the PGXN metadata, is valid JSON with the
 # keys the PGXN meta spec 1.0.0 requires, and its versions are in step with
 # ticket_sla.control's default_version (the extension's version x.y is the
-# distribution's x.y.0).  Needs no server and no module outside Perl's core.
+# distribution's x.y.0), as is the Debian package's (debian/changelog).
+# Needs no server and no module outside Perl's core.
 # Usage: perl test/meta_json.pl     (exits non-zero on a mismatch)
 use strict;
 use warnings;
@@ -30,9 +31,13 @@ push @errors, "provides.ticket_sla.version " . ($provided->{version} // 'missing
   unless ($provided->{version} // '') eq $want;
 push @errors, "provides.ticket_sla.file $provided->{file} does not exist"
   unless defined $provided->{file} && -f "$top/$provided->{file}";
+# and the Debian package's version, the first line of debian/changelog
+my ($debian) = slurp("$top/debian/changelog") =~ /^ticket-sla \(([^)]+)\)/
+  or die "debian/changelog names no version\n";
+push @errors, "debian/changelog's version $debian is not default_version $control" unless $debian eq $control;
 if (@errors)
 {
 	print "meta_json: META.json: $_\n" for @errors;
 	exit 1;
 }
-print "meta_json: META.json $meta->{version} is in step with default_version $control\n";
+print "meta_json: META.json $meta->{version} and debian/changelog $debian are in step with default_version $control\n";
