@@ -17,7 +17,7 @@
 source "$(dirname "$0")/lib.sh"
 require_root "$@"
 
-ensure_packages "${BASE_PACKAGES[@]}" debhelper dpkg-dev postgresql-server-dev-all
+ensure_packages "${BASE_PACKAGES[@]}" build-essential debhelper dpkg-dev postgresql-server-dev-all
 VERSION=$(dpkg-parsechangelog -l "$TOP/debian/changelog" -S Version)
 WORK=$(mktemp -d /tmp/ticket_sla_package.XXXXXX)
 chmod 755 "$WORK"
