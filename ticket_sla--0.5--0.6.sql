@@ -387,13 +387,11 @@ BEGIN
 	PERFORM ticket_sla.require_trigger_relation('ticket_sla.record_message', TG_RELID,
 												'ticket_sla.messages');
 	SELECT tk.case_number, tk.opened_at, tk.resolved_at, tk.first_response_at,
-		   tk.awaiting_reply_since, tk.last_agent_message_at,
-		   ticket_sla.qualified_responses(ct.terms) AS qualified_only
+		   tk.awaiting_reply_since, tk.last_agent_message_at, tk.terms_id
 	  INTO t
 	  FROM ticket_sla.tickets tk
-	  JOIN ticket_sla.contract_terms ct ON ct.terms_id = tk.terms_id
 	 WHERE tk.ticket_id = NEW.ticket_id
-	   FOR NO KEY UPDATE OF tk;
+	   FOR NO KEY UPDATE;
 	IF NEW.sent_at > greatest(statement_timestamp(), transaction_timestamp()) + interval '1 minute' THEN
 		RAISE EXCEPTION 'message of case % sent at % is in the future', t.case_number, NEW.sent_at
 			USING ERRCODE = 'invalid_parameter_value',
@@ -416,7 +414,11 @@ BEGIN
 				  HINT = 'Messages are recorded in the order they were sent.';
 	END IF;
 	at := greatest(NEW.sent_at, last_turn);
-	answers := NEW.author = 'agent' AND NEW.public AND (NEW.qualified OR NOT t.qualified_only);
+	-- the plan is read only for a public agent message not marked qualified
+	answers := NEW.author = 'agent' AND NEW.public
+		AND (NEW.qualified OR NOT (SELECT ticket_sla.qualified_responses(ct.terms)
+									 FROM ticket_sla.contract_terms ct
+									WHERE ct.terms_id = t.terms_id));
 	IF NEW.author = 'agent' AND NEW.public THEN
 		UPDATE ticket_sla.tickets
 		   SET first_response_at = CASE WHEN answers THEN coalesce(first_response_at, at)

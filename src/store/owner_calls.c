@@ -21,12 +21,14 @@
 #include "store/ticket_stamping.h"
 
 /*
- * The one value of query (prepared once into *plan) run as owner with
- * args; a by-value result, so that it outlives SPI_finish
+ * The one value of query run as owner with args (nulls as SPI takes them,
+ * NULL for none): prepared once into *plan, or planned for this call when
+ * plan is NULL (its argument types may change between calls).  A by-value
+ * result, so that it outlives SPI_finish.
  */
-static Datum
-call_as_owner(Oid owner, SPIPlanPtr *plan, const char *query, int nargs, Oid *argtypes,
-			  Datum *args, bool *isnull)
+Datum
+ticket_call_as_owner(Oid owner, SPIPlanPtr *plan, const char *query, int nargs, Oid *argtypes,
+					 Datum *args, const char *nulls, bool *isnull)
 {
 	Datum		value;
 	int			rc;
@@ -35,7 +37,7 @@ call_as_owner(Oid owner, SPIPlanPtr *plan, const char *query, int nargs, Oid *ar
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (*plan == NULL)
+	if (plan != NULL && *plan == NULL)
 	{
 		*plan = SPI_prepare(query, nargs, argtypes);
 		if (*plan == NULL || SPI_keepplan(*plan) != 0)
@@ -43,7 +45,8 @@ call_as_owner(Oid owner, SPIPlanPtr *plan, const char *query, int nargs, Oid *ar
 	}
 	GetUserIdAndSecContext(&user, &security);
 	SetUserIdAndSecContext(owner, security | SECURITY_LOCAL_USERID_CHANGE);
-	rc = SPI_execute_plan(*plan, args, NULL, false, 1);
+	rc = plan != NULL ? SPI_execute_plan(*plan, args, nulls, false, 1) :
+		SPI_execute_with_args(query, nargs, argtypes, args, nulls, false, 1);
 	SetUserIdAndSecContext(user, security);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "%s failed: %s", query, SPI_result_code_string(rc));
@@ -65,8 +68,8 @@ ticket_take_premium_request(Oid owner, int32 customer_id, DateADT period, int32 
 	static Oid	argtypes[] = {INT4OID, DATEOID, INT4OID};
 	Datum		args[] = {Int32GetDatum(customer_id), DateADTGetDatum(period), Int32GetDatum(quota)};
 	bool		isnull;
-	Datum		taken = call_as_owner(owner, &plan, "SELECT ticket_sla.take_premium_request($1, $2, $3)",
-									  3, argtypes, args, &isnull);
+	Datum		taken = ticket_call_as_owner(owner, &plan, "SELECT ticket_sla.take_premium_request($1, $2, $3)",
+											 3, argtypes, args, NULL, &isnull);
 
 	return !isnull && DatumGetBool(taken);
 }
@@ -83,8 +86,8 @@ ticket_local_terms(Oid owner, int32 terms_id, int32 customer_id)
 	static Oid	argtypes[] = {INT4OID, INT4OID};
 	Datum		args[] = {Int32GetDatum(terms_id), Int32GetDatum(customer_id)};
 	bool		isnull;
-	Datum		local = call_as_owner(owner, &plan, "SELECT ticket_sla.local_terms($1, $2)",
-									  2, argtypes, args, &isnull);
+	Datum		local = ticket_call_as_owner(owner, &plan, "SELECT ticket_sla.local_terms($1, $2)",
+											 2, argtypes, args, NULL, &isnull);
 
 	if (isnull)
 		elog(ERROR, "terms %d have no version for customer %d", terms_id, customer_id);

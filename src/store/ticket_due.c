@@ -129,31 +129,25 @@ record_as_owner(FunctionCallInfo fcinfo, Datum *args, bool *isnull, bool *result
 	Oid			argtypes[] = {TEXTOID, INT8OID, get_fn_expr_argtype(fcinfo->flinfo, 1),
 		TIMESTAMPTZOID, TEXTOID, NAMEOID, NAMEOID};
 	char		nulls[lengthof(argtypes)];
-	Oid			user;
-	int			security;
-	int			rc;
+	Datum		result;
 	int			i;
 
 	for (i = 0; i < (int) lengthof(argtypes); i++)
 		nulls[i] = isnull[i] ? 'n' : ' ';
-	GetUserIdAndSecContext(&user, &security);
-	SetUserIdAndSecContext(ticket_function_owner(fcinfo->flinfo->fn_oid),
-						   security | SECURITY_LOCAL_USERID_CHANGE);
 	due_change_ticket = isnull[1] ? 0 : DatumGetInt64(args[1]);
 	PG_TRY();
 	{
-		rc = SPI_execute_with_args("SELECT ticket_sla.record_due_change($1, $2, $3, $4, $5, $6, $7)",
-								   lengthof(argtypes), argtypes, args, nulls, false, 1);
+		/* planned each call: the enum's type is the caller's argument's */
+		result = ticket_call_as_owner(ticket_function_owner(fcinfo->flinfo->fn_oid), NULL,
+									  "SELECT ticket_sla.record_due_change($1, $2, $3, $4, $5, $6, $7)",
+									  lengthof(argtypes), argtypes, args, nulls, result_null);
 	}
 	PG_FINALLY();
 	{
 		due_change_ticket = 0;
 	}
 	PG_END_TRY();
-	SetUserIdAndSecContext(user, security);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "ticket_sla.record_due_change failed: %s", SPI_result_code_string(rc));
-	return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, result_null);
+	return result;
 }
 
 /*

@@ -29,6 +29,7 @@
 
 #include "postgres.h"
 #include "access/htup.h"
+#include "executor/spi.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
@@ -165,6 +166,8 @@ extern void ticket_load_statuses(TicketStamper *st, Relation tickets, Oid nsp,
 extern ClockState ticket_clock_state(const Stamping *s, const TicketRow *row);
 
 /* owner_calls.c */
+extern Datum ticket_call_as_owner(Oid owner, SPIPlanPtr *plan, const char *query, int nargs,
+								  Oid *argtypes, Datum *args, const char *nulls, bool *isnull);
 extern bool ticket_take_premium_request(Oid owner, int32 customer_id, DateADT period,
 										int32 quota);
 extern int32 ticket_local_terms(Oid owner, int32 terms_id, int32 customer_id);
