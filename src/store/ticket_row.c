@@ -30,7 +30,7 @@ const char *const ticket_column_names[N_COLUMNS] = {
 	"ticket_id", "cycle", "reopened_at", "awaiting_reply_since", "reply_cycle", "reply_due",
 	"last_agent_message_at", "update_from", "update_cycle", "update_due",
 	"response_due_set", "resolution_due_set",
-	"next_event_at", "events_fired"
+	"next_event_at", "events_fired", "revision"
 };
 
 /* ---------- The statement's cache ---------- */
@@ -80,6 +80,7 @@ column_types(Oid nsp, Oid *types)
 	types[COL_REPLY_CYCLE] = INT4OID;
 	types[COL_UPDATE_CYCLE] = INT4OID;
 	types[COL_EVENTS_FIRED] = INT4OID;
+	types[COL_REVISION] = XID8OID;
 }
 
 /*

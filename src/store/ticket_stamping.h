@@ -86,6 +86,8 @@ typedef enum TicketColumn
 	COL_RESOLUTION_DUE_SET,
 	COL_NEXT_EVENT_AT,			/* the events of the targets (0.6) */
 	COL_EVENTS_FIRED,
+	COL_REVISION,				/* the writing transaction, for the
+								 * report rollups (0.6) */
 	N_COLUMNS
 } TicketColumn;
 

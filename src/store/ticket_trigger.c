@@ -33,6 +33,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
+#include "utils/xid8.h"
 
 #include "contract/quota.h"
 #include "common/scan.h"
@@ -93,6 +94,7 @@ static void check_escalation_level(Stamping *s);
 static void check_future_instants(const Stamping *s);
 static void check_not_future(const Stamping *s, TicketColumn col);
 static const char *ticket_label(const Stamping *s);
+static void stamp_revision(Stamping *s);
 static void check_given_instants(const Stamping *s);
 static void check_after_opening(const Stamping *s, TicketColumn col);
 
@@ -126,7 +128,19 @@ stamp_ticket(PG_FUNCTION_ARGS)
 		check_given_instants(&s);
 	}
 	check_after_opening(&s, COL_CHANGED_AT);
+	stamp_revision(&s);
 	return PointerGetDatum(ticket_write_row(&s, tuple));
+}
+
+/*
+ * The transaction that writes the row (0.6): what refresh_reports reads to
+ * find the days of tickets changed since its last run (docs/reporting.md)
+ */
+static void
+stamp_revision(Stamping *s)
+{
+	if (s->st->attnums[COL_REVISION] != InvalidAttrNumber)
+		set_column(s, COL_REVISION, FullTransactionIdGetDatum(GetTopFullTransactionId()), false);
 }
 
 /* ---------- Opening a ticket ---------- */
