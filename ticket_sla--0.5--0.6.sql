@@ -258,13 +258,15 @@ EXECUTE FUNCTION ticket_sla.record_segments();
 
 CREATE VIEW ticket_sla.clock_ledger WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, s.clock, s.from_at, s.to_at, s.state, s.reason,
-	   s.severity, s.business_time, s.to_at - s.from_at AS elapsed, s.support_level, s.cycle
+	   s.severity, s.business_time, extract(epoch FROM s.business_time) AS business_time_seconds,
+	   s.to_at - s.from_at AS elapsed, extract(epoch FROM s.to_at - s.from_at) AS elapsed_seconds,
+	   s.support_level, s.cycle
 FROM ticket_sla.clock_segments s
 JOIN ticket_sla.tickets t ON t.ticket_id = s.ticket_id
 UNION ALL
 SELECT t.ticket_id, t.case_number, o.clock, o.from_at, NULL, o.state, o.reason,
-	   t.severity, ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
-	   greatest(now(), o.from_at) - o.from_at, t.support_level, o.cycle
+	   t.severity, so_far.business_time, extract(epoch FROM so_far.business_time),
+	   so_far.elapsed, extract(epoch FROM so_far.elapsed), t.support_level, o.cycle
 FROM ticket_sla.tickets t
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
 JOIN ticket_sla.statuses st ON st.status = t.status
@@ -280,10 +282,16 @@ CROSS JOIN LATERAL (VALUES
 	('update', t.update_from IS NOT NULL,
 	 greatest(t.changed_at, t.update_from), 'running', NULL, t.update_cycle)
 ) AS o (clock, open, from_at, state, reason, cycle)
+CROSS JOIN LATERAL (SELECT ticket_sla.plan_time_between(o.from_at, greatest(now(), o.from_at), ct.terms),
+						   greatest(now(), o.from_at) - o.from_at) AS so_far (business_time, elapsed)
 WHERE o.open;
 
 COMMENT ON VIEW ticket_sla.clock_ledger IS
 'Every stretch of every ticket''s clocks (response, resolution, reply, update): the finished ones of clock_segments and those still running (to_at NULL, times so far), with the cycle of their clock';
+COMMENT ON COLUMN ticket_sla.clock_ledger.business_time_seconds IS
+'business_time in seconds (numeric, to the microsecond), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.clock_ledger.elapsed_seconds IS
+'elapsed in seconds (numeric, to the microsecond), for tools that cannot chart an interval';
 
 ------------------------------------------------------------------------------
 -- The conversation (0.6)
@@ -638,12 +646,23 @@ LANGUAGE C;
 COMMENT ON FUNCTION ticket_sla.clear_due(bigint, ticket_sla.sla_clock, text) IS
 'Clears a due date set by hand, for REASON: the target is due again when its terms say, with the paused time; recorded in due_changes; returns the deadline stamped';
 
-CREATE OR REPLACE VIEW ticket_sla.sla_status WITH (security_invoker = true) AS
+-- Seconds next to every interval (issue 19 section 2): BI tools cannot
+-- chart an interval, so every interval column of the views has a numeric
+-- twin, <column>_seconds, right after it.  clock_ledger (above), breaches
+-- and current_outcomes are new in this script and made with their twins;
+-- sla_status and ticket_outcomes are dropped and made again (CREATE OR
+-- REPLACE VIEW adds columns only at the end), in the order they depend on
+-- each other, with their grants: ticket_outcomes after compliance, which
+-- read it in 0.5, has moved to current_outcomes.
+DROP VIEW ticket_sla.sla_status;
+CREATE VIEW ticket_sla.sla_status WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
 	   co.name AS contract, t.severity, t.tier, t.status, t.opened_at, t.clock_start,
 	   t.response_due, r.remaining AS response_remaining,
+	   extract(epoch FROM r.remaining) AS response_remaining_seconds,
 	   round((r.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS response_used_pct, r.state AS response_state,
 	   t.resolution_due, z.remaining AS resolution_remaining,
+	   extract(epoch FROM z.remaining) AS resolution_remaining_seconds,
 	   round((z.share OPERATOR(pg_catalog.*) 100)::numeric, 1) AS resolution_used_pct, z.state AS resolution_state,
 	   t.paused_since IS NOT NULL AS paused,
 	   CASE WHEN 'breached' IN (r.state, z.state, y.state, u.state) THEN 'breached'
@@ -653,8 +672,10 @@ SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
 	   t.escalation_level, t.next_escalation_at,
 	   t.response_due_set IS NOT NULL AS response_due_manual,
 	   t.resolution_due_set IS NOT NULL AS resolution_due_manual,
-	   t.reply_due, y.remaining AS reply_remaining, y.state AS reply_state,
-	   t.update_due, u.remaining AS update_remaining, u.state AS update_state
+	   t.reply_due, y.remaining AS reply_remaining,
+	   extract(epoch FROM y.remaining) AS reply_remaining_seconds, y.state AS reply_state,
+	   t.update_due, u.remaining AS update_remaining,
+	   extract(epoch FROM u.remaining) AS update_remaining_seconds, u.state AS update_state
 FROM ticket_sla.tickets t
 JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
@@ -670,12 +691,23 @@ WHERE t.resolved_at IS NULL;
 
 COMMENT ON VIEW ticket_sla.sla_status IS
 'Every open ticket: per target the time remaining on its clock (negative when missed), the share used and its state (met, on track, at risk, breached); the ticket''s worst state; the next escalation; whether each due date was set by hand (due_changes says by whom and why); the reply owed and the next update (0.6)';
+COMMENT ON COLUMN ticket_sla.sla_status.response_remaining_seconds IS
+'response_remaining in seconds (numeric, to the microsecond; negative when missed), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.sla_status.resolution_remaining_seconds IS
+'resolution_remaining in seconds (numeric, to the microsecond; negative when missed), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.sla_status.reply_remaining_seconds IS
+'reply_remaining in seconds (numeric, to the microsecond; negative when missed), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.sla_status.update_remaining_seconds IS
+'update_remaining in seconds (numeric, to the microsecond; negative when missed), for tools that cannot chart an interval';
+
+GRANT SELECT ON ticket_sla.sla_status TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 
 CREATE VIEW ticket_sla.breaches WITH (security_invoker = true) AS
 SELECT t.ticket_id, t.case_number, t.customer_id, cu.organisation,
 	   co.name AS contract, t.severity, b.target, b.due, b.met_at,
-	   ticket_sla.plan_time_between(b.due, b.reading, ct.terms) AS late_business,
-	   b.reading - b.due AS late_clock, b.manual AS due_manual, b.cycle
+	   late.business AS late_business, extract(epoch FROM late.business) AS late_business_seconds,
+	   late.clock AS late_clock, extract(epoch FROM late.clock) AS late_clock_seconds,
+	   b.manual AS due_manual, b.cycle
 FROM ticket_sla.tickets t
 JOIN ticket_sla.customers cu ON cu.customer_id = t.customer_id
 JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
@@ -693,10 +725,16 @@ CROSS JOIN LATERAL (
 	FROM ticket_sla.target_cycles c
 	WHERE c.ticket_id = t.ticket_id AND NOT c.met
 ) AS b (target, due, met_at, reading, manual, cycle)
+CROSS JOIN LATERAL (SELECT ticket_sla.plan_time_between(b.due, b.reading, ct.terms), b.reading - b.due)
+	AS late (business, clock)
 WHERE b.reading > b.due;
 
 COMMENT ON VIEW ticket_sla.breaches IS
 'Every missed target, answered late or still open (met_at NULL): how late, in business time under the plan''s hours and in clock time (so far, for an open one); whether its due date was set by hand; the cycle of its clock, finished cycles (target_cycles) included (0.6)';
+COMMENT ON COLUMN ticket_sla.breaches.late_business_seconds IS
+'late_business in seconds (numeric, to the microsecond), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.breaches.late_clock_seconds IS
+'late_clock in seconds (numeric, to the microsecond), for tools that cannot chart an interval';
 
 GRANT SELECT ON ticket_sla.breaches TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 
@@ -711,53 +749,24 @@ SELECT t.ticket_id, t.case_number, t.customer_id, ct.contract_id, t.severity,
 	   (t.resolution_due_set IS NULL
 		AND coalesce(t.resolution_due < coalesce(t.resolved_at, t.paused_since, now()), false))::integer
 		   AS resolution_breached,
-	   CASE WHEN t.first_response_at IS NOT NULL
-			THEN ticket_sla.plan_time_between(t.clock_start,
-					greatest(t.first_response_at, t.clock_start), ct.terms)
-	   END AS response_time,
+	   first.response_time, extract(epoch FROM first.response_time) AS response_time_seconds,
 	   (t.response_due_set IS NOT NULL)::integer AS response_manual,
 	   (t.resolution_due_set IS NOT NULL)::integer AS resolution_manual,
 	   coalesce(t.reply_due < now(), false)::integer AS reply_breached,
 	   coalesce(t.update_due < now(), false)::integer AS update_breached
 FROM ticket_sla.tickets t
-JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id;
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+CROSS JOIN LATERAL (SELECT CASE WHEN t.first_response_at IS NOT NULL
+							   THEN ticket_sla.plan_time_between(t.clock_start,
+									   greatest(t.first_response_at, t.clock_start), ct.terms)
+						  END) AS first (response_time);
 
 COMMENT ON VIEW ticket_sla.current_outcomes IS
 'Every ticket with its targets met and missed in its current cycles (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours (0.6)';
+COMMENT ON COLUMN ticket_sla.current_outcomes.response_time_seconds IS
+'response_time in seconds (numeric, to the microsecond; NULL before the first response), for tools that cannot chart an interval';
 
 GRANT SELECT ON ticket_sla.current_outcomes TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
-
--- What each ticket counts for in the reports: its targets met and missed
--- (0 or 1 each; an open one is missed once past due) and the business time
--- to its first response.  The reports below aggregate it.  A target whose
--- due date was set by hand (0.6) counts apart: neither met nor missed, but
--- manual.
-CREATE OR REPLACE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
-SELECT o.ticket_id, o.case_number, o.customer_id, o.contract_id, o.severity,
-	   o.opened_at, o.summary, o.status, o.response_met, o.response_breached,
-	   o.resolution_met, o.resolution_breached, o.response_time, o.response_manual,
-	   o.resolution_manual + c.earlier_resolutions_manual AS resolution_manual,
-	   c.replies_met, c.replies_breached + o.reply_breached AS replies_breached,
-	   c.updates_met, c.updates_breached + o.update_breached AS updates_breached,
-	   c.earlier_resolutions_met, c.earlier_resolutions_breached
-FROM ticket_sla.current_outcomes o
-CROSS JOIN LATERAL (
-	SELECT count(*) FILTER (WHERE f.target = 'reply' AND f.met)::integer AS replies_met,
-		   count(*) FILTER (WHERE f.target = 'reply' AND NOT f.met)::integer AS replies_breached,
-		   count(*) FILTER (WHERE f.target = 'update' AND f.met)::integer AS updates_met,
-		   count(*) FILTER (WHERE f.target = 'update' AND NOT f.met)::integer AS updates_breached,
-		   count(*) FILTER (WHERE f.target = 'resolution' AND f.met AND NOT f.due_manual)::integer
-			   AS earlier_resolutions_met,
-		   count(*) FILTER (WHERE f.target = 'resolution' AND NOT f.met AND NOT f.due_manual)::integer
-			   AS earlier_resolutions_breached,
-		   count(*) FILTER (WHERE f.target = 'resolution' AND f.due_manual)::integer
-			   AS earlier_resolutions_manual
-	FROM ticket_sla.target_cycles f
-	WHERE f.ticket_id = o.ticket_id
-) AS c;
-
-COMMENT ON VIEW ticket_sla.ticket_outcomes IS
-'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours; the replies and updates met and missed in all cycles, the current one missed once past due, and the resolutions of the cycles before a reopening (0.6)';
 
 CREATE OR REPLACE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
 SELECT g.period, g.period_start, g.customer_id, cu.organisation,
@@ -814,6 +823,44 @@ JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
 COMMENT ON VIEW ticket_sla.compliance IS
 'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response; targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (0.6; in the targets too, with the resolutions of every cycle)';
+
+-- What each ticket counts for in the reports: its targets met and missed
+-- (0 or 1 each; an open one is missed once past due) and the business time
+-- to its first response.  The reports below aggregate it.  A target whose
+-- due date was set by hand (0.6) counts apart: neither met nor missed, but
+-- manual.  Dropped and made again, with response_time_seconds, once
+-- compliance no longer reads it (see "Seconds next to every interval").
+DROP VIEW ticket_sla.ticket_outcomes;
+CREATE VIEW ticket_sla.ticket_outcomes WITH (security_invoker = true) AS
+SELECT o.ticket_id, o.case_number, o.customer_id, o.contract_id, o.severity,
+	   o.opened_at, o.summary, o.status, o.response_met, o.response_breached,
+	   o.resolution_met, o.resolution_breached, o.response_time, o.response_time_seconds, o.response_manual,
+	   o.resolution_manual + c.earlier_resolutions_manual AS resolution_manual,
+	   c.replies_met, c.replies_breached + o.reply_breached AS replies_breached,
+	   c.updates_met, c.updates_breached + o.update_breached AS updates_breached,
+	   c.earlier_resolutions_met, c.earlier_resolutions_breached
+FROM ticket_sla.current_outcomes o
+CROSS JOIN LATERAL (
+	SELECT count(*) FILTER (WHERE f.target = 'reply' AND f.met)::integer AS replies_met,
+		   count(*) FILTER (WHERE f.target = 'reply' AND NOT f.met)::integer AS replies_breached,
+		   count(*) FILTER (WHERE f.target = 'update' AND f.met)::integer AS updates_met,
+		   count(*) FILTER (WHERE f.target = 'update' AND NOT f.met)::integer AS updates_breached,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND f.met AND NOT f.due_manual)::integer
+			   AS earlier_resolutions_met,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND NOT f.met AND NOT f.due_manual)::integer
+			   AS earlier_resolutions_breached,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND f.due_manual)::integer
+			   AS earlier_resolutions_manual
+	FROM ticket_sla.target_cycles f
+	WHERE f.ticket_id = o.ticket_id
+) AS c;
+
+COMMENT ON VIEW ticket_sla.ticket_outcomes IS
+'Every ticket with its targets met and missed (0 or 1 each; an open one is missed once past due; a target whose due date was set by hand is neither, but manual) and the business time to its first response under the plan''s hours; the replies and updates met and missed in all cycles, the current one missed once past due, and the resolutions of the cycles before a reopening (0.6)';
+COMMENT ON COLUMN ticket_sla.ticket_outcomes.response_time_seconds IS
+'response_time in seconds (numeric, to the microsecond; NULL before the first response), for tools that cannot chart an interval';
+
+GRANT SELECT ON ticket_sla.ticket_outcomes TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 
 DROP FUNCTION ticket_sla.quarterly_report(integer, text);
 CREATE FUNCTION ticket_sla.quarterly_report(customer integer, quarter text)
