@@ -180,19 +180,18 @@ run_doctest() {
 # over TCP with a password as three roles of its own (a reader, an agent
 # and an admin), dropped at the end; one line per driver.
 run_drivers() {
-	local dir=$TOP/test/drivers out status=0
+	local dir=$TOP/test/drivers out status=0 mode java
 	export DRIVERS_HOST=127.0.0.1 DRIVERS_PORT=$PGPORT DRIVERS_DATABASE=ticket_sla_drivers \
 		DRIVERS_PASSWORD DRIVERS_READER=drivers_reader DRIVERS_AGENT=drivers_agent \
 		DRIVERS_ADMIN=drivers_admin
 	DRIVERS_PASSWORD=$(cat /proc/sys/kernel/random/uuid)
 	# the JVM and Node.js in another zone than the sessions': an instant
 	# read in the wrong zone shows
-	run_driver jdbc_text "/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/bin/java" \
-		-Duser.timezone=America/New_York -cp /usr/share/java/postgresql.jar "$dir/Jdbc.java" text \
-		"$dir/expected.properties"
-	run_driver jdbc_binary "/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/bin/java" \
-		-Duser.timezone=America/New_York -cp /usr/share/java/postgresql.jar "$dir/Jdbc.java" binary \
-		"$dir/expected.properties"
+	java=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/bin/java
+	for mode in text binary; do
+		run_driver "jdbc_$mode" "$java" -Duser.timezone=America/New_York \
+			-cp /usr/share/java/postgresql.jar "$dir/Jdbc.java" "$mode" "$dir/expected.properties"
+	done
 	run_driver odbc /usr/bin/python3 -B "$dir/odbc_driver.py"
 	run_driver psycopg /usr/bin/python3 -B "$dir/psycopg_driver.py"
 	# node-postgres as package-lock.json pins it
@@ -203,8 +202,9 @@ run_drivers() {
 		printf '%s\n' "$out" | tail -n 40
 		report node_postgres "$status" "npm ci failed"
 	fi
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DRIVERS_DATABASE" \
-		-c "DROP ROLE IF EXISTS $DRIVERS_READER, $DRIVERS_AGENT, $DRIVERS_ADMIN"
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DRIVERS_DATABASE WITH (FORCE)" \
+		-c "DROP ROLE IF EXISTS $DRIVERS_READER, $DRIVERS_AGENT, $DRIVERS_ADMIN" ||
+		report drivers_cleanup 1 "the database or roles of the drivers left"
 }
 
 # One client of run_drivers: NAME, then its command, run against the
@@ -212,8 +212,8 @@ run_drivers() {
 run_driver() {
 	local name=$1 out status=0
 	shift
-	out=$(psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DRIVERS_DATABASE" \
-		-c "CREATE DATABASE $DRIVERS_DATABASE" 2>&1 &&
+	out=$(PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
+		-c "DROP DATABASE IF EXISTS $DRIVERS_DATABASE WITH (FORCE)" -c "CREATE DATABASE $DRIVERS_DATABASE" 2>&1 &&
 		psql -X -q -d "$DRIVERS_DATABASE" -v password="$DRIVERS_PASSWORD" -v reader="$DRIVERS_READER" \
 			-v agent="$DRIVERS_AGENT" -v admin="$DRIVERS_ADMIN" -f "$TOP/test/drivers/setup.sql" 2>&1 &&
 		"$@" 2>&1) || status=$?
