@@ -19,6 +19,9 @@
 #                         hand-worked examples (test/fixtures/reference_selfcheck.sql)
 #   cron                  process_escalations run every minute by pg_cron (test/cron)
 #   doctest               the examples of README.md and docs/*.md (test/doctest.pl)
+#   drivers               the extension through the client drivers of BI tools and
+#                         applications: JDBC (text and binary), ODBC, psycopg and
+#                         node-postgres, over TCP (test/drivers)
 #   israel                Israel's holidays 1990-2100 against the fixture of
 #                         test/fixtures/holidays, and against ICU where Node.js has a good one
 #   tap [TEST ...]        the TAP tests of test/t (test/tap.sh); TEST is a
@@ -36,7 +39,7 @@
 # throwaway cluster with pg_cron preloaded.
 source "$(dirname "$0")/lib.sh"
 
-PARTS=(lengths meta regress isolation reference cron doctest israel tap sanitizers fuzz)
+PARTS=(lengths meta regress isolation reference cron doctest drivers israel tap sanitizers fuzz)
 
 # The command line: the parts chosen (chosen[PART]), the suites, specs or
 # tests named for regress, isolation and tap (named[PART]), and the parts
@@ -111,14 +114,26 @@ chose() { [ -n "${chosen[$1]:-}" ]; }
 
 require_root "$@"
 
-# no nodejs: Israel's holidays are checked against a fixture (run_israel),
-# and Debian 12's nodejs has an ICU that gets Hebrew dates of 2046 wrong
 ensure_packages "${BASE_PACKAGES[@]}" postgresql-$PG_MAJOR-cron libipc-run-perl
+# The client drivers (test/drivers) and what runs them: a JDK, Python 3,
+# and Node.js with npm (and the CA certificates npm needs for the registry
+# over https) where there is no node or npm: a newer Node.js not from
+# Debian's packages stays.  Israel's holidays do not need Node.js (a
+# fixture); against a Debian 12 nodejs, whose ICU gets Hebrew dates of 2046
+# wrong, the ICU check says skipped.
+if chose drivers; then
+	ensure_packages libpostgresql-jdbc-java openjdk-17-jdk-headless odbc-postgresql unixodbc \
+		python3 python3-pyodbc python3-psycopg ca-certificates \
+		$(command -v node >/dev/null || echo nodejs) $(command -v npm >/dev/null || echo npm)
+fi
 build_and_install
-# pg_cron runs its jobs in background workers of the database "postgres"
-if chose regress || chose isolation || chose reference || chose cron || chose doctest || chose israel; then
+# pg_cron runs its jobs in background workers of the database "postgres";
+# the client drivers connect over TCP, with a password
+if chose regress || chose isolation || chose reference || chose cron || chose doctest || chose drivers ||
+	chose israel; then
 	start_cluster -c shared_preload_libraries=pg_cron -c cron.database_name=postgres \
-		-c cron.use_background_workers=on -c max_worker_processes=16
+		-c cron.use_background_workers=on -c max_worker_processes=16 \
+		$(chose drivers && echo -c listen_addresses=127.0.0.1)
 fi
 
 # The naive reference of the differential test, checked on its own against
@@ -157,6 +172,57 @@ run_doctest() {
 		printf '%s\n' "$out" | grep -v '^  not SQL' | head -n 200
 	fi
 	report doctest "$status" "$(printf '%s\n' "$out" | grep -E '^doctest ' | sed -E 's/^doctest //' | paste -sd ';' -)"
+}
+
+# The extension through the client drivers of BI tools and applications
+# (test/drivers; each file's header says what it checks): each client
+# against a database of its own made by test/drivers/setup.sql, logging in
+# over TCP with a password as three roles of its own (a reader, an agent
+# and an admin), dropped at the end; one line per driver.
+run_drivers() {
+	local dir=$TOP/test/drivers out status=0 mode java
+	export DRIVERS_HOST=127.0.0.1 DRIVERS_PORT=$PGPORT DRIVERS_DATABASE=ticket_sla_drivers \
+		DRIVERS_PASSWORD DRIVERS_READER=drivers_reader DRIVERS_AGENT=drivers_agent \
+		DRIVERS_ADMIN=drivers_admin
+	DRIVERS_PASSWORD=$(cat /proc/sys/kernel/random/uuid)
+	# the JVM and Node.js in another zone than the sessions': an instant
+	# read in the wrong zone shows
+	java=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/bin/java
+	for mode in text binary; do
+		run_driver "jdbc_$mode" "$java" -Duser.timezone=America/New_York \
+			-cp /usr/share/java/postgresql.jar "$dir/Jdbc.java" "$mode" "$dir/expected.properties"
+	done
+	run_driver odbc /usr/bin/python3 -B "$dir/odbc_driver.py"
+	run_driver psycopg /usr/bin/python3 -B "$dir/psycopg_driver.py"
+	# node-postgres as package-lock.json pins it
+	out=$(cd "$dir/node" && npm ci --no-audit --no-fund --loglevel=error 2>&1) || status=$?
+	if [ "$status" = 0 ]; then
+		run_driver node_postgres env TZ=America/New_York node "$dir/node/pg_driver.mjs"
+	else
+		printf '%s\n' "$out" | tail -n 40
+		report node_postgres "$status" "npm ci failed"
+	fi
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DRIVERS_DATABASE WITH (FORCE)" \
+		-c "DROP ROLE IF EXISTS $DRIVERS_READER, $DRIVERS_AGENT, $DRIVERS_ADMIN" ||
+		report drivers_cleanup 1 "the database or roles of the drivers left"
+}
+
+# One client of run_drivers: NAME, then its command, run against the
+# data set made afresh; reported with its summary line, or its output
+run_driver() {
+	local name=$1 out status=0
+	shift
+	out=$(PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
+		-c "DROP DATABASE IF EXISTS $DRIVERS_DATABASE WITH (FORCE)" -c "CREATE DATABASE $DRIVERS_DATABASE" 2>&1 &&
+		psql -X -q -d "$DRIVERS_DATABASE" -v password="$DRIVERS_PASSWORD" -v reader="$DRIVERS_READER" \
+			-v agent="$DRIVERS_AGENT" -v admin="$DRIVERS_ADMIN" -f "$TOP/test/drivers/setup.sql" 2>&1 &&
+		"$@" 2>&1) || status=$?
+	if [ "$status" = 0 ]; then
+		report "$name" 0 "$(printf '%s\n' "$out" | tail -n 1)"
+	else
+		printf '%s\n' "$out" | tail -n 60
+		report "$name" "$status"
+	fi
 }
 
 # Israel's holidays as the extension lists them, 1990 to 2100, against the
@@ -252,6 +318,9 @@ if chose cron; then
 fi
 if chose doctest; then
 	run_doctest
+fi
+if chose drivers; then
+	run_drivers
 fi
 if chose israel; then
 	run_israel

@@ -52,14 +52,21 @@ build_and_install() {
 
 # Start a cluster in a fresh temporary directory; exports PGHOST, PGPORT,
 # PGUSER and PGDATABASE for the clients, and stops it when the script exits.
+# Its socket (in the directory, root's and postgres's only) trusts every
+# user; a connection over TCP, where a caller's options listen on
+# 127.0.0.1 (-c listen_addresses=127.0.0.1, for the client drivers), needs
+# a role's password.  The port is one nobody listens on at 127.0.0.1.
 start_cluster() {
 	local bindir
 	bindir=$("$PG_CONFIG" --bindir)
 	CLUSTER_DIR=$(mktemp -d /tmp/ticket_sla.XXXXXX)
 	chown postgres: "$CLUSTER_DIR"
-	runuser -u postgres -- "$bindir/initdb" -D "$CLUSTER_DIR/data" -A trust -U postgres \
-		--no-sync --no-instructions >/dev/null
+	runuser -u postgres -- "$bindir/initdb" -D "$CLUSTER_DIR/data" --auth-local=trust \
+		--auth-host=scram-sha-256 -U postgres --no-sync --no-instructions >/dev/null
 	PGPORT=$((20000 + RANDOM % 20000))
+	while (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; do
+		PGPORT=$((20000 + RANDOM % 20000))
+	done
 	runuser -u postgres -- "$bindir/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w \
 		-o "-k $CLUSTER_DIR -p $PGPORT -c listen_addresses='' -c fsync=off $*" start >/dev/null
 	export PGHOST=$CLUSTER_DIR PGPORT PGUSER=postgres PGDATABASE=postgres
