@@ -768,61 +768,9 @@ COMMENT ON COLUMN ticket_sla.current_outcomes.response_time_seconds IS
 
 GRANT SELECT ON ticket_sla.current_outcomes TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
 
-CREATE OR REPLACE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
-SELECT g.period, g.period_start, g.customer_id, cu.organisation,
-	   g.contract_id, co.name AS contract, g.severity, g.tickets,
-	   g.targets_met + coalesce(f.targets_met, 0) AS targets_met,
-	   g.targets_breached + coalesce(f.targets_breached, 0) AS targets_breached,
-	   round(100.0 OPERATOR(pg_catalog.*) (g.targets_met + coalesce(f.targets_met, 0))
-			 OPERATOR(pg_catalog./) nullif(g.targets_met + coalesce(f.targets_met, 0)
-										   + g.targets_breached + coalesce(f.targets_breached, 0), 0), 1)
-		   AS compliance_pct,
-	   g.median_response, g.p90_response, g.targets_manual + coalesce(f.targets_manual, 0) AS targets_manual,
-	   coalesce(f.replies_met, 0) AS replies_met,
-	   g.replies_breached + coalesce(f.replies_breached, 0) AS replies_breached,
-	   coalesce(f.updates_met, 0) AS updates_met,
-	   g.updates_breached + coalesce(f.updates_breached, 0) AS updates_breached
-FROM (
-	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
-		   count(*) AS tickets,
-		   sum(o.response_met + o.resolution_met) AS targets_met,
-		   sum(o.response_breached + o.resolution_breached + o.reply_breached + o.update_breached)
-			   AS targets_breached,
-		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY o.response_time) AS median_response,
-		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY o.response_time) AS p90_response,
-		   sum(o.response_manual + o.resolution_manual) AS targets_manual,
-		   sum(o.reply_breached) AS replies_breached, sum(o.update_breached) AS updates_breached
-	FROM ticket_sla.current_outcomes o
-	CROSS JOIN LATERAL (VALUES
-		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
-		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
-	) AS p (period, period_start)
-	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
-) AS g
-LEFT JOIN (
-	SELECT p.period, p.period_start, t.customer_id, ct.contract_id, t.severity,
-		   count(*) FILTER (WHERE c.met AND NOT c.due_manual) AS targets_met,
-		   count(*) FILTER (WHERE NOT c.met AND NOT c.due_manual) AS targets_breached,
-		   count(*) FILTER (WHERE c.due_manual) AS targets_manual,
-		   count(*) FILTER (WHERE c.target = 'reply' AND c.met) AS replies_met,
-		   count(*) FILTER (WHERE c.target = 'reply' AND NOT c.met) AS replies_breached,
-		   count(*) FILTER (WHERE c.target = 'update' AND c.met) AS updates_met,
-		   count(*) FILTER (WHERE c.target = 'update' AND NOT c.met) AS updates_breached
-	FROM ticket_sla.target_cycles c
-	JOIN ticket_sla.tickets t ON t.ticket_id = c.ticket_id
-	JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
-	CROSS JOIN LATERAL (VALUES
-		('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
-		('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
-	) AS p (period, period_start)
-	GROUP BY p.period, p.period_start, t.customer_id, ct.contract_id, t.severity
-) AS f ON (f.period, f.period_start, f.customer_id, f.contract_id, f.severity)
-		  = (g.period, g.period_start, g.customer_id, g.contract_id, g.severity)
-JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
-JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
-
-COMMENT ON VIEW ticket_sla.compliance IS
-'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response; targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (0.6; in the targets too, with the resolutions of every cycle)';
+-- compliance reads the report rollups (see "Report rollups" at the end);
+-- 0.5's, which read ticket_outcomes, goes first
+DROP VIEW ticket_sla.compliance;
 
 -- What each ticket counts for in the reports: its targets met and missed
 -- (0 or 1 each; an open one is missed once past due) and the business time
@@ -890,18 +838,28 @@ BEGIN
 		 WHERE o.customer_id = customer
 		   AND o.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
 		   AND o.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
+	), days AS (
+		-- the summary from the rollups: the quarter's days as they are now
+		SELECT d.*
+		  FROM ticket_sla.report_days_now(
+				   array_fill(customer, ARRAY[(first_day + interval '3 months')::date - first_day]),
+				   ARRAY(SELECT g::date FROM generate_series(first_day::timestamp,
+						 first_day + interval '3 months' - interval '1 day', interval '1 day') AS g)) AS d
 	)
-	SELECT 'summary', i.severity, NULL, NULL, NULL, NULL,
-		   count(*), coalesce(sum(i.response_met), 0), coalesce(sum(i.response_breached), 0),
-		   coalesce(sum(i.resolution_met + i.earlier_resolutions_met), 0),
-		   coalesce(sum(i.resolution_breached + i.earlier_resolutions_breached), 0),
-		   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.response_time),
-		   coalesce(sum(i.n_escalations), 0)::bigint,
-		   coalesce(sum(i.response_manual), 0), coalesce(sum(i.resolution_manual), 0),
-		   coalesce(sum(i.replies_met), 0), coalesce(sum(i.replies_breached), 0),
-		   coalesce(sum(i.updates_met), 0), coalesce(sum(i.updates_breached), 0)
-	  FROM incident i
-	 GROUP BY ROLLUP (i.severity)
+	SELECT 'summary', d.severity, NULL, NULL, NULL, NULL,
+		   coalesce(sum(d.tickets), 0)::bigint, coalesce(sum(d.responses_met), 0)::bigint,
+		   coalesce(sum(d.responses_breached + ticket_sla.instants_before(d.responses_open, now())), 0)::bigint,
+		   coalesce(sum(d.resolutions_met), 0)::bigint,
+		   coalesce(sum(d.resolutions_breached + ticket_sla.instants_before(d.resolutions_open, now())), 0)::bigint,
+		   make_interval(secs => (ticket_sla.response_percentiles(d.response_times))[1]),
+		   coalesce(sum(d.escalations), 0)::bigint,
+		   coalesce(sum(d.responses_manual), 0)::bigint, coalesce(sum(d.resolutions_manual), 0)::bigint,
+		   coalesce(sum(d.replies_met), 0)::bigint,
+		   coalesce(sum(d.replies_breached + ticket_sla.instants_before(d.replies_open, now())), 0)::bigint,
+		   coalesce(sum(d.updates_met), 0)::bigint,
+		   coalesce(sum(d.updates_breached + ticket_sla.instants_before(d.updates_open, now())), 0)::bigint
+	  FROM days d
+	 GROUP BY ROLLUP (d.severity)
 	UNION ALL
 	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
 		   1, i.response_met, i.response_breached, i.resolution_met + i.earlier_resolutions_met,
@@ -1114,3 +1072,633 @@ SELECT t.ticket_id, e.kind, e.target, e.cycle, t.severity, e.due_at, now(), fals
 UPDATE ticket_sla.tickets t
    SET events_fired = coalesce((SELECT bit_or(e.fired) FROM ticket_sla.due_events(t, now()) e
 								 WHERE e.kind <> 'escalation'), 0);
+
+------------------------------------------------------------------------------
+-- Report rollups (issue 19 section 1): compliance and quarterly_report read
+-- rollups kept by refresh_reports.  Every ticket is stamped with the
+-- transaction that writes it (revision, 0 for the tickets of before: with
+-- the watermark at 0 they all count as changed until the first refresh,
+-- which docs/operations.md says to run after the update).
+------------------------------------------------------------------------------
+
+-- the transaction that last wrote it, stamped by the trigger: what the
+-- report rollups read to find what changed (0.6)
+ALTER TABLE ticket_sla.tickets ADD COLUMN revision xid8 NOT NULL DEFAULT '0';
+COMMENT ON COLUMN ticket_sla.tickets.revision IS
+'The transaction that last wrote the ticket (stamped by the trigger on every insert and update; 0 for a ticket not written since the update to 0.6): what the report rollups read to find what changed (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.due IS 'The next deadline: response_due until the first response, then resolution_due';
+COMMENT ON COLUMN ticket_sla.tickets.cycle IS
+'The resolution cycle: 1, and one more at each reopening, which re-arms the resolution''s warning and breach (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.reopened_at IS
+'When the ticket was last reopened; NULL if never (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.awaiting_reply_since IS
+'Since when the customer waits for a reply: their first message after the last answer, or the reopening; NULL when no reply is owed (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.reply_cycle IS
+'How many times the reply clock was armed (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.reply_due IS
+'When the reply owed is due; NULL when none is owed or the plan sets no reply target (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.last_agent_message_at IS
+'When an agent last wrote to the customer (a public agent message) (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.update_from IS
+'Since when the update clock counts: the clock start, the last public agent message, or the last time the resolution clock started again; NULL while it does not run (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.update_cycle IS
+'How many times the update clock started (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.update_due IS
+'When the customer must next hear from an agent; NULL while the resolution clock does not run or the plan sets no update target (0.6)';
+COMMENT ON COLUMN ticket_sla.tickets.response_due_set IS
+'The response due date set by hand (ticket_sla.set_due), stamped into response_due whatever the terms say; NULL when none';
+COMMENT ON COLUMN ticket_sla.tickets.resolution_due_set IS
+'The resolution due date set by hand (ticket_sla.set_due), stamped into resolution_due whatever the terms say or the pauses; NULL when none';
+
+-- a customer's tickets by opening: the days of the report rollups (0.6;
+-- customer_id alone before), the quarterly report
+DROP INDEX ticket_sla.tickets_customer;
+CREATE INDEX tickets_customer ON ticket_sla.tickets (customer_id, opened_at);
+-- what the report rollups read: the tickets written since their last
+-- refresh (0.6)
+CREATE INDEX tickets_revision ON ticket_sla.tickets (revision);
+COMMENT ON INDEX ticket_sla.tickets_revision IS
+'What refresh_reports and the reports read: the tickets written since the last refresh of the rollups';
+COMMENT ON INDEX ticket_sla.tickets_customer IS
+'A customer''s tickets by opening: the days of the report rollups, the quarterly report';
+COMMENT ON INDEX ticket_sla.tickets_customer IS
+'A customer''s tickets by opening: the days of the report rollups, the quarterly report';
+
+-- compliance as it was before the rollups: every figure computed from the
+-- tickets on every read.  Grouped by ids first, the names joined after: the sort under the
+-- percentiles stays narrow.  The finished cycles are grouped alike and
+-- joined by group.
+CREATE VIEW ticket_sla.compliance_recomputed WITH (security_invoker = true) AS
+SELECT g.period, g.period_start, g.customer_id, cu.organisation,
+	   g.contract_id, co.name AS contract, g.severity, g.tickets,
+	   g.targets_met + coalesce(f.targets_met, 0) AS targets_met,
+	   g.targets_breached + coalesce(f.targets_breached, 0) AS targets_breached,
+	   round(100.0 OPERATOR(pg_catalog.*) (g.targets_met + coalesce(f.targets_met, 0))
+			 OPERATOR(pg_catalog./) nullif(g.targets_met + coalesce(f.targets_met, 0)
+										   + g.targets_breached + coalesce(f.targets_breached, 0), 0), 1)
+		   AS compliance_pct,
+	   pct.median AS median_response, EXTRACT(epoch FROM pct.median) AS median_response_seconds,
+	   pct.p90 AS p90_response, EXTRACT(epoch FROM pct.p90) AS p90_response_seconds,
+	   g.targets_manual + coalesce(f.targets_manual, 0) AS targets_manual,
+	   coalesce(f.replies_met, 0) AS replies_met,
+	   g.replies_breached + coalesce(f.replies_breached, 0) AS replies_breached,
+	   coalesce(f.updates_met, 0) AS updates_met,
+	   g.updates_breached + coalesce(f.updates_breached, 0) AS updates_breached
+FROM (
+	SELECT p.period, p.period_start, o.customer_id, o.contract_id, o.severity,
+		   count(*) AS tickets,
+		   sum(o.response_met + o.resolution_met) AS targets_met,
+		   sum(o.response_breached + o.resolution_breached + o.reply_breached + o.update_breached)
+			   AS targets_breached,
+		   pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) AS median_seconds,
+		   pg_catalog.percentile_cont(0.9) WITHIN GROUP (ORDER BY r.seconds) AS p90_seconds,
+		   sum(o.response_manual + o.resolution_manual) AS targets_manual,
+		   sum(o.reply_breached) AS replies_breached, sum(o.update_breached) AS updates_breached
+	FROM ticket_sla.current_outcomes o
+	CROSS JOIN LATERAL (SELECT EXTRACT(epoch FROM o.response_time)::float8) AS r (seconds)
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', o.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', o.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, o.customer_id, o.contract_id, o.severity
+) AS g
+LEFT JOIN (
+	SELECT p.period, p.period_start, t.customer_id, ct.contract_id, t.severity,
+		   count(*) FILTER (WHERE c.met AND NOT c.due_manual) AS targets_met,
+		   count(*) FILTER (WHERE NOT c.met AND NOT c.due_manual) AS targets_breached,
+		   count(*) FILTER (WHERE c.due_manual) AS targets_manual,
+		   count(*) FILTER (WHERE c.target = 'reply' AND c.met) AS replies_met,
+		   count(*) FILTER (WHERE c.target = 'reply' AND NOT c.met) AS replies_breached,
+		   count(*) FILTER (WHERE c.target = 'update' AND c.met) AS updates_met,
+		   count(*) FILTER (WHERE c.target = 'update' AND NOT c.met) AS updates_breached
+	FROM ticket_sla.target_cycles c
+	JOIN ticket_sla.tickets t ON t.ticket_id = c.ticket_id
+	JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+	CROSS JOIN LATERAL (VALUES
+		('month', date_trunc('month', t.opened_at AT TIME ZONE 'UTC')::date),
+		('quarter', date_trunc('quarter', t.opened_at AT TIME ZONE 'UTC')::date)
+	) AS p (period, period_start)
+	GROUP BY p.period, p.period_start, t.customer_id, ct.contract_id, t.severity
+) AS f ON (f.period, f.period_start, f.customer_id, f.contract_id, f.severity)
+		  = (g.period, g.period_start, g.customer_id, g.contract_id, g.severity)
+CROSS JOIN LATERAL (
+	SELECT pg_catalog.make_interval(secs => g.median_seconds) AS median,
+		   pg_catalog.make_interval(secs => g.p90_seconds) AS p90
+) AS pct
+JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
+
+COMMENT ON VIEW ticket_sla.compliance_recomputed IS
+'The figures of compliance computed from the tickets alone, without the rollups: slow over many tickets; for audits and tests.  Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response; targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (in the targets too, with the resolutions of every cycle) (0.6)';
+COMMENT ON COLUMN ticket_sla.compliance_recomputed.median_response_seconds IS
+'median_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.compliance_recomputed.p90_response_seconds IS
+'p90_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
+
+------------------------------------------------------------------------------
+-- Report rollups (0.6)
+--
+-- compliance and quarterly_report read rollups instead of recomputing every
+-- ticket's outcome on every read.  The unit of work is a day of one
+-- customer: report_days holds, per customer, day of opened_at (UTC),
+-- contract, severity and confidentiality, what its tickets count for
+-- (targets met, missed and set by hand, in every cycle; escalations), the
+-- due dates of the targets still open (missed once now() passes them, so
+-- counted when read) and the response times in microseconds (for exact
+-- percentiles).  report_periods sums the days of each month and quarter,
+-- with their percentiles.
+--
+-- Kept by refresh_reports() (the periodic run, every minute under pg_cron),
+-- not by the writers: the trigger stamps each ticket with the transaction
+-- that wrote it (tickets.revision), a statement trigger notes the days of
+-- deleted tickets (report_dirty), and refresh_reports recomputes the days
+-- changed since its last run, under one lock, then their periods.  Writers
+-- never wait on a rollup, and no rollup row is written by two sessions.
+-- Readers are exact at every instant: the days changed since the last run
+-- are recomputed from the tickets as they are read (report_days_current),
+-- and compliance takes a period whole from report_periods only when none of
+-- its days changed.  compliance_recomputed gives the same figures from the
+-- tickets alone; rebuild_reports() makes the rollups anew.
+------------------------------------------------------------------------------
+
+CREATE TABLE ticket_sla.report_state (
+	only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+	refreshed_before xid8 NOT NULL,
+	refreshed_at timestamptz
+);
+INSERT INTO ticket_sla.report_state (refreshed_before) VALUES ('0');
+
+COMMENT ON TABLE ticket_sla.report_state IS
+'The report rollups'' watermark: every ticket written by a transaction before refreshed_before (tickets.revision) is in report_days; kept by refresh_reports (0.6)';
+COMMENT ON COLUMN ticket_sla.report_state.refreshed_before IS
+'The oldest transaction running when the last refresh began: what any later one wrote is recomputed on read and by the next refresh';
+COMMENT ON COLUMN ticket_sla.report_state.refreshed_at IS 'When the last refresh ran; NULL before the first';
+
+-- the days of tickets deleted since the last refresh
+CREATE TABLE ticket_sla.report_dirty (
+	customer_id integer NOT NULL,
+	day date NOT NULL
+);
+
+COMMENT ON TABLE ticket_sla.report_dirty IS
+'The customer''s days of tickets deleted since the last refresh_reports, written by the trigger note_deleted_days (0.6)';
+
+CREATE TABLE ticket_sla.report_days (
+	customer_id integer NOT NULL,
+	day date NOT NULL,
+	contract_id integer NOT NULL,
+	severity ticket_sla.severity NOT NULL,
+	confidential boolean NOT NULL,
+	tickets bigint NOT NULL,
+	responses_met bigint NOT NULL,
+	responses_breached bigint NOT NULL,
+	responses_manual bigint NOT NULL,
+	resolutions_met bigint NOT NULL,
+	resolutions_breached bigint NOT NULL,
+	resolutions_manual bigint NOT NULL,
+	replies_met bigint NOT NULL,
+	replies_breached bigint NOT NULL,
+	updates_met bigint NOT NULL,
+	updates_breached bigint NOT NULL,
+	escalations bigint NOT NULL,
+	responses_open timestamptz[] NOT NULL,
+	resolutions_open timestamptz[] NOT NULL,
+	replies_open timestamptz[] NOT NULL,
+	updates_open timestamptz[] NOT NULL,
+	response_times bigint[] NOT NULL,
+	PRIMARY KEY (customer_id, day, contract_id, severity, confidential)
+);
+
+COMMENT ON TABLE ticket_sla.report_days IS
+'Report rollup: what the tickets a customer opened on a day (UTC) count for, per contract, severity and confidentiality, as of the last refresh_reports (0.6)';
+COMMENT ON COLUMN ticket_sla.report_days.responses_breached IS
+'Targets missed for good (answered late; for a resolution, resolved or paused late; every finished cycle): the targets still open are in the *_open columns';
+COMMENT ON COLUMN ticket_sla.report_days.responses_open IS
+'The due dates of the targets still running: each counts as missed once now() is past it';
+COMMENT ON COLUMN ticket_sla.report_days.response_times IS
+'The business time to each first response, in microseconds, in no order';
+
+CREATE TABLE ticket_sla.report_periods (
+	period text NOT NULL CHECK (period IN ('month', 'quarter')),
+	period_start date NOT NULL,
+	customer_id integer NOT NULL,
+	contract_id integer NOT NULL,
+	severity ticket_sla.severity NOT NULL,
+	with_confidential boolean NOT NULL,
+	tickets bigint NOT NULL,
+	responses_met bigint NOT NULL,
+	responses_breached bigint NOT NULL,
+	responses_manual bigint NOT NULL,
+	resolutions_met bigint NOT NULL,
+	resolutions_breached bigint NOT NULL,
+	resolutions_manual bigint NOT NULL,
+	replies_met bigint NOT NULL,
+	replies_breached bigint NOT NULL,
+	updates_met bigint NOT NULL,
+	updates_breached bigint NOT NULL,
+	escalations bigint NOT NULL,
+	responses_open timestamptz[] NOT NULL,
+	resolutions_open timestamptz[] NOT NULL,
+	replies_open timestamptz[] NOT NULL,
+	updates_open timestamptz[] NOT NULL,
+	response_percentiles float8[],
+	PRIMARY KEY (period, period_start, customer_id, contract_id, severity, with_confidential)
+);
+
+COMMENT ON TABLE ticket_sla.report_periods IS
+'Report rollup: the sums of report_days per month and quarter, customer, contract and severity, as of the last refresh_reports; a group with confidential tickets has two rows, without them (with_confidential false) and with them (0.6)';
+COMMENT ON COLUMN ticket_sla.report_periods.with_confidential IS
+'false: the non-confidential tickets only (what an uncleared role sees); true: all of them, for the members of ticket_sla_cleared (only when the group has confidential tickets)';
+COMMENT ON COLUMN ticket_sla.report_periods.response_percentiles IS
+'The median and 90th percentile of the business time to the first response, in seconds (ticket_sla.response_percentiles); NULL without a response';
+
+-- Readers see the rollups of what they may see: confidential tickets'
+-- only with clearance.  Only refresh_reports writes them.
+ALTER TABLE ticket_sla.report_days ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ticket_sla.report_periods ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cleared_see ON ticket_sla.report_days FOR SELECT
+	USING (NOT confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+CREATE POLICY cleared_see ON ticket_sla.report_periods FOR SELECT
+	USING (NOT with_confidential OR pg_catalog.pg_has_role('ticket_sla_cleared', 'MEMBER'));
+COMMENT ON POLICY cleared_see ON ticket_sla.report_days IS 'The rollups of confidential tickets are visible only to members of ticket_sla_cleared';
+COMMENT ON POLICY cleared_see ON ticket_sla.report_periods IS 'The sums with confidential tickets are visible only to members of ticket_sla_cleared';
+
+-- The aggregates the rollups sum with
+CREATE FUNCTION ticket_sla.response_percentiles_add(internal, bigint[])
+RETURNS internal
+AS 'MODULE_PATHNAME', 'response_percentiles_add'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION ticket_sla.response_percentiles_final(internal)
+RETURNS float8[]
+AS 'MODULE_PATHNAME', 'response_percentiles_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE ticket_sla.response_percentiles(bigint[]) (
+	SFUNC = ticket_sla.response_percentiles_add,
+	STYPE = internal,
+	FINALFUNC = ticket_sla.response_percentiles_final,
+	FINALFUNC_MODIFY = READ_WRITE,
+	PARALLEL = SAFE
+);
+COMMENT ON FUNCTION ticket_sla.response_percentiles_add(internal, bigint[]) IS
+'Transition function of ticket_sla.response_percentiles';
+COMMENT ON FUNCTION ticket_sla.response_percentiles_final(internal) IS
+'Final function of ticket_sla.response_percentiles';
+COMMENT ON AGGREGATE ticket_sla.response_percentiles(bigint[]) IS
+'{median, 90th percentile}, in seconds, of the durations in microseconds of all the arrays: what percentile_cont(0.5) and (0.9) WITHIN GROUP (ORDER BY seconds::float8) give over them, to the bit; NULL without any';
+
+CREATE AGGREGATE ticket_sla.instants_cat(timestamptz[]) (
+	SFUNC = pg_catalog.array_cat,
+	STYPE = timestamptz[],
+	INITCOND = '{}',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ticket_sla.instants_cat(timestamptz[]) IS
+'All the instants of the arrays, in one';
+
+CREATE FUNCTION ticket_sla.instants_before(instants timestamptz[], reading timestamptz)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'instants_before'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ticket_sla.instants_before(timestamptz[], timestamptz) IS
+'How many of the instants lie before READING: the open targets of a rollup missed by then';
+
+-- The month and the quarter a day counts in
+CREATE FUNCTION ticket_sla.report_periods_of(day date,
+	OUT period text, OUT period_start date, OUT period_end date)
+RETURNS SETOF record
+ROWS 2
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT p.period, p.first, (p.first + p.length)::date
+FROM (VALUES ('month', date_trunc('month', day)::date, interval '1 month'),
+			 ('quarter', date_trunc('quarter', day)::date, interval '3 months')) AS p (period, first, length)
+$$;
+COMMENT ON FUNCTION ticket_sla.report_periods_of(date) IS
+'The month and the quarter DAY counts in, each with its first day and the day after its last';
+
+-- What the tickets of the days given (customers[i] on days[i]) count for,
+-- computed from the tickets: the rows report_days holds for them.  It reads
+-- with its caller's rights (a reader sees only what it may).
+CREATE FUNCTION ticket_sla.report_day_rows(customers integer[], days date[])
+RETURNS SETOF ticket_sla.report_days
+ROWS 100
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT t.customer_id, b.day, ct.contract_id, t.severity, t.confidential,
+	   count(*),
+	   count(*) FILTER (WHERE t.response_due_set IS NULL AND t.response_met),
+	   count(*) FILTER (WHERE t.response_due_set IS NULL AND t.response_due < t.first_response_at),
+	   count(*) FILTER (WHERE t.response_due_set IS NOT NULL),
+	   count(*) FILTER (WHERE t.resolution_due_set IS NULL AND t.resolution_met) + sum(c.resolutions_met),
+	   count(*) FILTER (WHERE t.resolution_due_set IS NULL
+						AND t.resolution_due < coalesce(t.resolved_at, t.paused_since))
+		   + sum(c.resolutions_breached),
+	   count(*) FILTER (WHERE t.resolution_due_set IS NOT NULL) + sum(c.resolutions_manual),
+	   sum(c.replies_met), sum(c.replies_breached), sum(c.updates_met), sum(c.updates_breached),
+	   sum(e.fired),
+	   coalesce(array_agg(t.response_due) FILTER (WHERE t.response_due_set IS NULL
+			AND t.first_response_at IS NULL AND t.response_due IS NOT NULL), '{}'),
+	   coalesce(array_agg(t.resolution_due) FILTER (WHERE t.resolution_due_set IS NULL
+			AND t.resolved_at IS NULL AND t.paused_since IS NULL AND t.resolution_due IS NOT NULL), '{}'),
+	   coalesce(array_agg(t.reply_due) FILTER (WHERE t.reply_due IS NOT NULL), '{}'),
+	   coalesce(array_agg(t.update_due) FILTER (WHERE t.update_due IS NOT NULL), '{}'),
+	   coalesce(array_agg((extract(epoch FROM ticket_sla.plan_time_between(t.clock_start,
+			greatest(t.first_response_at, t.clock_start), ct.terms)) * 1000000)::bigint)
+			FILTER (WHERE t.first_response_at IS NOT NULL), '{}')
+FROM unnest(customers, days) AS b (customer_id, day)
+JOIN ticket_sla.tickets t
+  ON t.customer_id = b.customer_id
+ AND t.opened_at >= b.day::timestamp AT TIME ZONE 'UTC'
+ AND t.opened_at < (b.day + 1)::timestamp AT TIME ZONE 'UTC'
+JOIN ticket_sla.contract_terms ct ON ct.terms_id = t.terms_id
+CROSS JOIN LATERAL (
+	SELECT count(*) FILTER (WHERE f.target = 'resolution' AND f.met AND NOT f.due_manual) AS resolutions_met,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND NOT f.met AND NOT f.due_manual)
+			   AS resolutions_breached,
+		   count(*) FILTER (WHERE f.target = 'resolution' AND f.due_manual) AS resolutions_manual,
+		   count(*) FILTER (WHERE f.target = 'reply' AND f.met) AS replies_met,
+		   count(*) FILTER (WHERE f.target = 'reply' AND NOT f.met) AS replies_breached,
+		   count(*) FILTER (WHERE f.target = 'update' AND f.met) AS updates_met,
+		   count(*) FILTER (WHERE f.target = 'update' AND NOT f.met) AS updates_breached
+	FROM ticket_sla.target_cycles f
+	WHERE f.ticket_id = t.ticket_id
+) AS c
+CROSS JOIN LATERAL (
+	SELECT count(*) AS fired FROM ticket_sla.escalations x WHERE x.ticket_id = t.ticket_id
+) AS e
+GROUP BY t.customer_id, b.day, ct.contract_id, t.severity, t.confidential
+$$;
+
+COMMENT ON FUNCTION ticket_sla.report_day_rows(integer[], date[]) IS
+'What the tickets that CUSTOMERS[i] opened on DAYS[i] (UTC) count for in the reports, computed from the tickets the caller sees: the rows of report_days for those days';
+
+-- The customers' days whose rollup is stale: a ticket of them written
+-- since the last refresh began, or deleted since.  SECURITY DEFINER so
+-- that a day counts as changed whoever reads (a ticket made confidential
+-- leaves the reader's sight but must leave its day too).
+CREATE FUNCTION ticket_sla.report_changed_days(OUT customer_id integer, OUT day date)
+RETURNS SETOF record
+ROWS 100
+LANGUAGE sql STABLE PARALLEL SAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT t.customer_id, (t.opened_at AT TIME ZONE 'UTC')::date
+FROM ticket_sla.tickets t, ticket_sla.report_state s
+WHERE t.revision >= s.refreshed_before
+UNION
+SELECT d.customer_id, d.day FROM ticket_sla.report_dirty d
+$$;
+
+COMMENT ON FUNCTION ticket_sla.report_changed_days() IS
+'The customers'' days (UTC, of opened_at) whose tickets were written or deleted since the last refresh_reports began: what readers recompute from the tickets';
+REVOKE EXECUTE ON FUNCTION ticket_sla.report_changed_days() FROM PUBLIC;
+
+-- The rows of report_days for the customers' days given (customers[i] on
+-- days[i]) as the tickets are now: stored for a day unchanged since the
+-- last refresh, recomputed from the tickets for a changed one
+CREATE FUNCTION ticket_sla.report_days_now(customers integer[], days date[])
+RETURNS SETOF ticket_sla.report_days
+ROWS 100
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH given AS MATERIALIZED (
+	SELECT DISTINCT g.customer_id, g.day FROM unnest(customers, days) AS g (customer_id, day)
+), changed AS MATERIALIZED (
+	SELECT g.customer_id, g.day
+	FROM given g JOIN ticket_sla.report_changed_days() c ON c.customer_id = g.customer_id AND c.day = g.day
+)
+SELECT r.*
+FROM given g
+JOIN ticket_sla.report_days r ON r.customer_id = g.customer_id AND r.day = g.day
+WHERE NOT EXISTS (SELECT FROM changed c WHERE c.customer_id = g.customer_id AND c.day = g.day)
+UNION ALL
+SELECT f.*
+FROM ticket_sla.report_day_rows(ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
+								ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day)) AS f
+$$;
+
+COMMENT ON FUNCTION ticket_sla.report_days_now(integer[], date[]) IS
+'The rows of report_days for CUSTOMERS[i] on DAYS[i] as the tickets the caller sees are now: stored for the days unchanged since the last refresh_reports, recomputed for the others';
+
+-- The rows of report_periods for the months and quarters the customers'
+-- days given fall in, summed from their days as they are now: per group,
+-- one of the non-confidential tickets and, when there are confidential
+-- ones the caller sees, one of all
+CREATE FUNCTION ticket_sla.report_period_rows(customers integer[], days date[])
+RETURNS SETOF ticket_sla.report_periods
+ROWS 100
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH periods AS MATERIALIZED (
+	SELECT DISTINCT g.customer_id, p.period, p.period_start, p.period_end
+	FROM unnest(customers, days) AS g (customer_id, day)
+	CROSS JOIN LATERAL ticket_sla.report_periods_of(g.day) AS p
+), period_days AS MATERIALIZED (
+	SELECT DISTINCT q.customer_id, d::date AS day
+	FROM periods q
+	CROSS JOIN LATERAL generate_series(q.period_start::timestamp, q.period_end::timestamp - interval '1 day',
+									   interval '1 day') AS d
+)
+SELECT q.period, q.period_start, d.customer_id, d.contract_id, d.severity, a.with_confidential,
+	   sum(d.tickets)::bigint, sum(d.responses_met)::bigint, sum(d.responses_breached)::bigint,
+	   sum(d.responses_manual)::bigint, sum(d.resolutions_met)::bigint,
+	   sum(d.resolutions_breached)::bigint, sum(d.resolutions_manual)::bigint,
+	   sum(d.replies_met)::bigint, sum(d.replies_breached)::bigint,
+	   sum(d.updates_met)::bigint, sum(d.updates_breached)::bigint, sum(d.escalations)::bigint,
+	   ticket_sla.instants_cat(d.responses_open), ticket_sla.instants_cat(d.resolutions_open),
+	   ticket_sla.instants_cat(d.replies_open), ticket_sla.instants_cat(d.updates_open),
+	   ticket_sla.response_percentiles(d.response_times)
+FROM periods q
+JOIN ticket_sla.report_days_now(ARRAY(SELECT x.customer_id FROM period_days x ORDER BY x.customer_id, x.day),
+								ARRAY(SELECT x.day FROM period_days x ORDER BY x.customer_id, x.day)) AS d
+  ON d.customer_id = q.customer_id AND d.day >= q.period_start AND d.day < q.period_end
+CROSS JOIN LATERAL (VALUES (false), (true)) AS a (with_confidential)
+WHERE a.with_confidential OR NOT d.confidential
+GROUP BY q.period, q.period_start, d.customer_id, d.contract_id, d.severity, a.with_confidential
+HAVING NOT a.with_confidential OR bool_or(d.confidential)
+$$;
+
+COMMENT ON FUNCTION ticket_sla.report_period_rows(integer[], date[]) IS
+'The rows of report_periods for the months and quarters in which CUSTOMERS[i] opened tickets on DAYS[i], summed from their days as the tickets the caller sees are now (report_days_now)';
+
+-- SECURITY DEFINER: the rollups count every ticket, and nobody else writes
+-- them.  One refresh at a time (the lock on report_state); writers never
+-- wait for it.
+CREATE FUNCTION ticket_sla.refresh_reports()
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	mark xid8;
+	customers integer[];
+	days date[];
+BEGIN
+	PERFORM FROM ticket_sla.report_state FOR UPDATE;
+	-- every transaction older than the oldest one running now has written
+	-- what it will write: its tickets are in the days read below
+	mark := pg_snapshot_xmin(pg_current_snapshot());
+	WITH deleted AS (
+		DELETE FROM ticket_sla.report_dirty RETURNING customer_id, day
+	), changed AS (
+		SELECT d.customer_id, d.day FROM deleted d
+		UNION
+		SELECT t.customer_id, (t.opened_at AT TIME ZONE 'UTC')::date
+		FROM ticket_sla.tickets t, ticket_sla.report_state s
+		WHERE t.revision >= s.refreshed_before
+	)
+	SELECT array_agg(c.customer_id ORDER BY c.customer_id, c.day), array_agg(c.day ORDER BY c.customer_id, c.day)
+	  INTO customers, days
+	  FROM changed c;
+	UPDATE ticket_sla.report_state SET refreshed_before = mark, refreshed_at = now();
+	IF customers IS NULL THEN
+		RETURN 0;
+	END IF;
+	DELETE FROM ticket_sla.report_days r
+	 USING unnest(customers, days) AS c (customer_id, day)
+	 WHERE r.customer_id = c.customer_id AND r.day = c.day;
+	INSERT INTO ticket_sla.report_days SELECT * FROM ticket_sla.report_day_rows(customers, days);
+	DELETE FROM ticket_sla.report_periods r
+	 USING unnest(customers, days) AS c (customer_id, day),
+		   LATERAL ticket_sla.report_periods_of(c.day) AS p
+	 WHERE r.customer_id = c.customer_id AND r.period = p.period AND r.period_start = p.period_start;
+	INSERT INTO ticket_sla.report_periods SELECT * FROM ticket_sla.report_period_rows(customers, days);
+	RETURN cardinality(customers);
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.refresh_reports() IS
+'Brings the report rollups up to date: recomputes the customers'' days whose tickets were written or deleted since the last refresh began, and their months and quarters; returns how many days; one at a time (the others wait).  Schedule it every minute (docs/reports.md)';
+REVOKE EXECUTE ON FUNCTION ticket_sla.refresh_reports() FROM PUBLIC;
+
+CREATE FUNCTION ticket_sla.rebuild_reports()
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM FROM ticket_sla.report_state FOR UPDATE;
+	-- a ticket stamped by another cluster's transaction (restored from a
+	-- dump) would count as changed for ever: the trigger stamps it anew
+	UPDATE ticket_sla.tickets SET revision = revision WHERE revision > pg_current_xact_id();
+	DELETE FROM ticket_sla.report_days;
+	DELETE FROM ticket_sla.report_periods;
+	DELETE FROM ticket_sla.report_dirty;
+	UPDATE ticket_sla.report_state SET refreshed_before = '0';
+	RETURN ticket_sla.refresh_reports();
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.rebuild_reports() IS
+'Makes the report rollups anew from every ticket (after a restore, or to check them); returns how many customers'' days it computed';
+REVOKE EXECUTE ON FUNCTION ticket_sla.rebuild_reports() FROM PUBLIC;
+
+-- SECURITY DEFINER because nobody writes report_dirty or the rollups
+-- directly
+CREATE FUNCTION ticket_sla.note_deleted_days()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.note_deleted_days', TG_RELID,
+												'ticket_sla.tickets');
+	IF TG_OP = 'TRUNCATE' THEN
+		DELETE FROM ticket_sla.report_days;
+		DELETE FROM ticket_sla.report_periods;
+		DELETE FROM ticket_sla.report_dirty;
+	ELSE
+		INSERT INTO ticket_sla.report_dirty
+		SELECT DISTINCT g.customer_id, (g.opened_at AT TIME ZONE 'UTC')::date FROM deleted_tickets g;
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.note_deleted_days() IS
+'Trigger of tickets: notes the customers'' days of deleted tickets in report_dirty, for refresh_reports and the readers; empties the rollups when the tickets are truncated';
+REVOKE EXECUTE ON FUNCTION ticket_sla.note_deleted_days() FROM PUBLIC;
+
+CREATE TRIGGER note_deleted_days
+AFTER DELETE ON ticket_sla.tickets
+REFERENCING OLD TABLE AS deleted_tickets
+FOR EACH STATEMENT EXECUTE FUNCTION ticket_sla.note_deleted_days();
+CREATE TRIGGER note_truncated
+AFTER TRUNCATE ON ticket_sla.tickets
+FOR EACH STATEMENT EXECUTE FUNCTION ticket_sla.note_deleted_days();
+
+-- The report's figures of a group of report_periods, as of now(): its
+-- open targets count as missed once past due.  compliance and
+-- compliance_recomputed both give them.
+CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
+WITH changed AS MATERIALIZED (
+	SELECT c.customer_id, c.day FROM ticket_sla.report_changed_days() c
+), stale AS MATERIALIZED (
+	SELECT DISTINCT c.customer_id, p.period, p.period_start
+	FROM changed c CROSS JOIN LATERAL ticket_sla.report_periods_of(c.day) AS p
+), sums AS (
+	SELECT DISTINCT ON (r.period, r.period_start, r.customer_id, r.contract_id, r.severity) r.*
+	FROM (
+		SELECT s.*
+		FROM ticket_sla.report_periods s
+		WHERE NOT EXISTS (SELECT FROM stale x WHERE x.customer_id = s.customer_id
+						  AND x.period = s.period AND x.period_start = s.period_start)
+		UNION ALL
+		SELECT f.*
+		FROM ticket_sla.report_period_rows(ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
+										   ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day)) AS f
+	) AS r
+	ORDER BY r.period, r.period_start, r.customer_id, r.contract_id, r.severity, r.with_confidential DESC
+)
+SELECT g.period, g.period_start, g.customer_id, cu.organisation, g.contract_id, co.name AS contract,
+	   g.severity, g.tickets, n.met AS targets_met, n.breached AS targets_breached,
+	   round(100.0 OPERATOR(pg_catalog.*) n.met OPERATOR(pg_catalog./) nullif(n.met + n.breached, 0), 1)
+		   AS compliance_pct,
+	   pct.median AS median_response, EXTRACT(epoch FROM pct.median) AS median_response_seconds,
+	   pct.p90 AS p90_response, EXTRACT(epoch FROM pct.p90) AS p90_response_seconds,
+	   g.responses_manual + g.resolutions_manual AS targets_manual,
+	   g.replies_met, n.replies_breached, g.updates_met, n.updates_breached
+FROM sums g
+CROSS JOIN LATERAL (
+	SELECT g.replies_breached + ticket_sla.instants_before(g.replies_open, now()) AS replies_breached,
+		   g.updates_breached + ticket_sla.instants_before(g.updates_open, now()) AS updates_breached,
+		   g.responses_met + g.resolutions_met + g.replies_met + g.updates_met AS met
+) AS o
+CROSS JOIN LATERAL (
+	SELECT o.met, o.replies_breached, o.updates_breached,
+		   g.responses_breached + ticket_sla.instants_before(g.responses_open, now())
+		   + g.resolutions_breached + ticket_sla.instants_before(g.resolutions_open, now())
+		   + o.replies_breached + o.updates_breached AS breached
+) AS n
+CROSS JOIN LATERAL (
+	SELECT pg_catalog.make_interval(secs => g.response_percentiles[1]) AS median,
+		   pg_catalog.make_interval(secs => g.response_percentiles[2]) AS p90
+) AS pct
+JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
+
+COMMENT ON VIEW ticket_sla.compliance IS
+'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response (and in seconds); targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (in the targets too, with the resolutions of every cycle).  Read from the report rollups, the periods changed since the last refresh_reports recomputed: the figures of compliance_recomputed (0.6)';
+COMMENT ON COLUMN ticket_sla.compliance.median_response_seconds IS
+'median_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.compliance.p90_response_seconds IS
+'p90_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
+
+GRANT SELECT ON ticket_sla.compliance_recomputed, ticket_sla.compliance, ticket_sla.report_state,
+	ticket_sla.report_days, ticket_sla.report_periods
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+-- the report rollups (0.6): readers learn which customers' days changed
+-- since the last refresh (not what changed); the admin and the scheduler
+-- refresh and rebuild them; the days of deleted tickets are nobody's to read
+GRANT EXECUTE ON FUNCTION ticket_sla.report_changed_days()
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+GRANT EXECUTE ON FUNCTION ticket_sla.refresh_reports(), ticket_sla.rebuild_reports() TO ticket_sla_admin;
+REVOKE SELECT ON ticket_sla.report_dirty FROM ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;

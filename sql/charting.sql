@@ -16,11 +16,8 @@ SET DateStyle = 'ISO, YMD';
 SET IntervalStyle = 'postgres';
 
 -- Every interval column of every view of ticket_sla, the column after it
--- and its type, and whether that column's comment gives the unit: 10
--- columns of five views, each followed by <column>_seconds, numeric.
--- compliance (median_response, p90_response) is left out until the lead's
--- rewrite gives it its twins: the lead removes that exclusion (here and in
--- twins_against_extract below).
+-- and its type, and whether that column's comment gives the unit: 14
+-- columns of seven views, each followed by <column>_seconds, numeric.
 SELECT c.relname AS view, a.attname AS interval_column, tw.attname AS next_column,
 	   format_type(tw.atttypid, tw.atttypmod) AS next_type,
 	   col_description(c.oid, tw.attnum) LIKE a.attname || ' in seconds (%' AS commented
@@ -29,7 +26,6 @@ JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdroppe
 LEFT JOIN pg_attribute tw ON tw.attrelid = c.oid AND tw.attnum = a.attnum + 1
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND c.relkind IN ('v', 'm')
   AND a.atttypid = 'interval'::regtype
-  AND c.relname <> 'compliance'
 ORDER BY 1, a.attnum;
 -- The views lacking a twin somewhere (none): an interval column not followed
 -- by <column>_seconds of type numeric, commented with its unit
@@ -39,15 +35,14 @@ JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdroppe
 LEFT JOIN pg_attribute tw ON tw.attrelid = c.oid AND tw.attnum = a.attnum + 1 AND NOT tw.attisdropped
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND c.relkind IN ('v', 'm')
   AND a.atttypid = 'interval'::regtype
-  AND c.relname <> 'compliance'  -- the lead removes this exclusion with compliance's twins
   AND (tw.attname IS DISTINCT FROM a.attname || '_seconds'
 	   OR tw.atttypid IS DISTINCT FROM 'numeric'::regtype
 	   OR col_description(c.oid, tw.attnum) NOT LIKE a.attname || ' in seconds (%'
 	   OR col_description(c.oid, tw.attnum) IS NULL)
 ORDER BY 1, 2;
 
--- twins_against_extract(): for every interval column of every view (but
--- compliance, as above), the rows of the view, those where the interval
+-- twins_against_extract(): for every interval column of every view, the
+-- rows of the view, those where the interval
 -- has a value, and those where its twin is not extract(epoch FROM it)
 CREATE FUNCTION twins_against_extract()
 RETURNS TABLE (view name, interval_column name, with_value bigint, differing bigint)
@@ -61,7 +56,6 @@ BEGIN
 		JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 		WHERE c.relnamespace = 'ticket_sla'::regnamespace AND c.relkind IN ('v', 'm')
 		  AND a.atttypid = 'interval'::regtype
-		  AND c.relname <> 'compliance'  -- the lead removes this exclusion too
 		ORDER BY c.relname, a.attnum
 	LOOP
 		view := col.relname;

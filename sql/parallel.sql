@@ -1,8 +1,10 @@
 --
 -- Beyond one machine: every function that computes or only reads is
 -- PARALLEL SAFE, so that parallel query (and a distributed engine) can run
--- it where the rows are.  Over 20,000 tickets the compliance view runs in
--- parallel workers, and gives what it gives without them.
+-- it where the rows are.  Over 20,000 tickets the full recomputation of
+-- compliance (compliance_recomputed) runs in parallel workers and gives
+-- what it gives without them, and what compliance reads from the report
+-- rollups (0.6).
 --
 \i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
@@ -49,7 +51,7 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-EXPLAIN (COSTS OFF) SELECT * FROM ticket_sla.compliance;
+EXPLAIN (COSTS OFF) SELECT * FROM ticket_sla.compliance_recomputed;
 
 -- parallel_run(query): how many workers its Gather (Merge) launched
 CREATE FUNCTION parallel_run(query text)
@@ -61,19 +63,23 @@ BEGIN
 	EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, FORMAT JSON) ' || query INTO plan;
 	RETURN jsonb_path_query_first(plan, 'strict $.**?(@."Node Type" like_regex "^Gather")."Workers Launched"');
 END $$;
-SELECT parallel_run('SELECT * FROM ticket_sla.compliance') AS workers_launched;
+SELECT parallel_run('SELECT * FROM ticket_sla.compliance_recomputed') AS workers_launched;
 
 -- The same figures with and without workers: 5 customers x 4 severities x
 -- (11 months + 4 quarters) = 300 rows
 SELECT count(*) AS groups, sum(tickets)::bigint / 2 AS tickets,
 	   md5(string_agg(c::text, '|' ORDER BY c::text)) AS figures
-FROM ticket_sla.compliance c \gset parallel_
+FROM ticket_sla.compliance_recomputed c \gset parallel_
 SET max_parallel_workers_per_gather = 0;
-SELECT parallel_run('SELECT * FROM ticket_sla.compliance') AS workers_launched;
+SELECT parallel_run('SELECT * FROM ticket_sla.compliance_recomputed') AS workers_launched;
 SELECT count(*) AS groups, sum(tickets)::bigint / 2 AS tickets,
 	   md5(string_agg(c::text, '|' ORDER BY c::text)) = :'parallel_figures' AS same_figures
-FROM ticket_sla.compliance c;
+FROM ticket_sla.compliance_recomputed c;
 SELECT :parallel_groups AS parallel_groups, :parallel_tickets AS parallel_tickets;
+-- and compliance, from the rollups once refreshed: the same figures
+SELECT ticket_sla.refresh_reports() AS days_refreshed;
+SELECT md5(string_agg(c::text, '|' ORDER BY c::text)) = :'parallel_figures' AS same_figures
+FROM ticket_sla.compliance c;
 
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;

@@ -232,3 +232,7 @@ SELECT (SELECT count(*) FROM ticket_sla.report_days) > 0 AS day_rows,
 SELECT ticket_sla.refresh_reports() >= 0 AS refreshed, differences();
 SELECT ticket_sla.rebuild_reports() > 0 AS rebuilt, differences();
 RESET client_min_messages;
+DROP TABLE rounds;
+DROP FUNCTION differences(), summary_recomputed(integer, text), random_step(), last_instant(bigint),
+	pick(anyarray);
+DROP ROLE regress_hist_reader, regress_hist_cleared;

@@ -173,9 +173,38 @@ SELECT (SELECT count(*) FROM ticket_sla.report_days) AS day_rows,
 	   (SELECT count(*) FROM ticket_sla.compliance) AS compliance_rows;
 ROLLBACK;
 
+-- Only refresh_reports writes the rollups: an agent, a reader and the admin
+-- write none of them, and a plain login reads none
+CREATE ROLE regress_rollup_agent IN ROLE ticket_sla_agent;
+CREATE ROLE regress_rollup_admin IN ROLE ticket_sla_admin;
+CREATE ROLE regress_rollup_plain LOGIN;
+SET ROLE regress_rollup_agent;
+SELECT error_of($$INSERT INTO ticket_sla.report_days SELECT * FROM ticket_sla.report_days$$);
+SELECT error_of($$UPDATE ticket_sla.report_periods SET tickets = 0$$);
+SELECT error_of($$UPDATE ticket_sla.report_state SET refreshed_before = '0'$$);
+SELECT error_of($$INSERT INTO ticket_sla.report_dirty VALUES (1, '2026-03-02')$$);
+SET ROLE regress_rollup_admin;
+SELECT error_of($$DELETE FROM ticket_sla.report_days$$);
+SELECT error_of($$TRUNCATE ticket_sla.report_periods$$);
+SELECT error_of($$SELECT ticket_sla.note_deleted_days()$$);
+-- the admin refreshes (nothing changed since the rebuild)
+SELECT ticket_sla.refresh_reports() AS days_refreshed;
+SET ROLE regress_rollup_plain;
+SELECT error_of($$SELECT * FROM ticket_sla.report_days$$);
+SELECT error_of($$SELECT * FROM ticket_sla.report_changed_days()$$);
+SELECT error_of($$SELECT * FROM ticket_sla.compliance$$);
+RESET ROLE;
+
 -- The trigger refuses a foreign table
 CREATE TEMP TABLE fake (LIKE ticket_sla.tickets);
 CREATE TRIGGER t AFTER DELETE ON fake REFERENCING OLD TABLE AS deleted_tickets
 	FOR EACH STATEMENT EXECUTE FUNCTION ticket_sla.note_deleted_days();
 SELECT error_of('DELETE FROM fake');
 DROP TABLE fake;
+DROP ROLE regress_rollup_reader, regress_rollup_cleared, regress_rollup_agent,
+	regress_rollup_admin, regress_rollup_plain;
+DROP VIEW figures;
+DROP FUNCTION file(text, ticket_sla.severity, timestamptz, timestamptz, timestamptz, boolean);
+DROP FUNCTION error_of(text);
+DROP FUNCTION try_query(text);
+DROP FUNCTION recv_as(regtype, bytea);

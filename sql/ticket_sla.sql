@@ -2346,6 +2346,10 @@ JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
 COMMENT ON VIEW ticket_sla.compliance_recomputed IS
 'The figures of compliance computed from the tickets alone, without the rollups: slow over many tickets; for audits and tests.  Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response; targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (in the targets too, with the resolutions of every cycle) (0.6)';
+COMMENT ON COLUMN ticket_sla.compliance_recomputed.median_response_seconds IS
+'median_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.compliance_recomputed.p90_response_seconds IS
+'p90_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
 
 ------------------------------------------------------------------------------
 -- Report rollups (0.6)
@@ -2839,6 +2843,10 @@ JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
 
 COMMENT ON VIEW ticket_sla.compliance IS
 'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response (and in seconds); targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (in the targets too, with the resolutions of every cycle).  Read from the report rollups, the periods changed since the last refresh_reports recomputed: the figures of compliance_recomputed (0.6)';
+COMMENT ON COLUMN ticket_sla.compliance.median_response_seconds IS
+'median_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
+COMMENT ON COLUMN ticket_sla.compliance.p90_response_seconds IS
+'p90_response in seconds (numeric, to the microsecond; NULL without a response), for tools that cannot chart an interval';
 
 -- Every function that computes or only reads is PARALLEL SAFE, so that a
 -- query over many tickets can use parallel workers (and a distributed

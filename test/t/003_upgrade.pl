@@ -187,7 +187,7 @@ SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 # messages, finished cycles, due changes and events fired (empty but for
 # the events already past at the update)
 my @columns_0_6 = qw(cycle reopened_at awaiting_reply_since reply_cycle reply_due
-  last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set next_event_at events_fired);
+  last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set next_event_at events_fired revision);
 my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq target_events);
 sub store_fingerprints
 {

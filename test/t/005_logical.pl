@@ -20,12 +20,14 @@ $subscriber->start;
 sql($publisher, 'CREATE EXTENSION ticket_sla');
 sql($subscriber, 'CREATE EXTENSION ticket_sla');
 # the rows the extension comes with (0.5: the request type incident, the
-# five statuses) come from the publisher with the initial copy: the
-# subscriber's own would conflict with them (docs/operations.md, Replicas)
+# five statuses; 0.6: the rollups' watermark) come from the publisher with
+# the initial copy: the subscriber's own would conflict with them
+# (docs/operations.md, Replicas)
 sql($subscriber, q{
 SET session_replication_role = replica;
 DELETE FROM ticket_sla.request_types;
 DELETE FROM ticket_sla.statuses;
+DELETE FROM ticket_sla.report_state;
 RESET session_replication_role;});
 # the publisher's sequences move on first: a subscriber that stamped rows
 # itself would give different case numbers
@@ -35,8 +37,9 @@ fill_store($publisher);
 sql($publisher, 'CREATE PUBLICATION ticket_store FOR TABLES IN SCHEMA ticket_sla');
 is( sql($publisher, q{
 SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_publication_tables WHERE pubname = 'ticket_store'}),
-	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,messages,premium_requests,request_types,statuses,target_cycles,target_events,tickets',
-	'the publication holds the fourteen tables of the store');
+	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,messages,premium_requests,'
+	  . 'report_days,report_dirty,report_periods,report_state,request_types,statuses,target_cycles,target_events,tickets',
+	'the publication holds the fourteen tables of the store and the four of its report rollups');
 
 (my $connstr = $publisher->connstr('postgres')) =~ s/'/''/g;
 sql($subscriber, "CREATE SUBSCRIPTION ticket_store CONNECTION '$connstr' PUBLICATION ticket_store");
@@ -50,7 +53,7 @@ FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND NOT t.tgisinternal}),
 	'contacts.named_contact_limit O, contract_terms.terms_are_final O, contracts.record_terms O, '
 	  . 'customers.localize O, messages.record_message O, messages.recorded_by O, statuses.guard O, '
-	  . 'tickets.record_segments O, '
+	  . 'tickets.note_deleted_days O, tickets.note_truncated O, tickets.record_segments O, '
 	  . 'tickets.stamp O',
 	"the subscriber's triggers are ENABLE (origin only)");
 
@@ -83,7 +86,14 @@ WHERE name = 'Cyren Gold';
 } . retarget_sql('Cyren Gold', '2024-04-12 00:00+00') . q{
 SELECT ticket_sla.process_escalations('2024-04-10 00:00+00');
 });
+# the publisher refreshes its report rollups, and they are replicated with
+# their watermark: the subscriber's compliance reads them (below)
+sql($publisher, 'SELECT ticket_sla.refresh_reports()');
 $publisher->wait_for_catchup('ticket_store');
+is( sql($subscriber, q{SELECT count(*) || ' ' || (SELECT count(*) FROM ticket_sla.report_changed_days())
+FROM ticket_sla.report_days}),
+	sql($publisher, q{SELECT count(*) || ' 0' FROM ticket_sla.report_days}),
+	"the publisher's rollups on the subscriber, with nothing changed since their refresh");
 
 $pub_fp = table_fingerprints($publisher);
 is( sql($publisher, q{

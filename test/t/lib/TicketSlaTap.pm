@@ -167,13 +167,17 @@ WHERE ct.customer_id = t.customer_id AND ct.contract = '$contract'
   AND t.resolved_at IS NULL AND t.terms_id <> ct.terms_id;};
 }
 
-# The ordinary tables of schema ticket_sla, by name
+# The ordinary tables of schema ticket_sla that hold the store's data, by
+# name: not the report rollups (report_*, 0.6), which are derived from them,
+# neither dumped nor published, and made anew by rebuild_reports
 sub store_tables
 {
 	my ($node, %opts) = @_;
 	return split /\n/, sql($node, q{
 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'ticket_sla' AND c.relkind::text IN ('r', 'p') ORDER BY 1}, %opts);
+WHERE n.nspname = 'ticket_sla' AND c.relkind::text IN ('r', 'p')
+  AND c.relname NOT IN ('report_state', 'report_dirty', 'report_days', 'report_periods')
+ORDER BY 1}, %opts);
 }
 
 # { table => "rows md5" } for every table of the store, rows in text form
@@ -394,7 +398,8 @@ SELECT ticket_id, case_number, customer_id, organisation, contract, severity, ta
 	CASE WHEN met_at IS NOT NULL THEN late_business END, CASE WHEN met_at IS NOT NULL THEN late_clock END
 FROM ticket_sla.breaches ORDER BY ticket_id, target},
 	compliance => q{
-SELECT (to_jsonb(c) - 'targets_manual' - 'replies_met' - 'replies_breached' - 'updates_met' - 'updates_breached')::text FROM ticket_sla.compliance c
+SELECT (to_jsonb(c) - 'targets_manual' - 'replies_met' - 'replies_breached' - 'updates_met' - 'updates_breached'
+		 - 'median_response_seconds' - 'p90_response_seconds')::text FROM ticket_sla.compliance c
 ORDER BY period, period_start, customer_id, contract_id, severity},
 	queue           => q{SELECT q::text FROM ticket_sla.queue q},
 	tier_queue      => q{SELECT q::text FROM ticket_sla.tier_queue q},
