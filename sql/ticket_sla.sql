@@ -2393,7 +2393,8 @@ COMMENT ON COLUMN ticket_sla.report_state.refreshed_at IS 'When the last refresh
 -- the days of tickets deleted since the last refresh
 CREATE TABLE ticket_sla.report_dirty (
 	customer_id integer NOT NULL,
-	day date NOT NULL
+	day date NOT NULL,
+	PRIMARY KEY (customer_id, day)
 );
 
 COMMENT ON TABLE ticket_sla.report_dirty IS
@@ -2773,7 +2774,8 @@ BEGIN
 		DELETE FROM ticket_sla.report_dirty;
 	ELSE
 		INSERT INTO ticket_sla.report_dirty
-		SELECT DISTINCT g.customer_id, (g.opened_at AT TIME ZONE 'UTC')::date FROM deleted_tickets g;
+		SELECT DISTINCT g.customer_id, (g.opened_at AT TIME ZONE 'UTC')::date FROM deleted_tickets g
+		ON CONFLICT DO NOTHING;
 	END IF;
 	RETURN NULL;
 END

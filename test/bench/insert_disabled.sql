@@ -5,7 +5,9 @@
 -- contract and terms (N - 1) % 3 + 1, of which 2 is premium), the clock
 -- start, and deadlines as plain values (NULL where the plan has no target),
 -- nothing paused, and the first escalation step of the Cyren plans' P1 and
--- P2, so that the row has the same width and the same indexes are maintained.
+-- P2, and the writing transaction as revision (0.6: what the report rollups
+-- read), so that the row has the same width and the same indexes are
+-- maintained.
 \set cust random(1, :customers)
 \set contact 3 * (:cust - 1) + random(1, 3)
 \set sev random(1, 4)
@@ -17,7 +19,7 @@ INSERT INTO ticket_sla.tickets
 	 description, current_behaviour, expected_behaviour, channel, severity, opened_at,
 	 case_number, tier, terms_id, clock_start, response_due, resolution_due,
 	 changed_at, paused_business, paused_elapsed, escalation_level, next_escalation_at,
-	 cycle, events_fired)
+	 cycle, events_fired, revision)
 VALUES
 	(:cust, :contact, 'Mail security gateway',
 	 'Outbound mail held in the queue for hours',
@@ -39,4 +41,4 @@ VALUES
 	 CASE WHEN :k = 3 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '2 days' END,
 	 timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second', '0', '0', 0,
 	 CASE WHEN :k < 3 AND :sev <= 2 THEN timestamptz '2026-01-01 00:00+00' + :secs * interval '1 second' + :sev * interval '1 hour' END,
-	 1, 0);
+	 1, 0, pg_current_xact_id());

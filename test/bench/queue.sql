@@ -4,8 +4,8 @@
 \ir insert.sql
 
 -- Grows ticket_sla.tickets to TARGET rows, continuing where it stands: one
--- ticket every 90 seconds or so from 2023-01-01 (a million span about three
--- years), with a random customer, contact, channel and severity (5 %
+-- ticket every SPACING or so from 2023-01-01 (every 90 seconds by default:
+-- a million span about three years), with a random customer, contact, channel and severity (5 %
 -- critical, 20 % high, 45 % medium, 30 % low) and 2 % confidential; 90 %
 -- are resolved (status resolved, resolved_at set), the others are new or in
 -- progress (first response given).
@@ -16,7 +16,7 @@
 --   (customer_terms, response_deadline, resolution_deadline, escalation_due),
 --   clock_start being opened_at since none of the plans says "phone only out
 --   of hours", nothing paused and no escalation fired yet.
-CREATE PROCEDURE bench_fill(target bigint, via_trigger boolean)
+CREATE PROCEDURE bench_fill(target bigint, via_trigger boolean, spacing interval DEFAULT '90 seconds')
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -35,7 +35,7 @@ BEGIN
 	       CASE WHEN r < 0.9 OR random() < 0.5 THEN opened_at + random() * interval '4 hours' END AS first_response_at,
 	       CASE WHEN r < 0.9 THEN opened_at + interval '4 hours' + random() * interval '5 days' END AS resolved_at
 	FROM (SELECT n, 1 + floor(random() * (SELECT count(*) FROM ticket_sla.customers))::int AS customer_id,
-	             timestamptz '2023-01-01 00:00+00' + (n * 90 + random() * 90) * interval '1 second' AS opened_at,
+	             timestamptz '2023-01-01 00:00+00' + (n + random()) * spacing AS opened_at,
 	             random() AS r, random() AS s
 	      FROM generate_series(have + 1, target) AS n) AS g;
 

@@ -420,7 +420,7 @@ DROP EVENT TRIGGER log_ddl;
 }, db => 'fresh');
 is( sql($node, q{
 SELECT (SELECT extversion FROM pg_extension WHERE extname = 'ticket_sla'),
-	(SELECT count(*) FROM probe.ddl WHERE tag = 'CREATE FUNCTION')
+	(SELECT count(*) FROM probe.ddl WHERE tag IN ('CREATE FUNCTION', 'CREATE AGGREGATE'))
 	  = (SELECT count(*) FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace),
 	(SELECT count(*) FROM probe.ddl WHERE tag = 'CREATE VIEW')
 	  = (SELECT count(*) FROM pg_class WHERE relnamespace = 'ticket_sla'::regnamespace AND relkind = 'v'),
