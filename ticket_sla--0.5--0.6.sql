@@ -816,7 +816,7 @@ RETURNS TABLE (section text, severity ticket_sla.severity, case_number text,
 			   opened_at timestamptz, summary text, status text,
 			   tickets bigint, responses_met bigint, responses_breached bigint,
 			   resolutions_met bigint, resolutions_breached bigint,
-			   response_time interval, escalations bigint,
+			   response_time interval, response_time_seconds numeric, escalations bigint,
 			   responses_manual bigint, resolutions_manual bigint,
 			   replies_met bigint, replies_breached bigint, updates_met bigint, updates_breached bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -838,33 +838,49 @@ BEGIN
 		 WHERE o.customer_id = customer
 		   AND o.opened_at >= first_day::timestamp AT TIME ZONE 'UTC'
 		   AND o.opened_at < (first_day + interval '3 months') AT TIME ZONE 'UTC'
+	), changed AS MATERIALIZED (
+		SELECT c.day FROM ticket_sla.report_changed_days() c
+		 WHERE c.customer_id = customer AND c.day >= first_day AND c.day < first_day + interval '3 months'
 	), days AS (
 		-- the summary from the rollups: the quarter's days as they are now
 		SELECT d.*
-		  FROM ticket_sla.report_days_now(
-				   array_fill(customer, ARRAY[(first_day + interval '3 months')::date - first_day]),
-				   ARRAY(SELECT g::date FROM generate_series(first_day::timestamp,
-						 first_day + interval '3 months' - interval '1 day', interval '1 day') AS g)) AS d
+		  FROM ticket_sla.report_days d
+		 WHERE d.customer_id = customer AND d.day >= first_day AND d.day < first_day + interval '3 months'
+		   AND NOT EXISTS (SELECT FROM changed c WHERE c.day = d.day)
+		UNION ALL
+		SELECT d.*
+		  FROM ticket_sla.report_day_rows(ARRAY(SELECT customer FROM changed c ORDER BY c.day),
+										  ARRAY(SELECT c.day FROM changed c ORDER BY c.day)) AS d
+	), summary AS (
+		SELECT d.severity, sum(d.tickets) AS tickets, sum(d.responses_met) AS responses_met,
+			   sum(d.responses_breached + ticket_sla.instants_before(d.responses_open, now())) AS responses_breached,
+			   sum(d.resolutions_met) AS resolutions_met,
+			   sum(d.resolutions_breached + ticket_sla.instants_before(d.resolutions_open, now()))
+				   AS resolutions_breached,
+			   make_interval(secs => (ticket_sla.sorted_percentiles(
+				   ticket_sla.multiset_sum(d.response_times, 1)))[1]) AS median,
+			   sum(d.escalations) AS escalations, sum(d.responses_manual) AS responses_manual,
+			   sum(d.resolutions_manual) AS resolutions_manual, sum(d.replies_met) AS replies_met,
+			   sum(d.replies_breached + ticket_sla.instants_before(d.replies_open, now())) AS replies_breached,
+			   sum(d.updates_met) AS updates_met,
+			   sum(d.updates_breached + ticket_sla.instants_before(d.updates_open, now())) AS updates_breached
+		  FROM days d
+		 GROUP BY ROLLUP (d.severity)
 	)
-	SELECT 'summary', d.severity, NULL, NULL, NULL, NULL,
-		   coalesce(sum(d.tickets), 0)::bigint, coalesce(sum(d.responses_met), 0)::bigint,
-		   coalesce(sum(d.responses_breached + ticket_sla.instants_before(d.responses_open, now())), 0)::bigint,
-		   coalesce(sum(d.resolutions_met), 0)::bigint,
-		   coalesce(sum(d.resolutions_breached + ticket_sla.instants_before(d.resolutions_open, now())), 0)::bigint,
-		   make_interval(secs => (ticket_sla.response_percentiles(d.response_times))[1]),
-		   coalesce(sum(d.escalations), 0)::bigint,
-		   coalesce(sum(d.responses_manual), 0)::bigint, coalesce(sum(d.resolutions_manual), 0)::bigint,
-		   coalesce(sum(d.replies_met), 0)::bigint,
-		   coalesce(sum(d.replies_breached + ticket_sla.instants_before(d.replies_open, now())), 0)::bigint,
-		   coalesce(sum(d.updates_met), 0)::bigint,
-		   coalesce(sum(d.updates_breached + ticket_sla.instants_before(d.updates_open, now())), 0)::bigint
-	  FROM days d
-	 GROUP BY ROLLUP (d.severity)
+	SELECT 'summary', m.severity, NULL, NULL, NULL, NULL,
+		   coalesce(m.tickets, 0)::bigint, coalesce(m.responses_met, 0)::bigint,
+		   coalesce(m.responses_breached, 0)::bigint, coalesce(m.resolutions_met, 0)::bigint,
+		   coalesce(m.resolutions_breached, 0)::bigint, m.median, EXTRACT(epoch FROM m.median),
+		   coalesce(m.escalations, 0)::bigint, coalesce(m.responses_manual, 0)::bigint,
+		   coalesce(m.resolutions_manual, 0)::bigint, coalesce(m.replies_met, 0)::bigint,
+		   coalesce(m.replies_breached, 0)::bigint, coalesce(m.updates_met, 0)::bigint,
+		   coalesce(m.updates_breached, 0)::bigint
+	  FROM summary m
 	UNION ALL
 	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
 		   1, i.response_met, i.response_breached, i.resolution_met + i.earlier_resolutions_met,
 		   i.resolution_breached + i.earlier_resolutions_breached,
-		   i.response_time, i.n_escalations, i.response_manual, i.resolution_manual,
+		   i.response_time, i.response_time_seconds, i.n_escalations, i.response_manual, i.resolution_manual,
 		   i.replies_met, i.replies_breached, i.updates_met, i.updates_breached
 	  FROM incident i
 	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
@@ -872,7 +888,7 @@ END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.quarterly_report(integer, text) IS
-'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter; targets whose due date was set by hand are counted apart (responses_manual, resolutions_manual), not as met or breached; the replies and updates met and breached (0.6)';
+'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter; targets whose due date was set by hand are counted apart (responses_manual, resolutions_manual), not as met or breached; the replies and updates met and breached, response_time in seconds too, the summary read from the report rollups (0.6)';
 
 GRANT SELECT ON ticket_sla.due_changes
 	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
@@ -1205,20 +1221,21 @@ COMMENT ON COLUMN ticket_sla.compliance_recomputed.p90_response_seconds IS
 -- (targets met, missed and set by hand, in every cycle; escalations), the
 -- due dates of the targets still open (missed once now() passes them, so
 -- counted when read) and the response times in microseconds (for exact
--- percentiles).  report_periods sums the days of each month and quarter,
--- with their percentiles.
+-- percentiles).  report_periods holds the same per month and quarter, with
+-- the percentiles.
 --
 -- Kept by refresh_reports() (the periodic run, every minute under pg_cron),
 -- not by the writers: the trigger stamps each ticket with the transaction
 -- that wrote it (tickets.revision), a statement trigger notes the days of
 -- deleted tickets (report_dirty), and refresh_reports recomputes the days
--- changed since its last run, under one lock, then their periods.  Writers
--- never wait on a rollup, and no rollup row is written by two sessions.
--- Readers are exact at every instant: the days changed since the last run
--- are recomputed from the tickets as they are read (report_days_current),
--- and compliance takes a period whole from report_periods only when none of
--- its days changed.  compliance_recomputed gives the same figures from the
--- tickets alone; rebuild_reports() makes the rollups anew.
+-- changed since its last run, under one lock, and takes their old rows out
+-- of their periods and puts the new ones in (report_periods_after).
+-- Writers never wait on a rollup, and no rollup row is written by two
+-- sessions.  Readers are exact at every instant: a period with days
+-- changed since the last run is read as refresh_reports would leave it,
+-- those days recomputed from the tickets.  compliance_recomputed gives the
+-- same figures from the tickets alone; rebuild_reports() makes the rollups
+-- anew.
 ------------------------------------------------------------------------------
 
 CREATE TABLE ticket_sla.report_state (
@@ -1287,6 +1304,7 @@ CREATE TABLE ticket_sla.report_periods (
 	severity ticket_sla.severity NOT NULL,
 	with_confidential boolean NOT NULL,
 	tickets bigint NOT NULL,
+	confidential_tickets bigint NOT NULL,
 	responses_met bigint NOT NULL,
 	responses_breached bigint NOT NULL,
 	responses_manual bigint NOT NULL,
@@ -1302,16 +1320,21 @@ CREATE TABLE ticket_sla.report_periods (
 	resolutions_open timestamptz[] NOT NULL,
 	replies_open timestamptz[] NOT NULL,
 	updates_open timestamptz[] NOT NULL,
+	response_times bigint[] NOT NULL,
 	response_percentiles float8[],
 	PRIMARY KEY (period, period_start, customer_id, contract_id, severity, with_confidential)
 );
 
 COMMENT ON TABLE ticket_sla.report_periods IS
-'Report rollup: the sums of report_days per month and quarter, customer, contract and severity, as of the last refresh_reports; a group with confidential tickets has two rows, without them (with_confidential false) and with them (0.6)';
+'Report rollup: the sums of report_days per month and quarter, customer, contract and severity, as of the last refresh_reports, kept by adding and taking out the days that change; a group with confidential tickets has two rows, without them (with_confidential false) and with them (0.6)';
 COMMENT ON COLUMN ticket_sla.report_periods.with_confidential IS
 'false: the non-confidential tickets only (what an uncleared role sees); true: all of them, for the members of ticket_sla_cleared (only when the group has confidential tickets)';
+COMMENT ON COLUMN ticket_sla.report_periods.confidential_tickets IS
+'How many of its tickets are confidential: 0 in a row without them';
+COMMENT ON COLUMN ticket_sla.report_periods.response_times IS
+'The business time to each first response, in microseconds, sorted';
 COMMENT ON COLUMN ticket_sla.report_periods.response_percentiles IS
-'The median and 90th percentile of the business time to the first response, in seconds (ticket_sla.response_percentiles); NULL without a response';
+'The median and 90th percentile of response_times, in seconds (ticket_sla.sorted_percentiles); NULL without a response';
 
 -- Readers see the rollups of what they may see: confidential tickets'
 -- only with clearance.  Only refresh_reports writes them.
@@ -1324,37 +1347,37 @@ CREATE POLICY cleared_see ON ticket_sla.report_periods FOR SELECT
 COMMENT ON POLICY cleared_see ON ticket_sla.report_days IS 'The rollups of confidential tickets are visible only to members of ticket_sla_cleared';
 COMMENT ON POLICY cleared_see ON ticket_sla.report_periods IS 'The sums with confidential tickets are visible only to members of ticket_sla_cleared';
 
--- The aggregates the rollups sum with
-CREATE FUNCTION ticket_sla.response_percentiles_add(internal, bigint[])
+-- The aggregate the rollups add and take out arrays with, and the
+-- percentiles of the sorted response times
+CREATE FUNCTION ticket_sla.multiset_sum_add(internal, anyarray, integer)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'response_percentiles_add'
+AS 'MODULE_PATHNAME', 'multiset_sum_add'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION ticket_sla.response_percentiles_final(internal)
-RETURNS float8[]
-AS 'MODULE_PATHNAME', 'response_percentiles_final'
+CREATE FUNCTION ticket_sla.multiset_sum_final(internal, anyarray, integer)
+RETURNS anyarray
+AS 'MODULE_PATHNAME', 'multiset_sum_final'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE AGGREGATE ticket_sla.response_percentiles(bigint[]) (
-	SFUNC = ticket_sla.response_percentiles_add,
+CREATE AGGREGATE ticket_sla.multiset_sum(anyarray, integer) (
+	SFUNC = ticket_sla.multiset_sum_add,
 	STYPE = internal,
-	FINALFUNC = ticket_sla.response_percentiles_final,
+	FINALFUNC = ticket_sla.multiset_sum_final,
+	FINALFUNC_EXTRA,
 	FINALFUNC_MODIFY = READ_WRITE,
 	PARALLEL = SAFE
 );
-COMMENT ON FUNCTION ticket_sla.response_percentiles_add(internal, bigint[]) IS
-'Transition function of ticket_sla.response_percentiles';
-COMMENT ON FUNCTION ticket_sla.response_percentiles_final(internal) IS
-'Final function of ticket_sla.response_percentiles';
-COMMENT ON AGGREGATE ticket_sla.response_percentiles(bigint[]) IS
-'{median, 90th percentile}, in seconds, of the durations in microseconds of all the arrays: what percentile_cont(0.5) and (0.9) WITHIN GROUP (ORDER BY seconds::float8) give over them, to the bit; NULL without any';
+COMMENT ON FUNCTION ticket_sla.multiset_sum_add(internal, anyarray, integer) IS
+'Transition function of ticket_sla.multiset_sum';
+COMMENT ON FUNCTION ticket_sla.multiset_sum_final(internal, anyarray, integer) IS
+'Final function of ticket_sla.multiset_sum';
+COMMENT ON AGGREGATE ticket_sla.multiset_sum(anyarray, integer) IS
+'The values of the arrays (bigint or timestamptz) of weight 1, less those of the arrays of weight -1, sorted: a rollup with its changed days taken out and put in again; taking out a value not there is an error (XX001)';
 
-CREATE AGGREGATE ticket_sla.instants_cat(timestamptz[]) (
-	SFUNC = pg_catalog.array_cat,
-	STYPE = timestamptz[],
-	INITCOND = '{}',
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE ticket_sla.instants_cat(timestamptz[]) IS
-'All the instants of the arrays, in one';
+CREATE FUNCTION ticket_sla.sorted_percentiles(times bigint[])
+RETURNS float8[]
+AS 'MODULE_PATHNAME', 'sorted_percentiles'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ticket_sla.sorted_percentiles(bigint[]) IS
+'{median, 90th percentile}, in seconds, of sorted durations in microseconds: what percentile_cont(0.5) and (0.9) WITHIN GROUP (ORDER BY seconds::float8) give over them, to the bit; NULL when empty';
 
 CREATE FUNCTION ticket_sla.instants_before(instants timestamptz[], reading timestamptz)
 RETURNS bigint
@@ -1457,75 +1480,88 @@ COMMENT ON FUNCTION ticket_sla.report_changed_days() IS
 'The customers'' days (UTC, of opened_at) whose tickets were written or deleted since the last refresh_reports began: what readers recompute from the tickets';
 REVOKE EXECUTE ON FUNCTION ticket_sla.report_changed_days() FROM PUBLIC;
 
--- The rows of report_days for the customers' days given (customers[i] on
--- days[i]) as the tickets are now: stored for a day unchanged since the
--- last refresh, recomputed from the tickets for a changed one
-CREATE FUNCTION ticket_sla.report_days_now(customers integer[], days date[])
-RETURNS SETOF ticket_sla.report_days
-ROWS 100
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-WITH given AS MATERIALIZED (
-	SELECT DISTINCT g.customer_id, g.day FROM unnest(customers, days) AS g (customer_id, day)
-), changed AS MATERIALIZED (
-	SELECT g.customer_id, g.day
-	FROM given g JOIN ticket_sla.report_changed_days() c ON c.customer_id = g.customer_id AND c.day = g.day
-)
-SELECT r.*
-FROM given g
-JOIN ticket_sla.report_days r ON r.customer_id = g.customer_id AND r.day = g.day
-WHERE NOT EXISTS (SELECT FROM changed c WHERE c.customer_id = g.customer_id AND c.day = g.day)
-UNION ALL
-SELECT f.*
-FROM ticket_sla.report_day_rows(ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
-								ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day)) AS f
-$$;
-
-COMMENT ON FUNCTION ticket_sla.report_days_now(integer[], date[]) IS
-'The rows of report_days for CUSTOMERS[i] on DAYS[i] as the tickets the caller sees are now: stored for the days unchanged since the last refresh_reports, recomputed for the others';
-
--- The rows of report_periods for the months and quarters the customers'
--- days given fall in, summed from their days as they are now: per group,
--- one of the non-confidential tickets and, when there are confidential
--- ones the caller sees, one of all
-CREATE FUNCTION ticket_sla.report_period_rows(customers integer[], days date[])
+-- The rows of report_periods for the months and quarters of the customers'
+-- days given (customers[i] on days[i]), once those days' rows REMOVED are
+-- taken out and ADDED put in (NULL: the days' rows as stored now): the
+-- stored rows, minus and plus those days, per group one row of its
+-- non-confidential tickets and, when it has confidential ones the caller
+-- sees, one of all.  Counts subtract; arrays as multisets (multiset_sum).
+CREATE FUNCTION ticket_sla.report_periods_after(customers integer[], days date[],
+	removed ticket_sla.report_days[], added ticket_sla.report_days[])
 RETURNS SETOF ticket_sla.report_periods
 ROWS 100
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-WITH periods AS MATERIALIZED (
-	SELECT DISTINCT g.customer_id, p.period, p.period_start, p.period_end
-	FROM unnest(customers, days) AS g (customer_id, day)
-	CROSS JOIN LATERAL ticket_sla.report_periods_of(g.day) AS p
-), period_days AS MATERIALIZED (
-	SELECT DISTINCT q.customer_id, d::date AS day
-	FROM periods q
-	CROSS JOIN LATERAL generate_series(q.period_start::timestamp, q.period_end::timestamp - interval '1 day',
-									   interval '1 day') AS d
+WITH changed AS MATERIALIZED (
+	SELECT DISTINCT c.customer_id, c.day FROM unnest(customers, days) AS c (customer_id, day)
+), stale AS MATERIALIZED (
+	SELECT DISTINCT c.customer_id, p.period, p.period_start, p.period_end
+	FROM changed c CROSS JOIN LATERAL ticket_sla.report_periods_of(c.day) AS p
+), stored AS (
+	-- a group's row with confidential tickets stands for both audiences
+	-- where it has none
+	SELECT r.*, a.with_confidential AS audience
+	FROM stale s
+	JOIN ticket_sla.report_periods r
+	  ON r.customer_id = s.customer_id AND r.period = s.period AND r.period_start = s.period_start
+	CROSS JOIN LATERAL (VALUES (false), (true)) AS a (with_confidential)
+	WHERE r.with_confidential = a.with_confidential
+	   OR (a.with_confidential AND NOT EXISTS (
+			SELECT FROM ticket_sla.report_periods w
+			WHERE w.period = r.period AND w.period_start = r.period_start AND w.customer_id = r.customer_id
+			  AND w.contract_id = r.contract_id AND w.severity = r.severity AND w.with_confidential))
+), day_rows AS (
+	SELECT -1 AS weight, d.* FROM unnest(removed) AS d
+	UNION ALL
+	SELECT 1, d.* FROM unnest(added) AS d
+	UNION ALL
+	SELECT 1, d.*
+	FROM changed c JOIN ticket_sla.report_days d ON d.customer_id = c.customer_id AND d.day = c.day
+	WHERE added IS NULL
+), parts AS (
+	SELECT r.period, r.period_start, r.customer_id, r.contract_id, r.severity, r.audience, 1 AS weight,
+		   r.tickets, r.confidential_tickets, r.responses_met, r.responses_breached, r.responses_manual,
+		   r.resolutions_met, r.resolutions_breached, r.resolutions_manual, r.replies_met,
+		   r.replies_breached, r.updates_met, r.updates_breached, r.escalations, r.responses_open,
+		   r.resolutions_open, r.replies_open, r.updates_open, r.response_times
+	FROM stored r
+	UNION ALL
+	SELECT s.period, s.period_start, d.customer_id, d.contract_id, d.severity, a.with_confidential, d.weight,
+		   d.tickets, CASE WHEN d.confidential THEN d.tickets ELSE 0 END, d.responses_met,
+		   d.responses_breached, d.responses_manual, d.resolutions_met, d.resolutions_breached,
+		   d.resolutions_manual, d.replies_met, d.replies_breached, d.updates_met, d.updates_breached,
+		   d.escalations, d.responses_open, d.resolutions_open, d.replies_open, d.updates_open,
+		   d.response_times
+	FROM day_rows d
+	JOIN stale s ON s.customer_id = d.customer_id AND d.day >= s.period_start AND d.day < s.period_end
+	CROSS JOIN LATERAL (VALUES (false), (true)) AS a (with_confidential)
+	WHERE a.with_confidential OR NOT d.confidential
 )
-SELECT q.period, q.period_start, d.customer_id, d.contract_id, d.severity, a.with_confidential,
-	   sum(d.tickets)::bigint, sum(d.responses_met)::bigint, sum(d.responses_breached)::bigint,
-	   sum(d.responses_manual)::bigint, sum(d.resolutions_met)::bigint,
-	   sum(d.resolutions_breached)::bigint, sum(d.resolutions_manual)::bigint,
-	   sum(d.replies_met)::bigint, sum(d.replies_breached)::bigint,
-	   sum(d.updates_met)::bigint, sum(d.updates_breached)::bigint, sum(d.escalations)::bigint,
-	   ticket_sla.instants_cat(d.responses_open), ticket_sla.instants_cat(d.resolutions_open),
-	   ticket_sla.instants_cat(d.replies_open), ticket_sla.instants_cat(d.updates_open),
-	   ticket_sla.response_percentiles(d.response_times)
-FROM periods q
-JOIN ticket_sla.report_days_now(ARRAY(SELECT x.customer_id FROM period_days x ORDER BY x.customer_id, x.day),
-								ARRAY(SELECT x.day FROM period_days x ORDER BY x.customer_id, x.day)) AS d
-  ON d.customer_id = q.customer_id AND d.day >= q.period_start AND d.day < q.period_end
-CROSS JOIN LATERAL (VALUES (false), (true)) AS a (with_confidential)
-WHERE a.with_confidential OR NOT d.confidential
-GROUP BY q.period, q.period_start, d.customer_id, d.contract_id, d.severity, a.with_confidential
-HAVING NOT a.with_confidential OR bool_or(d.confidential)
+SELECT g.*, ticket_sla.sorted_percentiles(g.response_times)
+FROM (
+	SELECT p.period, p.period_start, p.customer_id, p.contract_id, p.severity, p.audience,
+		   sum(p.weight * p.tickets)::bigint AS tickets,
+		   sum(p.weight * p.confidential_tickets)::bigint AS confidential_tickets,
+		   sum(p.weight * p.responses_met)::bigint, sum(p.weight * p.responses_breached)::bigint,
+		   sum(p.weight * p.responses_manual)::bigint, sum(p.weight * p.resolutions_met)::bigint,
+		   sum(p.weight * p.resolutions_breached)::bigint, sum(p.weight * p.resolutions_manual)::bigint,
+		   sum(p.weight * p.replies_met)::bigint, sum(p.weight * p.replies_breached)::bigint,
+		   sum(p.weight * p.updates_met)::bigint, sum(p.weight * p.updates_breached)::bigint,
+		   sum(p.weight * p.escalations)::bigint,
+		   ticket_sla.multiset_sum(p.responses_open, p.weight),
+		   ticket_sla.multiset_sum(p.resolutions_open, p.weight),
+		   ticket_sla.multiset_sum(p.replies_open, p.weight),
+		   ticket_sla.multiset_sum(p.updates_open, p.weight),
+		   ticket_sla.multiset_sum(p.response_times, p.weight) AS response_times
+	FROM parts p
+	GROUP BY p.period, p.period_start, p.customer_id, p.contract_id, p.severity, p.audience
+) AS g
+WHERE g.tickets > 0 AND (NOT g.audience OR g.confidential_tickets > 0)
 $$;
 
-COMMENT ON FUNCTION ticket_sla.report_period_rows(integer[], date[]) IS
-'The rows of report_periods for the months and quarters in which CUSTOMERS[i] opened tickets on DAYS[i], summed from their days as the tickets the caller sees are now (report_days_now)';
+COMMENT ON FUNCTION ticket_sla.report_periods_after(integer[], date[], ticket_sla.report_days[], ticket_sla.report_days[]) IS
+'The rows of report_periods for the months and quarters in which CUSTOMERS[i] opened tickets on DAYS[i], once those days'' rows REMOVED are taken out and ADDED put in (NULL: the days'' rows as stored now), as the caller sees them';
 
 -- SECURITY DEFINER: the rollups count every ticket, and nobody else writes
 -- them.  One refresh at a time (the lock on report_state); writers never
@@ -1540,6 +1576,8 @@ DECLARE
 	mark xid8;
 	customers integer[];
 	days date[];
+	removed ticket_sla.report_days[];
+	periods ticket_sla.report_periods[];
 BEGIN
 	PERFORM FROM ticket_sla.report_state FOR UPDATE;
 	-- every transaction older than the oldest one running now has written
@@ -1561,15 +1599,23 @@ BEGIN
 	IF customers IS NULL THEN
 		RETURN 0;
 	END IF;
-	DELETE FROM ticket_sla.report_days r
-	 USING unnest(customers, days) AS c (customer_id, day)
-	 WHERE r.customer_id = c.customer_id AND r.day = c.day;
+	-- the changed days anew, what they held kept to take out of their periods
+	WITH gone AS (
+		DELETE FROM ticket_sla.report_days r
+		 USING unnest(customers, days) AS c (customer_id, day)
+		 WHERE r.customer_id = c.customer_id AND r.day = c.day
+		RETURNING r.*
+	)
+	SELECT coalesce(array_agg(g), '{}') INTO removed FROM gone g;
 	INSERT INTO ticket_sla.report_days SELECT * FROM ticket_sla.report_day_rows(customers, days);
+	-- their months and quarters: what they hold, less what the days held,
+	-- plus what they hold now
+	periods := ARRAY(SELECT p FROM ticket_sla.report_periods_after(customers, days, removed, NULL) AS p);
 	DELETE FROM ticket_sla.report_periods r
 	 USING unnest(customers, days) AS c (customer_id, day),
 		   LATERAL ticket_sla.report_periods_of(c.day) AS p
 	 WHERE r.customer_id = c.customer_id AND r.period = p.period AND r.period_start = p.period_start;
-	INSERT INTO ticket_sla.report_periods SELECT * FROM ticket_sla.report_period_rows(customers, days);
+	INSERT INTO ticket_sla.report_periods SELECT * FROM unnest(periods);
 	RETURN cardinality(customers);
 END
 $$;
@@ -1655,8 +1701,14 @@ WITH changed AS MATERIALIZED (
 						  AND x.period = s.period AND x.period_start = s.period_start)
 		UNION ALL
 		SELECT f.*
-		FROM ticket_sla.report_period_rows(ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
-										   ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day)) AS f
+		FROM ticket_sla.report_periods_after(
+				ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
+				ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day),
+				ARRAY(SELECT d FROM changed c JOIN ticket_sla.report_days d
+					  ON d.customer_id = c.customer_id AND d.day = c.day),
+				ARRAY(SELECT d FROM ticket_sla.report_day_rows(
+						ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
+						ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day)) AS d)) AS f
 	) AS r
 	ORDER BY r.period, r.period_start, r.customer_id, r.contract_id, r.severity, r.with_confidential DESC
 )

@@ -22,29 +22,7 @@ INSERT INTO ticket_sla.contracts (name, terms) VALUES
 INSERT INTO ticket_sla.customers (organisation, contract_id) VALUES
 ('Night Shift', 1), ('Borough Council', 2), ('Corner Shop', 2);
 
--- file(org, severity, opened, responded, resolved): a ticket, answered and
--- resolved when those are given
-CREATE FUNCTION file(org text, sev ticket_sla.severity, opened timestamptz,
-					 responded timestamptz = NULL, resolved timestamptz = NULL,
-					 secret boolean = false)
-RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE
-	id bigint;
-BEGIN
-	INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at,
-		business_impact, description, current_behaviour, expected_behaviour,
-		channel, severity, opened_at, confidential)
-	SELECT customer_id, 'Portal', org || ', ' || sev || ', ' || to_char(opened, 'Mon DD HH24:MI'),
-		opened, 'Staff cannot log in', 'Login fails', 'Error 403', 'Login works',
-		'phone', sev, opened, secret
-	FROM ticket_sla.customers WHERE organisation = org
-	RETURNING ticket_id INTO id;
-	UPDATE ticket_sla.tickets SET first_response_at = responded
-	WHERE ticket_id = id AND responded IS NOT NULL;
-	UPDATE ticket_sla.tickets SET resolved_at = resolved
-	WHERE ticket_id = id AND resolved IS NOT NULL;
-	RETURN id;
-END $$;
+\i test/fixtures/file_ticket.sql
 
 --
 -- sla_status: live, against now().  Night Shift's plan counts round the

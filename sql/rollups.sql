@@ -26,26 +26,7 @@ INSERT INTO ticket_sla.customers (organisation, contract_id) VALUES
 CREATE ROLE regress_rollup_reader IN ROLE ticket_sla_reporting;
 CREATE ROLE regress_rollup_cleared IN ROLE ticket_sla_reporting, ticket_sla_cleared;
 
-CREATE FUNCTION file(org text, sev ticket_sla.severity, opened timestamptz,
-					 responded timestamptz = NULL, resolved timestamptz = NULL,
-					 secret boolean = false)
-RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE
-	id bigint;
-BEGIN
-	INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at,
-		business_impact, description, current_behaviour, expected_behaviour,
-		channel, severity, opened_at, confidential)
-	SELECT customer_id, 'Portal', org || ', ' || sev, opened, 'Staff cannot log in',
-		'Login fails', 'Error 403', 'Login works', 'phone', sev, opened, secret
-	FROM ticket_sla.customers WHERE organisation = org
-	RETURNING ticket_id INTO id;
-	UPDATE ticket_sla.tickets SET first_response_at = responded
-	WHERE ticket_id = id AND responded IS NOT NULL;
-	UPDATE ticket_sla.tickets SET resolved_at = resolved
-	WHERE ticket_id = id AND resolved IS NOT NULL;
-	RETURN id;
-END $$;
+\i test/fixtures/file_ticket.sql
 
 -- Night Shift, on Watch (round the clock: critical 1 hour to respond, 4 to
 -- resolve; high 2 hours to respond, nothing to resolve):
@@ -172,6 +153,30 @@ SELECT (SELECT count(*) FROM ticket_sla.report_days) AS day_rows,
 	   (SELECT count(*) FROM ticket_sla.report_periods) AS period_rows,
 	   (SELECT count(*) FROM ticket_sla.compliance) AS compliance_rows;
 ROLLBACK;
+
+-- The arithmetic of the rollups.  multiset_sum adds the arrays of weight 1
+-- and takes out those of weight -1, sorted: {5, 1, 3} + {3, 9} - {3, 1}
+-- leaves {3, 5, 9}; instants too.  Taking out what is not there is the
+-- rollups out of step (XX001); other weights and types are refused.
+SELECT ticket_sla.multiset_sum(a, w)
+FROM (VALUES ('{5,1,3}'::bigint[], 1), ('{3,9}', 1), ('{3,1}', -1)) AS v (a, w);
+SELECT ticket_sla.multiset_sum(a, w)
+FROM (VALUES ('{"2026-03-02 13:00+00","2026-03-01 09:00+00"}'::timestamptz[], 1),
+			 ('{"2026-03-01 09:00+00"}', -1)) AS v (a, w);
+SELECT ticket_sla.multiset_sum(a, w) FROM (VALUES ('{}'::bigint[], 1), ('{}', -1)) AS v (a, w);
+SELECT error_of($$SELECT ticket_sla.multiset_sum(a, w)
+	FROM (VALUES ('{1,2}'::bigint[], 1), ('{3}', -1)) AS v (a, w)$$);
+SELECT error_of($$SELECT ticket_sla.multiset_sum('{1}'::bigint[], 2)$$);
+SELECT error_of($$SELECT ticket_sla.multiset_sum('{1}'::integer[], 1)$$);
+SELECT error_of($$SELECT ticket_sla.multiset_sum('{1,NULL}'::bigint[], 1)$$);
+-- sorted_percentiles: 10, 20, 30, 40 seconds: median at rank 1.5, 25 s;
+-- 90th at 2.7, 30 + 0.7 * 10 = 37 s; one value is both; none gives NULL;
+-- unsorted is refused
+SELECT ticket_sla.sorted_percentiles('{10000000,20000000,30000000,40000000}'),
+	   ticket_sla.sorted_percentiles('{1500000}'), ticket_sla.sorted_percentiles('{}') IS NULL AS empty;
+SELECT error_of($$SELECT ticket_sla.sorted_percentiles('{2,1}')$$);
+-- instants_before: the due dates a reading has passed
+SELECT ticket_sla.instants_before('{"2026-03-02 13:00+00","2026-03-03 09:00+00"}', '2026-03-03 00:00+00');
 
 -- Only refresh_reports writes the rollups: an agent, a reader and the admin
 -- write none of them, and a plain login reads none
