@@ -1685,7 +1685,9 @@ FOR EACH STATEMENT EXECUTE FUNCTION ticket_sla.note_deleted_days();
 
 -- The report's figures of a group of report_periods, as of now(): its
 -- open targets count as missed once past due.  compliance and
--- compliance_recomputed both give them.
+-- compliance_recomputed both give them; before the first refresh
+-- compliance is compliance_recomputed (the rollups would recompute every
+-- day of every customer on every read).
 CREATE VIEW ticket_sla.compliance WITH (security_invoker = true) AS
 WITH changed AS MATERIALIZED (
 	SELECT c.customer_id, c.day FROM ticket_sla.report_changed_days() c
@@ -1737,7 +1739,12 @@ CROSS JOIN LATERAL (
 		   pg_catalog.make_interval(secs => g.response_percentiles[2]) AS p90
 ) AS pct
 JOIN ticket_sla.customers cu ON cu.customer_id = g.customer_id
-JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id;
+JOIN ticket_sla.contracts co ON co.contract_id = g.contract_id
+WHERE EXISTS (SELECT FROM ticket_sla.report_state r WHERE r.refreshed_at IS NOT NULL)
+UNION ALL
+-- until the first refresh (a new or updated store), the full recomputation
+SELECT * FROM ticket_sla.compliance_recomputed
+WHERE NOT EXISTS (SELECT FROM ticket_sla.report_state r WHERE r.refreshed_at IS NOT NULL);
 
 COMMENT ON VIEW ticket_sla.compliance IS
 'Per month and per quarter (of opened_at, UTC), customer, contract and severity: tickets, targets met and breached (open ones once past due), compliance %, median and 90th percentile business time to the first response (and in seconds); targets whose due date was set by hand, counted apart; the replies and updates met and breached in all their cycles (in the targets too, with the resolutions of every cycle).  Read from the report rollups, the periods changed since the last refresh_reports recomputed: the figures of compliance_recomputed (0.6)';
