@@ -1465,15 +1465,23 @@ COMMENT ON FUNCTION ticket_sla.report_day_rows(integer[], date[]) IS
 CREATE FUNCTION ticket_sla.report_changed_days(OUT customer_id integer, OUT day date)
 RETURNS SETOF record
 ROWS 100
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT t.customer_id, (t.opened_at AT TIME ZONE 'UTC')::date
-FROM ticket_sla.tickets t, ticket_sla.report_state s
-WHERE t.revision >= s.refreshed_before
-UNION
-SELECT d.customer_id, d.day FROM ticket_sla.report_dirty d
+DECLARE
+	-- read first, so that the query is planned for its value: few tickets
+	-- above it (a join would be estimated at a third of the tickets, and
+	-- hashed as many)
+	since xid8 := (SELECT s.refreshed_before FROM ticket_sla.report_state s);
+BEGIN
+	RETURN QUERY
+	SELECT t.customer_id, (t.opened_at AT TIME ZONE 'UTC')::date
+	  FROM ticket_sla.tickets t
+	 WHERE t.revision >= since
+	UNION
+	SELECT d.customer_id, d.day FROM ticket_sla.report_dirty d;
+END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.report_changed_days() IS
@@ -1574,6 +1582,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	mark xid8;
+	since xid8;
 	customers integer[];
 	days date[];
 	removed ticket_sla.report_days[];
@@ -1583,14 +1592,15 @@ BEGIN
 	-- every transaction older than the oldest one running now has written
 	-- what it will write: its tickets are in the days read below
 	mark := pg_snapshot_xmin(pg_current_snapshot());
+	SELECT s.refreshed_before INTO since FROM ticket_sla.report_state s;
 	WITH deleted AS (
 		DELETE FROM ticket_sla.report_dirty RETURNING customer_id, day
 	), changed AS (
 		SELECT d.customer_id, d.day FROM deleted d
 		UNION
 		SELECT t.customer_id, (t.opened_at AT TIME ZONE 'UTC')::date
-		FROM ticket_sla.tickets t, ticket_sla.report_state s
-		WHERE t.revision >= s.refreshed_before
+		FROM ticket_sla.tickets t
+		WHERE t.revision >= since
 	)
 	SELECT array_agg(c.customer_id ORDER BY c.customer_id, c.day), array_agg(c.day ORDER BY c.customer_id, c.day)
 	  INTO customers, days
@@ -1711,6 +1721,7 @@ WITH changed AS MATERIALIZED (
 				ARRAY(SELECT d FROM ticket_sla.report_day_rows(
 						ARRAY(SELECT c.customer_id FROM changed c ORDER BY c.customer_id, c.day),
 						ARRAY(SELECT c.day FROM changed c ORDER BY c.customer_id, c.day)) AS d)) AS f
+		WHERE EXISTS (SELECT FROM changed)
 	) AS r
 	ORDER BY r.period, r.period_start, r.customer_id, r.contract_id, r.severity, r.with_confidential DESC
 )
