@@ -78,3 +78,16 @@ BEGIN
 	END IF;
 END
 $$;
+
+-- The report rollups refreshed (the customer's two days, 15 and 18 November
+-- 2024, UTC), so that compliance reads them and compliance_recomputed computes
+-- the same rows from the tickets
+DO $$
+DECLARE
+	days integer := ticket_sla.refresh_reports();
+BEGIN
+	IF days < 1 THEN
+		RAISE EXCEPTION 'setup.sql: refresh_reports refreshed % days', days;
+	END IF;
+END
+$$;

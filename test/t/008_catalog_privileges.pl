@@ -22,13 +22,14 @@ use TicketSlaSecurity;
 # the extension in database roles, the probe, and the login roles
 my $node = roles_node('catalogs');
 
-# the nine SECURITY DEFINER functions of sql/ticket_sla.sql, each with
-# SET search_path = pg_catalog, pg_temp
+# the thirteen SECURITY DEFINER functions of sql/ticket_sla.sql, each with
+# SET search_path = pg_catalog, pg_temp (0.6: the report rollups' four)
 is( catalog($node, 'roles', q{
 SELECT string_agg(proname || ' ' || coalesce(array_to_string(proconfig, ';'), '-'), E'\n' ORDER BY proname)
 FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace AND prosecdef}),
 	join("\n", map { "$_ search_path=pg_catalog, pg_temp" }
-		qw(guard_statuses local_terms localize_customer process_escalations record_contract_terms record_message record_segments retarget
+		qw(guard_statuses local_terms localize_customer note_deleted_days process_escalations rebuild_reports
+		  record_contract_terms record_message record_segments refresh_reports report_changed_days retarget
 		  take_premium_request)),
 	'every SECURITY DEFINER function runs with search_path = pg_catalog, pg_temp');
 # every PL/pgSQL and SQL function fixes its search_path (0.5 dropped the
