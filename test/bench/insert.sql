@@ -58,7 +58,7 @@ CREATE ROLE bench_agent LOGIN IN ROLE ticket_sla_agent;
 -- agent may give (only a restore does, as a superuser)
 GRANT INSERT (case_number, terms_id, clock_start, response_due, resolution_due, changed_at,
               paused_business, paused_elapsed, escalation_level, next_escalation_at,
-              cycle, events_fired)
+              cycle, events_fired, revision)
 	ON ticket_sla.tickets TO bench_agent;
 
 DO $$
