@@ -194,8 +194,13 @@ run_drivers() {
 	done
 	run_driver odbc /usr/bin/python3 -B "$dir/odbc_driver.py"
 	run_driver psycopg /usr/bin/python3 -B "$dir/psycopg_driver.py"
-	# node-postgres as package-lock.json pins it
-	out=$(cd "$dir/node" && npm ci --no-audit --no-fund --loglevel=error 2>&1) || status=$?
+	# node-postgres as package-lock.json pins it, fetched trusting the
+	# system's certificate store as well as Node's own (a Node.js not built
+	# by Debian knows only its own)
+	local system_cas=/etc/ssl/certs/ca-certificates.crt
+	out=$(cd "$dir/node" && if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$system_cas" ]; then
+		export NODE_EXTRA_CA_CERTS=$system_cas
+	fi && npm ci --no-audit --no-fund --loglevel=error 2>&1) || status=$?
 	if [ "$status" = 0 ]; then
 		run_driver node_postgres env TZ=America/New_York node "$dir/node/pg_driver.mjs"
 	else

@@ -22,7 +22,8 @@
 #
 # What it does:
 #   1. debootstrap --variant=minbase bookworm into a temporary directory,
-#      with this machine's mirror; apt's sources and resolv.conf copied in;
+#      with this machine's mirror; apt's sources, resolv.conf and the local
+#      certificate authorities of this machine's network path copied in;
 #   2. copies in the working tree: the files git tracks plus the untracked
 #      ones it does not ignore, as they are now (uncommitted changes too,
 #      no build products);
@@ -128,6 +129,15 @@ if [ -f /etc/apt/sources.list.d/debian.sources ] && [ -z "${FRESH_MIRROR:-}" ]; 
 	rm -f "$ROOT/etc/apt/sources.list"
 fi
 cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+# The network as this machine reaches it: where an egress proxy signs TLS
+# with a local authority (/usr/local/share/ca-certificates), the chroot
+# trusts it too, so that the npm registry answers as it does on a Debian
+# with a direct connection.  The package ca-certificates, when a test
+# installs it, adds these to the system's store; nothing else is copied.
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+	mkdir -p "$ROOT/usr/local/share/ca-certificates"
+	cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
+fi
 
 # the device nodes the scripts and PostgreSQL use, if debootstrap made none
 mknod_if_missing() {	# NAME MAJOR MINOR

@@ -82,6 +82,8 @@ array_values(ArrayType *a, int *n)
 static void
 append_values(MemoryContext cxt, Values *to, const int64 *v, int n)
 {
+	if (n == 0)
+		return;					/* nothing to copy (and no buffer yet, maybe) */
 	if (to->n + n > to->size)
 	{
 		int64		size = Max(Max(to->n + n, 2 * to->size), 64);
@@ -156,8 +158,10 @@ subtract_removed(Multiset *m)
 	int64		j = 0;
 	int64		kept = 0;
 
-	qsort(m->added.v, m->added.n, sizeof(int64), compare_int64);
-	qsort(m->removed.v, m->removed.n, sizeof(int64), compare_int64);
+	if (m->added.n > 1)
+		qsort(m->added.v, m->added.n, sizeof(int64), compare_int64);
+	if (m->removed.n > 1)
+		qsort(m->removed.v, m->removed.n, sizeof(int64), compare_int64);
 	while (i < m->added.n)
 	{
 		if (j < m->removed.n && m->removed.v[j] == m->added.v[i])
