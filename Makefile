@@ -5,7 +5,8 @@ PG_CONFIG ?= pg_config
 
 EXTENSION = ticket_sla
 MODULE_big = ticket_sla
-# one line per folder of src/ (LAYOUT.md says what each holds)
+# one line per folder of src/ (docs/tests.md, "Layout of the source", says
+# what each holds)
 OBJS = src/ticket_sla.o \
 	$(addprefix src/engine/, zone.o days.o walker.o business_time.o arg_cache.o business_time_sql.o) \
 	$(addprefix src/calendar/, calendar.o) \

@@ -10,6 +10,7 @@
  *		holidays/	holiday rules, closed dates from iCalendar feeds
  *		contract/	the ticket_sla.contract type, its targets as instants
  *		store/		the ticket store: its triggers and index reads
+ *		reports/	the arithmetic of the report rollups
  *		common/		what the others share: literals, binary form, dates
  */
 #include "postgres.h"
