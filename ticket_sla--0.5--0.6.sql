@@ -1251,15 +1251,20 @@ COMMENT ON COLUMN ticket_sla.report_state.refreshed_before IS
 'The oldest transaction running when the last refresh began: what any later one wrote is recomputed on read and by the next refresh';
 COMMENT ON COLUMN ticket_sla.report_state.refreshed_at IS 'When the last refresh ran; NULL before the first';
 
--- the days of tickets deleted since the last refresh
+-- the days of tickets deleted since the last refresh, a row per deleting
+-- transaction: a refresh takes (and removes) only those it sees, so the
+-- day of a deletion still running when it reads is left for the next one
+-- (one row per day for all deletions would let a refresh remove the mark
+-- a running deletion relies on)
 CREATE TABLE ticket_sla.report_dirty (
 	customer_id integer NOT NULL,
 	day date NOT NULL,
-	PRIMARY KEY (customer_id, day)
+	deleted_by xid8 NOT NULL,
+	PRIMARY KEY (customer_id, day, deleted_by)
 );
 
 COMMENT ON TABLE ticket_sla.report_dirty IS
-'The customer''s days of tickets deleted since the last refresh_reports, written by the trigger note_deleted_days (0.6)';
+'The customer''s days of tickets deleted since the last refresh_reports, one row per deleting transaction (deleted_by), written by the trigger note_deleted_days (0.6)';
 
 CREATE TABLE ticket_sla.report_days (
 	customer_id integer NOT NULL,
@@ -1674,7 +1679,8 @@ BEGIN
 		DELETE FROM ticket_sla.report_dirty;
 	ELSE
 		INSERT INTO ticket_sla.report_dirty
-		SELECT DISTINCT g.customer_id, (g.opened_at AT TIME ZONE 'UTC')::date FROM deleted_tickets g
+		SELECT DISTINCT g.customer_id, (g.opened_at AT TIME ZONE 'UTC')::date, pg_current_xact_id()
+		  FROM deleted_tickets g
 		ON CONFLICT DO NOTHING;
 	END IF;
 	RETURN NULL;
