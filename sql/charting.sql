@@ -162,6 +162,9 @@ SELECT ticket_id, response_time, response_time_seconds FROM ticket_sla.ticket_ou
 --   sla_status: tickets 2, 3 and 4 open with response and resolution
 --     targets; the reply owed on ticket 2 only; the update clocks of the
 --     three
+--   compliance, compliance_recomputed: the medians of the month and the
+--     quarter of ticket 1 (Borough Council) and of tickets 2 to 4 (Night
+--     Shift: ticket 2 answered): 4 rows
 SELECT * FROM twins_against_extract();
 ROLLBACK;
 

@@ -10,9 +10,10 @@
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 
--- The functions that are not PARALLEL SAFE: the triggers, and the three
+-- The functions that are not PARALLEL SAFE: the triggers, and the
 -- functions that write (a premium request taken, tickets moved to new
--- terms, escalations recorded).  Everything else is 's'.
+-- terms, escalations recorded, due dates set by hand, the report rollups
+-- refreshed and rebuilt).  Everything else is 's'.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel
 FROM pg_proc p
 WHERE p.pronamespace = 'ticket_sla'::regnamespace AND p.proparallel <> 's'

@@ -2733,11 +2733,11 @@ DECLARE
 	removed ticket_sla.report_days[];
 	periods ticket_sla.report_periods[];
 BEGIN
-	PERFORM FROM ticket_sla.report_state FOR UPDATE;
+	-- one refresh at a time: the others wait here
+	SELECT s.refreshed_before INTO since FROM ticket_sla.report_state s FOR UPDATE;
 	-- every transaction older than the oldest one running now has written
 	-- what it will write: its tickets are in the days read below
 	mark := pg_snapshot_xmin(pg_current_snapshot());
-	SELECT s.refreshed_before INTO since FROM ticket_sla.report_state s;
 	WITH deleted AS (
 		DELETE FROM ticket_sla.report_dirty RETURNING customer_id, day
 	), changed AS (
@@ -2878,18 +2878,20 @@ SELECT g.period, g.period_start, g.customer_id, cu.organisation, g.contract_id, 
 	   pct.median AS median_response, EXTRACT(epoch FROM pct.median) AS median_response_seconds,
 	   pct.p90 AS p90_response, EXTRACT(epoch FROM pct.p90) AS p90_response_seconds,
 	   g.responses_manual + g.resolutions_manual AS targets_manual,
-	   g.replies_met, n.replies_breached, g.updates_met, n.updates_breached
+	   g.replies_met, o.replies_breached, g.updates_met, o.updates_breached
 FROM sums g
+-- the missed targets, the open ones once past due
 CROSS JOIN LATERAL (
-	SELECT g.replies_breached + ticket_sla.instants_before(g.replies_open, now()) AS replies_breached,
-		   g.updates_breached + ticket_sla.instants_before(g.updates_open, now()) AS updates_breached,
-		   g.responses_met + g.resolutions_met + g.replies_met + g.updates_met AS met
+	SELECT g.responses_breached + ticket_sla.instants_before(g.responses_open, now()) AS responses_breached,
+		   g.resolutions_breached + ticket_sla.instants_before(g.resolutions_open, now())
+			   AS resolutions_breached,
+		   g.replies_breached + ticket_sla.instants_before(g.replies_open, now()) AS replies_breached,
+		   g.updates_breached + ticket_sla.instants_before(g.updates_open, now()) AS updates_breached
 ) AS o
 CROSS JOIN LATERAL (
-	SELECT o.met, o.replies_breached, o.updates_breached,
-		   g.responses_breached + ticket_sla.instants_before(g.responses_open, now())
-		   + g.resolutions_breached + ticket_sla.instants_before(g.resolutions_open, now())
-		   + o.replies_breached + o.updates_breached AS breached
+	SELECT g.responses_met + g.resolutions_met + g.replies_met + g.updates_met AS met,
+		   o.responses_breached + o.resolutions_breached + o.replies_breached + o.updates_breached
+			   AS breached
 ) AS n
 CROSS JOIN LATERAL (
 	SELECT pg_catalog.make_interval(secs => g.response_percentiles[1]) AS median,
