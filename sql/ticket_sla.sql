@@ -2400,7 +2400,7 @@ CREATE TABLE ticket_sla.report_dirty (
 	customer_id integer NOT NULL,
 	day date NOT NULL,
 	deleted_by xid8 NOT NULL,
-	PRIMARY KEY (customer_id, day)
+	PRIMARY KEY (customer_id, day, deleted_by)
 );
 
 COMMENT ON TABLE ticket_sla.report_dirty IS
