@@ -1885,6 +1885,9 @@ RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+-- a batch's plan is costed high enough to be compiled by JIT (over a
+-- second for 5,000 events, against 0.3 s of work): it is not worth it
+SET jit = off
 AS $$
 DECLARE
 	n_done integer;
