@@ -18,26 +18,7 @@ CREATE ROLE regress_qh_agent IN ROLE ticket_sla_agent;
 CREATE ROLE regress_qh_reporting IN ROLE ticket_sla_reporting;
 CREATE ROLE regress_qh_admin IN ROLE ticket_sla_admin;
 CREATE ROLE regress_qh_plain;
--- attempt(role, statements): "ok" when the role ran them all (kept), else
--- the first error as "SQLSTATE: message" (all undone)
-CREATE FUNCTION attempt(r text, statements text[]) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	s text;
-	state text;
-	message text;
-BEGIN
-	BEGIN
-		EXECUTE format('SET LOCAL ROLE %I', r);
-		FOREACH s IN ARRAY statements LOOP
-			EXECUTE s;
-		END LOOP;
-		RESET ROLE;
-		RETURN 'ok';
-	EXCEPTION WHEN others THEN
-		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-	END;
-	RETURN state || ': ' || message;
-END $$;
+\i test/fixtures/attempt.sql
 
 -- The plan: critical answered within 30 minutes, escalated after 1 hour to
 -- the duty manager and after 2 hours to the director and the night

@@ -13,35 +13,31 @@ CREATE EXTENSION IF NOT EXISTS pg_cron;
 CREATE EXTENSION ticket_sla;
 SET TimeZone = 'UTC';
 
-INSERT INTO ticket_sla.contracts (name, terms)
-VALUES ('Gold', 'warn at 50%; critical: respond within 2 minutes, escalate after 1 minute to "Duty manager"');
-INSERT INTO ticket_sla.customers (organisation, contract_id) VALUES ('Fintech Ltd', 1);
--- opened three minutes ago: its one step (1 minute), its response warning
--- (1 minute) and breach (2 minutes) are due; the next job's runs find
--- nothing left
-INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
-	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
-VALUES (1, 'Portal', 'Portal down', now(), 'No orders', 'Portal down', 'Error 500',
-	'The portal', 'phone', 'critical', now() - interval '3 minutes');
-
--- Quiet hours: a plan whose notification hours are closed from two
--- minutes before the current minute to two minutes after it (every day:
+-- One transaction, one now().  Gold, round the clock: a ticket opened three
+-- minutes ago has its one step (1 minute), its response warning (1 minute)
+-- and breach (2 minutes) due; the next job's runs find nothing left.
+-- Quiet hours: a plan whose notification hours are closed from two minutes
+-- before the current minute to two minutes after it (every day:
 -- "HH:MM-HH:MM" with an end before its start runs overnight).  Its ticket,
 -- opened two minutes ago, escalates a minute ago, inside the closed span:
 -- the job's first run fires and logs the step and holds its notice until
--- the opening, the run at the opening delivers it.  One transaction, one
--- now(): the opening is the minute of the due time plus three.
+-- the opening (the minute of the due time plus three), the run at the
+-- opening delivers it.
 BEGIN;
 INSERT INTO ticket_sla.contracts (name, terms, notification_hours)
+SELECT 'Gold', 'warn at 50%; critical: respond within 2 minutes, escalate after 1 minute to "Duty manager"',
+	   NULL
+UNION ALL
 SELECT 'Quiet', 'critical: escalate after 1 minute to "Duty manager"',
 	   format('Mon-Sun %s-%s; tz UTC', to_char(m + interval '2 minutes', 'HH24:MI'),
 			  to_char(m - interval '2 minutes', 'HH24:MI'))::ticket_sla.calendar
 FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') AS m) AS now_minute;
-INSERT INTO ticket_sla.customers (organisation, contract_id) VALUES ('Night Shift', 2);
+INSERT INTO ticket_sla.customers (organisation, contract_id) VALUES ('Fintech Ltd', 1), ('Night Shift', 2);
 INSERT INTO ticket_sla.tickets (customer_id, service, summary, problem_at, business_impact,
 	description, current_behaviour, expected_behaviour, channel, severity, opened_at)
-VALUES (2, 'Portal', 'Portal down', now(), 'No orders', 'Portal down', 'Error 500',
-	'The portal', 'phone', 'critical', now() - interval '2 minutes');
+SELECT c, 'Portal', 'Portal down', now(), 'No orders', 'Portal down', 'Error 500',
+	'The portal', 'phone', 'critical', now() - ago
+FROM (VALUES (1, interval '3 minutes'), (2, interval '2 minutes')) AS t (c, ago) ORDER BY c;
 COMMIT;
 
 SELECT cron.schedule('ticket_sla escalations', '* * * * *',
