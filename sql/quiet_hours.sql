@@ -162,6 +162,11 @@ SELECT try_query($$UPDATE ticket_sla.recipients SET recipient = 'Nobody' WHERE r
 -- (22P02), with the position
 SELECT try_query($$INSERT INTO ticket_sla.recipients VALUES ('Director', 'Mon-Fri 08:00-25:00') RETURNING 'inserted'$$);
 SELECT try_query($$UPDATE ticket_sla.contracts SET notification_hours = 'Mon-Fro 08:00-20:00' RETURNING 'updated'$$);
+-- hours that never open (only closed dates: 22023) or never again (only
+-- special openings: 22008, none after 2100) would fail every run that
+-- holds a notice: refused
+SELECT try_query($$UPDATE ticket_sla.contracts SET notification_hours = 'closed 2026-12-24' RETURNING 'updated'$$);
+SELECT try_query($$INSERT INTO ticket_sla.recipients VALUES ('Director', 'open 2026-12-24 09:00-13:00') RETURNING 'inserted'$$);
 -- a recipient needs hours: round the clock is written 24x7
 SELECT try_query($$INSERT INTO ticket_sla.recipients VALUES ('Director', NULL) RETURNING 'inserted'$$);
 
@@ -202,3 +207,7 @@ SELECT attempt('regress_qh_admin', ARRAY['SELECT ticket_sla.event_payload(t, NUL
 SELECT ticket_sla.ladder_recipients() ORDER BY 1;
 
 DROP ROLE regress_qh_agent, regress_qh_reporting, regress_qh_admin, regress_qh_plain;
+DROP TABLE evil_recipients;
+DROP VIEW held;
+DROP FUNCTION open(integer, timestamptz, boolean), attempt(text, text[]);
+DROP FUNCTION error_of(text), try_query(text), recv_as(regtype, bytea);

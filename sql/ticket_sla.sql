@@ -3245,13 +3245,19 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.target_events', '');
 -- Changing the hours moves no notice already held.
 ------------------------------------------------------------------------------
 
-ALTER TABLE ticket_sla.contracts ADD COLUMN notification_hours ticket_sla.calendar;
+-- Hours that never open would fail every run that holds a notice (22023,
+-- "calendar has no open time"): refused when set, by finding their
+-- opening after 2100-01-01, which hours with weekly times always have
+ALTER TABLE ticket_sla.contracts ADD COLUMN notification_hours ticket_sla.calendar
+	CHECK (notification_hours IS NULL
+		   OR ticket_sla.next_business_time('2100-01-01 00:00+00', notification_hours) IS NOT NULL);
 COMMENT ON COLUMN ticket_sla.contracts.notification_hours IS
 'When the notices of the plan''s escalation steps, warnings and breaches are sent: one due outside these hours is held until their next opening (ticket_sla.held_notices); NULL: round the clock.  An operational setting, not a term: changing it makes no new version of the terms';
 
 CREATE TABLE ticket_sla.recipients (
 	recipient text PRIMARY KEY,
 	notification_hours ticket_sla.calendar NOT NULL
+		CHECK (ticket_sla.next_business_time('2100-01-01 00:00+00', notification_hours) IS NOT NULL)
 );
 COMMENT ON TABLE ticket_sla.recipients IS
 'Recipients of escalation steps, named as the ladders name them, with notification hours of their own that override the plan''s (24x7: paged at any hour); written by ticket_sla_admin';
