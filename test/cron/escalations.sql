@@ -25,7 +25,7 @@ SET TimeZone = 'UTC';
 -- opening delivers it.
 BEGIN;
 INSERT INTO ticket_sla.contracts (name, terms, notification_hours)
-SELECT 'Gold', 'warn at 50%; critical: respond within 2 minutes, escalate after 1 minute to "Duty manager"',
+SELECT 'Gold', 'warn at 50%; critical: respond within 2 minutes, escalate after 1 minute to "Duty manager"'::ticket_sla.contract,
 	   NULL
 UNION ALL
 SELECT 'Quiet', 'critical: escalate after 1 minute to "Duty manager"',
