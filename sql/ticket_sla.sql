@@ -3346,6 +3346,7 @@ COMMENT ON INDEX ticket_sla.held_notices_pending IS 'What process_escalations re
 CREATE FUNCTION ticket_sla.event_payload(t ticket_sla.tickets, n ticket_sla.held_notices)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT pg_catalog.json_strip_nulls(CASE WHEN t.confidential THEN pg_catalog.json_build_object(
 			'kind', n.kind, 'ticket_id', t.ticket_id, 'confidential', true,
