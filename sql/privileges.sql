@@ -43,28 +43,7 @@ CREATE ROLE regress_ts_reporting IN ROLE ticket_sla_reporting;
 CREATE ROLE regress_ts_admin IN ROLE ticket_sla_admin;
 CREATE ROLE regress_ts_plain LOGIN;
 
--- attempt(role, statements): runs the statements in order as the role:
--- "ok" when all ran, and what they did is kept; else the first error as
--- "SQLSTATE: message", and everything they did is undone (the block is a
--- subtransaction)
-CREATE FUNCTION attempt(r text, statements text[]) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	s text;
-	state text;
-	message text;
-BEGIN
-	BEGIN
-		EXECUTE format('SET LOCAL ROLE %I', r);
-		FOREACH s IN ARRAY statements LOOP
-			EXECUTE s;
-		END LOOP;
-		RESET ROLE;
-		RETURN 'ok';
-	EXCEPTION WHEN others THEN
-		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-	END;
-	RETURN state || ': ' || message;
-END $$;
+\i test/fixtures/attempt.sql
 
 -- What the attacks would write, to compare before and after
 CREATE FUNCTION store_fingerprint() RETURNS text LANGUAGE sql AS $$

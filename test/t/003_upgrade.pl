@@ -185,10 +185,12 @@ SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 # What 0.6 adds (each checked on its own): the tickets' cycles,
 # conversation, due dates set by hand and events, and the tables of
 # messages, finished cycles, due changes and events fired (empty but for
-# the events already past at the update)
+# the events already past at the update), and the quiet hours' plan hours,
+# recipients and held notices (empty)
 my @columns_0_6 = qw(cycle reopened_at awaiting_reply_since reply_cycle reply_due
   last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set next_event_at events_fired revision);
-my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq target_events);
+my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq target_events
+  recipients held_notices seq:held_notices_notice_id_seq);
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
@@ -196,7 +198,8 @@ sub store_fingerprints
 		tickets => ['request_type', @columns_0_6],
 		clock_segments => ['support_level', 'cycle'],
 		contract_terms => ['localizes', 'locale'],
-		customers => ['time_zone', 'holiday_regions'] });
+		customers => ['time_zone', 'holiday_regions'],
+		contracts => ['notification_hours'] });
 	delete $fp->{$_} for qw(statuses request_types), @tables_0_6;
 	return $fp;
 }
@@ -330,14 +333,16 @@ sub update_filled_store
 	is_deeply({ map { $_ => sql($node, $views{$_}, %db) } keys %views }, \%views_before,
 		"from $version: every view (and quarterly_report) reads the same");
 	# the tables and sequences of the store: as 0.3 marks them, and
-	# request_types and statuses (0.5), due_changes and its sequence (0.6)
+	# request_types and statuses (0.5), due_changes and its sequence, the
+	# recipients and held notices of quiet hours (0.6)
 	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
 WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
 		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,due_changes,'
-		  . 'due_changes_change_id_seq,escalations,messages,messages_message_id_seq,premium_requests,'
-		  . 'request_types,statuses,target_cycles,target_events,tickets,tickets_ticket_id_seq',
+		  . 'due_changes_change_id_seq,escalations,held_notices,held_notices_notice_id_seq,messages,'
+		  . 'messages_message_id_seq,premium_requests,recipients,request_types,statuses,target_cycles,'
+		  . 'target_events,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
 	# 0.6: the warnings and breaches already past are logged without a
 	# NOTIFY and marked on their tickets: none is left for the first run
@@ -347,6 +352,12 @@ SELECT count(*) > 0, count(*) FILTER (WHERE notified),
         WHERE e.kind <> 'escalation')
 FROM ticket_sla.target_events}, %db),
 		't|0|0', "from $version: the warnings and breaches past at the update are logged, not notified, and marked");
+	# quiet hours (0.6): every plan notifies round the clock, as before, and
+	# no notice is held: what the logs hold counts as delivered
+	is( sql($node, q{
+SELECT (SELECT count(*) FROM ticket_sla.contracts WHERE notification_hours IS NOT NULL),
+       (SELECT count(*) FROM ticket_sla.recipients), (SELECT count(*) FROM ticket_sla.held_notices)}, %db),
+		'0|0|0', "from $version: no plan has notification hours, no notice is held");
 	check_statuses($version, $waiting_before, %db);
 	is( sql($node, q{
 SELECT (SELECT string_agg(DISTINCT request_type, ',') FROM ticket_sla.tickets),

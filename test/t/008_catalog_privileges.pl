@@ -23,11 +23,12 @@ use TicketSlaSecurity;
 my $node = roles_node('catalogs');
 
 # the thirteen SECURITY DEFINER functions of sql/ticket_sla.sql, each with
-# SET search_path = pg_catalog, pg_temp (0.6: the report rollups' four)
+# SET search_path = pg_catalog, pg_temp (0.6: the report rollups' four;
+# process_escalations also with jit off, which its batches do not pay for)
 is( catalog($node, 'roles', q{
 SELECT string_agg(proname || ' ' || coalesce(array_to_string(proconfig, ';'), '-'), E'\n' ORDER BY proname)
 FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace AND prosecdef}),
-	join("\n", map { "$_ search_path=pg_catalog, pg_temp" }
+	join("\n", map { "$_ search_path=pg_catalog, pg_temp" . ($_ eq 'process_escalations' ? ';jit=off' : '') }
 		qw(guard_statuses local_terms localize_customer note_deleted_days process_escalations rebuild_reports
 		  record_contract_terms record_message record_segments refresh_reports report_changed_days retarget
 		  take_premium_request)),

@@ -38,8 +38,8 @@ SELECT ticket_sla.set_due(ticket_id, 'resolution', '2024-04-30 12:00+00', 'Agree
 FROM ticket_sla.tickets WHERE ticket_id = 1 OR summary = 'Secret open';}, db => 'roles');
 
 my @tables = store_tables($node, db => 'roles');
-is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,messages,premium_requests,request_types,statuses,target_cycles,target_events,tickets',
-	'the fourteen tables of the store');
+is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,held_notices,messages,premium_requests,recipients,request_types,statuses,target_cycles,target_events,tickets',
+	'the sixteen tables of the store');
 # a column each that an UPDATE may name (not an identity or generated one)
 my %column = map { split /\|/ } split /\n/, catalog($node, 'roles', q{
 SELECT DISTINCT ON (c.relname) c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
