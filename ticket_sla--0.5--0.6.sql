@@ -1894,16 +1894,23 @@ CREATE TRIGGER check_recipient
 BEFORE INSERT OR UPDATE OF recipient ON ticket_sla.recipients
 FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_recipient();
 
--- The names the ladders of every version of every contract's terms write,
--- read from the terms' text: "to" or "and" before a quoted name
+-- The recipients a contract's ladders name, read from the stored names
+CREATE FUNCTION ticket_sla.escalation_recipients(c ticket_sla.contract)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'escalation_recipients'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ticket_sla.escalation_recipients(ticket_sla.contract) IS
+'The recipients of every step of every escalation ladder of C (its severities'' and its sets''), in the order stored, a name once per step that names it';
+
+-- The names the ladders of every version of every contract's terms write
 CREATE FUNCTION ticket_sla.ladder_recipients()
 RETURNS SETOF text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT DISTINCT m[1]
+	SELECT DISTINCT r
 	  FROM ticket_sla.contract_terms ct,
-		   regexp_matches(ct.terms::text, '(?:\mto|\mand) "([^"]*)"', 'g') AS m
+		   unnest(ticket_sla.escalation_recipients(ct.terms)) AS r
 $$;
 COMMENT ON FUNCTION ticket_sla.ladder_recipients() IS
 'The recipients named by the escalation ladders of every version of every contract''s terms, each once';

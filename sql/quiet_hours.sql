@@ -205,6 +205,13 @@ SELECT try_query($$INSERT INTO evil_recipients VALUES ('Director', '24x7') RETUR
 SELECT attempt('regress_qh_admin', ARRAY['SELECT ticket_sla.event_payload(t, NULL) FROM ticket_sla.tickets t']) AS payload,
 	   attempt('regress_qh_plain', ARRAY['SELECT ticket_sla.ladder_recipients()']) AS plain_names;
 SELECT ticket_sla.ladder_recipients() ORDER BY 1;
+-- the names come from the stored steps, not the text: a name with quotes
+-- comes back as written, and a plan or request type whose name reads like
+-- a ladder ('go to "Nobody"') names no recipient.  Expected, in the order
+-- stored: the severity's step, then the set's two names
+SELECT ticket_sla.escalation_recipients(
+	'plan "go to ""Nobody"""; critical: escalate after 1 hour to "Ops ""night"" desk";
+	 request "hand to ""Somebody""": escalate after 2 hours to "Duty manager" and "Ops ""night"" desk"');
 
 DROP ROLE regress_qh_agent, regress_qh_reporting, regress_qh_admin, regress_qh_plain;
 DROP TABLE evil_recipients;

@@ -24,6 +24,7 @@
 
 PG_FUNCTION_INFO_V1(escalation_due);
 PG_FUNCTION_INFO_V1(escalation_steps);
+PG_FUNCTION_INFO_V1(escalation_recipients);
 
 /* The terms of a ladder call: its contract (argument 2) and severity (1) */
 static TicketTerms
@@ -91,6 +92,32 @@ step_recipients(const Contract *c, const ContractStep *step)
 	}
 	return PointerGetDatum(construct_array(names, step->n_names, TEXTOID, -1, false,
 										   TYPALIGN_INT));
+}
+
+/*
+ * escalation_recipients(c): the recipients of every step of every ladder
+ * of the plan (its severities' and its sets'), in the order stored, a name
+ * once per step that names it.  Read from the stored names, not the text,
+ * so that any name, quotes and all, comes back as written.
+ */
+Datum
+escalation_recipients(PG_FUNCTION_ARGS)
+{
+	Contract   *c = PG_GETARG_CONTRACT_P(0);
+	const ContractStep *steps = contract_steps(c);
+	ArrayBuildState *names = initArrayResult(TEXTOID, CurrentMemoryContext, false);
+	int			i;
+
+	for (i = 0; i < c->n_steps; i++)
+	{
+		const char *name = contract_name_at(c, steps[i].names);
+		int			k;
+
+		for (k = 0; k < steps[i].n_names; k++, name += strlen(name) + 1)
+			accumArrayResult(names, CStringGetTextDatum(name), false, TEXTOID,
+							 CurrentMemoryContext);
+	}
+	PG_RETURN_DATUM(makeArrayResult(names, CurrentMemoryContext));
 }
 
 /*
