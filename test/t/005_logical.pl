@@ -37,9 +37,10 @@ fill_store($publisher);
 sql($publisher, 'CREATE PUBLICATION ticket_store FOR TABLES IN SCHEMA ticket_sla');
 is( sql($publisher, q{
 SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_publication_tables WHERE pubname = 'ticket_store'}),
-	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,messages,premium_requests,'
-	  . 'report_days,report_dirty,report_periods,report_state,request_types,statuses,target_cycles,target_events,tickets',
-	'the publication holds the fourteen tables of the store and the four of its report rollups');
+	'clock_segments,contacts,contract_terms,contracts,customer_services,customers,due_changes,escalations,'
+	  . 'maintenance_windows,messages,outages,premium_requests,report_days,report_dirty,report_periods,report_state,'
+	  . 'request_types,services,statuses,target_cycles,target_events,tickets',
+	'the publication holds the fourteen tables of the store, the four of its report rollups and the four of service availability');
 
 (my $connstr = $publisher->connstr('postgres')) =~ s/'/''/g;
 sql($subscriber, "CREATE SUBSCRIPTION ticket_store CONNECTION '$connstr' PUBLICATION ticket_store");
@@ -52,7 +53,8 @@ SELECT string_agg(c.relname || '.' || t.tgname || ' ' || t.tgenabled::text, ', '
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND NOT t.tgisinternal}),
 	'contacts.named_contact_limit O, contract_terms.terms_are_final O, contracts.record_terms O, '
-	  . 'customers.localize O, messages.record_message O, messages.recorded_by O, statuses.guard O, '
+	  . 'customers.localize O, maintenance_windows.checked O, messages.record_message O, messages.recorded_by O, '
+	  . 'outages.checked O, statuses.guard O, '
 	  . 'tickets.note_deleted_days O, tickets.note_truncated O, tickets.record_segments O, '
 	  . 'tickets.stamp O',
 	"the subscriber's triggers are ENABLE (origin only)");
