@@ -70,7 +70,8 @@ SELECT string_agg(sequencename || '=' || coalesce(last_value::text, 'unused'), '
 WHERE schemaname = 'ticket_sla'}),
 	"1 false\ncase_number_seq=unused,contacts_contact_id_seq=unused,contract_terms_terms_id_seq=unused,"
 	  . 'contracts_contract_id_seq=unused,customers_customer_id_seq=unused,due_changes_change_id_seq=unused,'
-	  . 'messages_message_id_seq=unused,tickets_ticket_id_seq=unused',
+	  . 'maintenance_windows_window_id_seq=unused,messages_message_id_seq=unused,outages_outage_id_seq=unused,'
+	  . 'services_service_id_seq=unused,tickets_ticket_id_seq=unused',
 	"the subscriber's triggers did not run: its sequences were never used");
 
 # changes after the initial copy: new tickets (stamped by the publisher),
