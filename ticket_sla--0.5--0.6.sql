@@ -1869,7 +1869,8 @@ CREATE TABLE ticket_sla.outages (
 	note text
 );
 
-CREATE INDEX outages_service ON ticket_sla.outages (service_id, lower(during));
+-- a month reads the outages that overlap it
+CREATE INDEX outages_during ON ticket_sla.outages USING gist (during);
 
 COMMENT ON TABLE ticket_sla.outages IS
 'The times a service was down (0.6): DURING has an open end while it lasts (counted up to now), CUSTOMERS are the customers affected (NULL: every subscriber), TICKET_ID the ticket it was reported in, if any';
@@ -1885,7 +1886,7 @@ CREATE TABLE ticket_sla.maintenance_windows (
 	note text
 );
 
-CREATE INDEX maintenance_windows_service ON ticket_sla.maintenance_windows (service_id, lower(during));
+CREATE INDEX maintenance_windows_during ON ticket_sla.maintenance_windows USING gist (during);
 
 COMMENT ON TABLE ticket_sla.maintenance_windows IS
 'The planned maintenance of a service (0.6), DURING, announced at ANNOUNCED_AT to CUSTOMERS (NULL: every subscriber): planned maintenance when announced as far ahead as the plan requires (maintenance_from), downtime otherwise';
@@ -1965,9 +1966,9 @@ FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_availability_record();
 -- start and the subscription's to the earlier of their ends, and up to now
 -- only.  Within it: the windows announced in time are planned maintenance;
 -- the outages and the windows announced late are downtime, except where
--- they overlap planned maintenance.  Overlaps count once: the length of a
--- union is the sum, in the order of the starts, of what each stretch adds
--- past the furthest end before it.
+-- they overlap planned maintenance.  Overlaps count once.  Each month is
+-- computed on its own (a lateral subquery, no multirange), so that a
+-- filter on the customer or the service reaches the tables.
 CREATE VIEW ticket_sla.availability WITH (security_invoker = true) AS
 WITH versions AS (
 	SELECT ct.contract_id, ct.terms_id, ct.terms, ct.in_force_from,
@@ -1977,16 +1978,16 @@ WITH versions AS (
 	WHERE ct.localizes IS NULL
 	WINDOW w AS (PARTITION BY ct.contract_id ORDER BY ct.terms_id)
 ), subscriptions AS (
-	SELECT cs.customer_id, cs.service_id, cs.since, coalesce(cs.until, 'infinity') AS until,
+	SELECT cs.customer_id, cu.organisation, cs.service_id, cs.since, coalesce(cs.until, 'infinity') AS until,
 		   v.terms_id, v.in_force_from, v.in_force_until, v.first_version, p.terms,
 		   coalesce(substring(ticket_sla.hours(p.terms)::text FROM '(?:^|; )tz ([^;]*)'), 'UTC') AS time_zone
 	FROM ticket_sla.customer_services cs
 	JOIN ticket_sla.customers cu ON cu.customer_id = cs.customer_id
 	JOIN versions v ON v.contract_id = cu.contract_id
 	CROSS JOIN LATERAL (SELECT ticket_sla.localized(v.terms, cu.time_zone, cu.holiday_regions) AS terms) p
-	WHERE ticket_sla.availability_target(v.terms) IS NOT NULL
+	WHERE ticket_sla.availability_target(v.terms) IS NOT NULL AND cs.since <= now()
 ), months AS (
-	SELECT s.customer_id, s.service_id, s.terms_id, s.terms, s.time_zone, m.month,
+	SELECT s.customer_id, s.organisation, s.service_id, s.terms_id, s.terms, s.time_zone, m.month,
 		   greatest(m.month_start, s.since) AS counted_from, least(m.month_end, s.until) AS counted_until,
 		   least(m.month_end, s.until, now()) AS measured_until
 	FROM subscriptions s
@@ -1999,47 +2000,47 @@ WITH versions AS (
 	WHERE (m.month_start >= s.in_force_from OR s.first_version)
 	  AND m.month_start < coalesce(s.in_force_until, 'infinity')
 	  AND m.month_start < s.until
-), stretches AS (
-	-- every stretch without the service in the month, cut to it, and each
-	-- planned one once more: the union of all, and of the planned
-	SELECT m.customer_id, m.service_id, m.month, x.planned_only,
-		   greatest(lower(k.during), m.counted_from) AS starts,
-		   least(coalesce(upper(k.during), now()), m.measured_until) AS ends
-	FROM months m
-	CROSS JOIN LATERAL (
-		SELECT o.during, false AS planned
-		FROM ticket_sla.outages o
-		WHERE o.service_id = m.service_id AND (o.customers IS NULL OR m.customer_id = ANY (o.customers))
-		  AND o.during && tstzrange(m.counted_from, m.measured_until)
-		UNION ALL
-		SELECT w.during, coalesce(ticket_sla.maintenance_from(w.announced_at, m.terms) <= lower(w.during), false)
-		FROM ticket_sla.maintenance_windows w
-		WHERE w.service_id = m.service_id AND (w.customers IS NULL OR m.customer_id = ANY (w.customers))
-		  AND w.during && tstzrange(m.counted_from, m.measured_until)
-	) k
-	CROSS JOIN LATERAL (VALUES (false), (true)) AS x (planned_only)
-	WHERE k.planned OR NOT x.planned_only
-), added AS (
-	SELECT s.customer_id, s.service_id, s.month, s.planned_only,
-		   greatest(s.ends - greatest(s.starts, coalesce(max(s.ends) OVER w, s.starts)), interval '0') AS adds
-	FROM stretches s
-	WINDOW w AS (PARTITION BY s.customer_id, s.service_id, s.month, s.planned_only
-				 ORDER BY s.starts ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-), unions AS (
-	SELECT a.customer_id, a.service_id, a.month,
-		   coalesce(EXTRACT(epoch FROM sum(a.adds) FILTER (WHERE NOT a.planned_only)), 0) AS without_seconds,
-		   coalesce(EXTRACT(epoch FROM sum(a.adds) FILTER (WHERE a.planned_only)), 0) AS planned_seconds
-	FROM added a
-	GROUP BY a.customer_id, a.service_id, a.month
 ), figures AS (
 	SELECT m.*, ticket_sla.availability_target(m.terms) AS target,
 		   EXTRACT(epoch FROM m.counted_until - m.counted_from) AS seconds,
-		   coalesce(u.planned_seconds, 0) AS planned_seconds,
-		   coalesce(u.without_seconds - u.planned_seconds, 0) AS down_seconds
+		   u.planned_seconds, u.without_seconds - u.planned_seconds AS down_seconds
 	FROM months m
-	LEFT JOIN unions u ON u.customer_id = m.customer_id AND u.service_id = m.service_id AND u.month = m.month
+	-- the month's stretches without the service, cut to it, each planned
+	-- one once more (planned_only): the length of the union of all, and of
+	-- the planned, each stretch adding what it reaches past the furthest
+	-- end before it (in the order of the starts)
+	CROSS JOIN LATERAL (
+		SELECT coalesce(EXTRACT(epoch FROM sum(a.adds) FILTER (WHERE NOT a.planned_only)), 0) AS without_seconds,
+			   coalesce(EXTRACT(epoch FROM sum(a.adds) FILTER (WHERE a.planned_only)), 0) AS planned_seconds
+		FROM (
+			SELECT s.planned_only,
+				   greatest(s.ends - greatest(s.starts, coalesce(max(s.ends) OVER w, s.starts)), interval '0') AS adds
+			FROM (
+				SELECT x.planned_only, greatest(lower(k.during), m.counted_from) AS starts,
+					   least(coalesce(upper(k.during), now()), m.measured_until) AS ends
+				FROM (
+					SELECT o.during, false AS planned
+					FROM ticket_sla.outages o
+					WHERE o.service_id = m.service_id
+					  AND (o.customers IS NULL OR m.customer_id = ANY (o.customers))
+					  AND o.during && tstzrange(m.counted_from, m.measured_until)
+					UNION ALL
+					SELECT w.during,
+						   coalesce(ticket_sla.maintenance_from(w.announced_at, m.terms) <= lower(w.during), false)
+					FROM ticket_sla.maintenance_windows w
+					WHERE w.service_id = m.service_id
+					  AND (w.customers IS NULL OR m.customer_id = ANY (w.customers))
+					  AND w.during && tstzrange(m.counted_from, m.measured_until)
+				) k
+				CROSS JOIN LATERAL (VALUES (false), (true)) AS x (planned_only)
+				WHERE k.planned OR NOT x.planned_only
+			) s
+			WINDOW w AS (PARTITION BY s.planned_only ORDER BY s.starts
+						 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		) a
+	) u
 )
-SELECT f.customer_id, cu.organisation, f.service_id, sv.name AS service, f.month, f.time_zone, f.terms_id,
+SELECT f.customer_id, f.organisation, f.service_id, sv.name AS service, f.month, f.time_zone, f.terms_id,
 	   f.counted_from, f.counted_until,
 	   round(f.seconds / 60, 3) AS minutes, round(f.down_seconds / 60, 3) AS minutes_down,
 	   round(f.planned_seconds / 60, 3) AS minutes_maintenance,
@@ -2051,7 +2052,6 @@ SELECT f.customer_id, cu.organisation, f.service_id, sv.name AS service, f.month
 	   now() >= f.counted_until AS complete
 FROM figures f
 CROSS JOIN LATERAL (SELECT (f.seconds - f.planned_seconds) * (100 - f.target) / 100 AS budget) b
-JOIN ticket_sla.customers cu ON cu.customer_id = f.customer_id
 JOIN ticket_sla.services sv ON sv.service_id = f.service_id;
 
 COMMENT ON VIEW ticket_sla.availability IS
