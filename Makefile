@@ -12,8 +12,7 @@ OBJS = src/ticket_sla.o \
 	$(addprefix src/calendar/, calendar.o) \
 	$(addprefix src/holidays/, holidays.o hebrew.o holiday_dates.o holiday_functions.o \
 		ical.o ical_reader.o ical_recurrence.o) \
-	$(addprefix src/contract/, contract.o contract_fields.o term_sets.o targets.o escalation.o progress.o \
-		availability.o) \
+	$(addprefix src/contract/, contract.o contract_fields.o term_sets.o targets.o escalation.o progress.o availability.o) \
 	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o ticket_row.o ticket_clock.o owner_calls.o \
 		ticket_statuses.o ticket_conversation.o ticket_due.o ticket_events.o store.o case_number.o) \
 	$(addprefix src/reports/, rollups.o) \
