@@ -213,6 +213,31 @@ SELECT count(*) AS months,
 FROM reference r
 JOIN ticket_sla.availability a ON a.month = r.month AND a.customer_id = 3 AND a.service_id = 3;
 
+-- A plan with local hours counts months in the customer's own zone, and a
+-- plan without a notice excludes no maintenance: every window is downtime.
+-- Gotham (America/New_York) takes the portal from 1 January 00:00 EST.
+-- January (05:00 UTC to 05:00 UTC) = 44640 min: the boundary outage, 23:30
+--   to 00:45 UTC, lies in New York's January whole: 75 down; 100 x 44565 /
+--   44640 = 99.83198..., 99.831; budget 446.4, margin 371.4
+-- February = 40320 min: the overlaps 120, the window of 20 February with
+--   the outages in and after it (02:00-04:30 UTC) 150, the late window 60:
+--   330 down (the County-only outage not counted); 100 x 39990 / 40320 =
+--   99.18154..., 99.181; budget 403.2, margin 73.2
+-- March (EST to EDT on 8 March: 1 March 05:00 UTC to 1 April 04:00 UTC) =
+--   44580 min: the window of 10 March 60, and the outage of 31 March
+--   22:30-23:30 UTC (18:30 EDT) 60: 120 down; 100 x 44460 / 44580 =
+--   99.73082..., 99.730; budget 445.8, margin 325.8
+INSERT INTO ticket_sla.contracts (name, terms) VALUES
+('Local', 'hours (Mon-Fri 09:00-17:00; tz Europe/London); local hours; availability 99% per month');
+INSERT INTO ticket_sla.customers (organisation, contract_id, time_zone) VALUES ('Gotham', 5, 'America/New_York');
+INSERT INTO ticket_sla.customer_services (customer_id, service_id, since) VALUES (6, 1, '2026-01-01 05:00+00');
+SET session_replication_role = replica;
+UPDATE ticket_sla.contract_terms SET in_force_from = '2025-12-01 00:00+00' WHERE contract_id = 5;
+RESET session_replication_role;
+SELECT month, time_zone, counted_from, counted_until, minutes, minutes_down, minutes_maintenance,
+	   availability_pct, met, margin_minutes
+FROM ticket_sla.availability WHERE customer_id = 6 AND month < '2026-04-01' ORDER BY month;
+
 -- Refused: periods without start or end, outages and announcements in the
 -- future, customers or a ticket that do not exist (22023, naming them)
 SELECT error_of($$INSERT INTO ticket_sla.outages (service_id, during) VALUES (1, 'empty')$$);
