@@ -3315,11 +3315,14 @@ FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_availability_record();
 -- the outages and the windows announced late are downtime, except where
 -- they overlap planned maintenance.  Overlaps count once.  Each month is
 -- computed on its own (a lateral subquery, no multirange), so that a
--- filter on the customer or the service reaches the tables.
+-- filter on the customer or the service reaches the tables.  (Polymorphic
+-- functions and operators, and arithmetic that pg_catalog would match only
+-- through a cast, are qualified or given numeric constants: the view is
+-- parsed under the installer's search_path.)
 CREATE VIEW ticket_sla.availability WITH (security_invoker = true) AS
 WITH versions AS (
 	SELECT ct.contract_id, ct.terms_id, ct.terms, ct.in_force_from,
-		   lead(ct.in_force_from) OVER w AS in_force_until,
+		   pg_catalog.lead(ct.in_force_from) OVER w AS in_force_until,
 		   row_number() OVER w = 1 AS first_version
 	FROM ticket_sla.contract_terms ct
 	WHERE ct.localizes IS NULL
@@ -3363,21 +3366,21 @@ WITH versions AS (
 			SELECT s.planned_only,
 				   greatest(s.ends - greatest(s.starts, coalesce(max(s.ends) OVER w, s.starts)), interval '0') AS adds
 			FROM (
-				SELECT x.planned_only, greatest(lower(k.during), m.counted_from) AS starts,
-					   least(coalesce(upper(k.during), now()), m.measured_until) AS ends
+				SELECT x.planned_only, greatest(pg_catalog.lower(k.during), m.counted_from) AS starts,
+					   least(coalesce(pg_catalog.upper(k.during), now()), m.measured_until) AS ends
 				FROM (
 					SELECT o.during, false AS planned
 					FROM ticket_sla.outages o
 					WHERE o.service_id = m.service_id
 					  AND (o.customers IS NULL OR m.customer_id = ANY (o.customers))
-					  AND o.during && tstzrange(m.counted_from, m.measured_until)
+					  AND o.during OPERATOR(pg_catalog.&&) tstzrange(m.counted_from, m.measured_until)
 					UNION ALL
 					SELECT w.during,
-						   coalesce(ticket_sla.maintenance_from(w.announced_at, m.terms) <= lower(w.during), false)
+						   coalesce(ticket_sla.maintenance_from(w.announced_at, m.terms) <= pg_catalog.lower(w.during), false)
 					FROM ticket_sla.maintenance_windows w
 					WHERE w.service_id = m.service_id
 					  AND (w.customers IS NULL OR m.customer_id = ANY (w.customers))
-					  AND w.during && tstzrange(m.counted_from, m.measured_until)
+					  AND w.during OPERATOR(pg_catalog.&&) tstzrange(m.counted_from, m.measured_until)
 				) k
 				CROSS JOIN LATERAL (VALUES (false), (true)) AS x (planned_only)
 				WHERE k.planned OR NOT x.planned_only
@@ -3389,16 +3392,16 @@ WITH versions AS (
 )
 SELECT f.customer_id, f.organisation, f.service_id, sv.name AS service, f.month, f.time_zone, f.terms_id,
 	   f.counted_from, f.counted_until,
-	   round(f.seconds / 60, 3) AS minutes, round(f.down_seconds / 60, 3) AS minutes_down,
-	   round(f.planned_seconds / 60, 3) AS minutes_maintenance,
-	   trunc(coalesce(100 * (f.seconds - f.planned_seconds - f.down_seconds)
-					  / nullif(f.seconds - f.planned_seconds, 0), 100), 3) AS availability_pct,
+	   round(f.seconds / 60.0, 3) AS minutes, round(f.down_seconds / 60.0, 3) AS minutes_down,
+	   round(f.planned_seconds / 60.0, 3) AS minutes_maintenance,
+	   trunc(coalesce(100.0 * (f.seconds - f.planned_seconds - f.down_seconds)
+					  / nullif(f.seconds - f.planned_seconds, 0.0), 100.0), 3) AS availability_pct,
 	   f.target AS target_pct,
 	   CASE WHEN f.down_seconds > b.budget THEN false WHEN now() >= f.counted_until THEN true END AS met,
-	   round((b.budget - f.down_seconds) / 60, 3) AS margin_minutes,
+	   round((b.budget - f.down_seconds) / 60.0, 3) AS margin_minutes,
 	   now() >= f.counted_until AS complete
 FROM figures f
-CROSS JOIN LATERAL (SELECT (f.seconds - f.planned_seconds) * (100 - f.target) / 100 AS budget) b
+CROSS JOIN LATERAL (SELECT (f.seconds - f.planned_seconds) * (100.0 - f.target) / 100.0 AS budget) b
 JOIN ticket_sla.services sv ON sv.service_id = f.service_id;
 
 COMMENT ON VIEW ticket_sla.availability IS
