@@ -3254,7 +3254,7 @@ BEGIN
 		CASE TG_TABLE_NAME WHEN 'outages' THEN 'ticket_sla.outages'
 			 ELSE 'ticket_sla.maintenance_windows' END::regclass);
 	IF isempty(NEW.during) OR lower_inf(NEW.during) OR (what <> 'outage' AND upper_inf(NEW.during)) THEN
-		RAISE EXCEPTION 'the % % has no start or no end', what, NEW.during
+		RAISE EXCEPTION 'the % has no start or no end: %', what, NEW.during
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = CASE what WHEN 'outage' THEN 'An outage starts at an instant; while it lasts its end is open: [start,).'
 							  ELSE 'A maintenance window starts and ends at instants: [start,end).' END;
