@@ -12,7 +12,7 @@ OBJS = src/ticket_sla.o \
 	$(addprefix src/calendar/, calendar.o) \
 	$(addprefix src/holidays/, holidays.o hebrew.o holiday_dates.o holiday_functions.o \
 		ical.o ical_reader.o ical_recurrence.o) \
-	$(addprefix src/contract/, contract.o contract_fields.o term_sets.o targets.o escalation.o progress.o) \
+	$(addprefix src/contract/, contract.o contract_fields.o term_sets.o targets.o escalation.o progress.o availability.o) \
 	$(addprefix src/store/, trigger_support.o stamp_trigger.o ticket_trigger.o ticket_row.o ticket_clock.o owner_calls.o \
 		ticket_statuses.o ticket_conversation.o ticket_due.o ticket_events.o store.o case_number.o) \
 	$(addprefix src/reports/, rollups.o) \
@@ -31,7 +31,7 @@ endif
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = calendar_io business_time arg_cache dst holidays holidays_ch ical differential contract_io contract_plans term_sets conversation_terms local_hours tickets entitlements stamp_deadlines queue escalations events clocks statuses conversation reporting charting rollups rollup_histories due_dates privileges attack_0_6 parallel pushdown fuzz_findings quiet_hours
+REGRESS = calendar_io business_time arg_cache dst holidays holidays_ch ical differential contract_io contract_plans term_sets conversation_terms local_hours tickets entitlements stamp_deadlines queue escalations events clocks statuses conversation reporting charting rollups rollup_histories due_dates availability privileges attack_0_6 parallel pushdown fuzz_findings quiet_hours
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
 ISOLATION = case_numbers premium_quota named_contacts escalations severity_race rollups quiet_hours

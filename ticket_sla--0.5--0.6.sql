@@ -818,7 +818,9 @@ RETURNS TABLE (section text, severity ticket_sla.severity, case_number text,
 			   resolutions_met bigint, resolutions_breached bigint,
 			   response_time interval, response_time_seconds numeric, escalations bigint,
 			   responses_manual bigint, resolutions_manual bigint,
-			   replies_met bigint, replies_breached bigint, updates_met bigint, updates_breached bigint)
+			   replies_met bigint, replies_breached bigint, updates_met bigint, updates_breached bigint,
+			   service text, availability_pct numeric, availability_target numeric,
+			   minutes_down numeric, minutes_maintenance numeric, months_breached bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -874,21 +876,36 @@ BEGIN
 		   coalesce(m.escalations, 0)::bigint, coalesce(m.responses_manual, 0)::bigint,
 		   coalesce(m.resolutions_manual, 0)::bigint, coalesce(m.replies_met, 0)::bigint,
 		   coalesce(m.replies_breached, 0)::bigint, coalesce(m.updates_met, 0)::bigint,
-		   coalesce(m.updates_breached, 0)::bigint
+		   coalesce(m.updates_breached, 0)::bigint,
+		   NULL::text, NULL::numeric, NULL::numeric, NULL::numeric, NULL::numeric, NULL::bigint
 	  FROM summary m
 	UNION ALL
 	SELECT 'incident', i.severity, i.case_number, i.opened_at, i.summary, i.status,
 		   1, i.response_met, i.response_breached, i.resolution_met + i.earlier_resolutions_met,
 		   i.resolution_breached + i.earlier_resolutions_breached,
 		   i.response_time, i.response_time_seconds, i.n_escalations, i.response_manual, i.resolution_manual,
-		   i.replies_met, i.replies_breached, i.updates_met, i.updates_breached
+		   i.replies_met, i.replies_breached, i.updates_met, i.updates_breached,
+		   NULL, NULL, NULL, NULL, NULL, NULL
 	  FROM incident i
-	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3;
+	UNION ALL
+	-- (0.6) each service's availability over the quarter's months (in the
+	-- plan's time zone): the minutes up of the minutes not planned
+	-- maintenance, the months breached
+	SELECT 'availability', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		   NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.service,
+		   trunc(coalesce(100 * (sum(a.minutes) - sum(a.minutes_maintenance) - sum(a.minutes_down))
+						  / nullif(sum(a.minutes) - sum(a.minutes_maintenance), 0), 100), 3),
+		   (array_agg(a.target_pct ORDER BY a.month DESC))[1], sum(a.minutes_down),
+		   sum(a.minutes_maintenance), count(*) FILTER (WHERE NOT a.met)
+	  FROM ticket_sla.availability a
+	 WHERE a.customer_id = customer AND a.month >= first_day AND a.month < first_day + interval '3 months'
+	 GROUP BY a.service
+	ORDER BY 1 DESC, 2 NULLS LAST, 4, 3, 21;
 END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.quarterly_report(integer, text) IS
-'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter; targets whose due date was set by hand are counted apart (responses_manual, resolutions_manual), not as met or breached; the replies and updates met and breached, response_time in seconds too, the summary read from the report rollups (0.6)';
+'The quarterly incident and activity report of CUSTOMER for QUARTER (YYYY-Qn, UTC): a summary row per severity and one for all (severity NULL; response_time the median), then one row per ticket opened in the quarter; targets whose due date was set by hand are counted apart (responses_manual, resolutions_manual), not as met or breached; the replies and updates met and breached, response_time in seconds too, the summary read from the report rollups (0.6); then one availability row per service (0.6): its availability over the quarter''s months, the target of the last, the minutes down and of planned maintenance, the months breached';
 
 GRANT SELECT ON ticket_sla.due_changes
 	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
@@ -1983,3 +2000,286 @@ COMMENT ON POLICY with_its_ticket ON ticket_sla.held_notices IS 'The held notice
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.recipients', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.held_notices', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.held_notices_notice_id_seq', '');
+
+------------------------------------------------------------------------------
+-- Service availability (0.6)
+--
+-- A plan's "availability 99.5% per month, maintenance announced 5 days
+-- ahead" is measured on what is recorded here: the services, which
+-- customers take which service and since when, the outages and the
+-- maintenance windows with the time each was announced.  Outages are
+-- recorded directly (by the on-call agent or a monitoring job), not derived
+-- from tickets: one outage is reported in many tickets, or in none; an
+-- outage may name the ticket it was reported in.  docs/availability.md
+-- gives the rules of the view availability.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.availability_target(c ticket_sla.contract)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'contract_availability_target'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.availability_target(ticket_sla.contract) IS
+'The monthly availability target of plan C in percent (availability 99.5% per month); NULL when it sets none';
+
+CREATE FUNCTION ticket_sla.maintenance_notice(c ticket_sla.contract)
+RETURNS text
+AS 'MODULE_PATHNAME', 'contract_maintenance_notice'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.maintenance_notice(ticket_sla.contract) IS
+'How long ahead plan C needs maintenance announced for it not to count as downtime, as written (5 days, 2 business days); NULL when the plan excludes no maintenance';
+
+CREATE FUNCTION ticket_sla.maintenance_from(announced_at timestamptz, c ticket_sla.contract)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'maintenance_from'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.maintenance_from(timestamptz, ticket_sla.contract) IS
+'The earliest start of a maintenance window announced at ANNOUNCED_AT that plan C counts as planned maintenance (the notice after the announcement, in business time under the plan''s hours when the notice says business); NULL when the plan excludes no maintenance';
+
+CREATE TABLE ticket_sla.services (
+	service_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	name text NOT NULL UNIQUE CHECK (btrim(name) <> ''),
+	description text
+);
+
+COMMENT ON TABLE ticket_sla.services IS
+'The services whose availability the plans promise (0.6)';
+
+CREATE TABLE ticket_sla.customer_services (
+	customer_id integer NOT NULL REFERENCES ticket_sla.customers ON DELETE CASCADE,
+	service_id integer NOT NULL REFERENCES ticket_sla.services,
+	since timestamptz NOT NULL DEFAULT now(),
+	until timestamptz,
+	PRIMARY KEY (customer_id, service_id),
+	CHECK (until > since)
+);
+
+CREATE INDEX customer_services_service ON ticket_sla.customer_services (service_id);
+
+COMMENT ON TABLE ticket_sla.customer_services IS
+'Which customers take which service, from SINCE until UNTIL (NULL: still): their availability is measured over that time, a month without outages at 100 % (0.6)';
+
+CREATE TABLE ticket_sla.outages (
+	outage_id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	service_id integer NOT NULL REFERENCES ticket_sla.services,
+	during tstzrange NOT NULL,
+	customers integer[],
+	ticket_id bigint,
+	note text
+);
+
+-- a month reads the outages that overlap it
+CREATE INDEX outages_during ON ticket_sla.outages USING gist (during);
+
+COMMENT ON TABLE ticket_sla.outages IS
+'The times a service was down (0.6): DURING has an open end while it lasts (counted up to now), CUSTOMERS are the customers affected (NULL: every subscriber), TICKET_ID the ticket it was reported in, if any';
+COMMENT ON COLUMN ticket_sla.outages.ticket_id IS
+'The ticket the outage was reported in (checked when given); no foreign key: an outage is a fact of the service, kept when tickets are deleted or truncated';
+
+CREATE TABLE ticket_sla.maintenance_windows (
+	window_id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	service_id integer NOT NULL REFERENCES ticket_sla.services,
+	during tstzrange NOT NULL,
+	announced_at timestamptz NOT NULL DEFAULT now(),
+	customers integer[],
+	note text
+);
+
+CREATE INDEX maintenance_windows_during ON ticket_sla.maintenance_windows USING gist (during);
+
+COMMENT ON TABLE ticket_sla.maintenance_windows IS
+'The planned maintenance of a service (0.6), DURING, announced at ANNOUNCED_AT to CUSTOMERS (NULL: every subscriber): planned maintenance when announced as far ahead as the plan requires (maintenance_from), downtime otherwise';
+
+-- Instants are checked against the transaction's time: an outage is
+-- recorded once it has begun, and ends when it is over (an open end
+-- meanwhile); an announcement is made before it is recorded
+CREATE FUNCTION ticket_sla.check_availability_record()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	what text := CASE TG_TABLE_NAME WHEN 'outages' THEN 'outage' ELSE 'maintenance window' END;
+	unknown text;
+BEGIN
+	PERFORM ticket_sla.require_trigger_relation('ticket_sla.check_availability_record', TG_RELID,
+		CASE TG_TABLE_NAME WHEN 'outages' THEN 'ticket_sla.outages'
+			 ELSE 'ticket_sla.maintenance_windows' END::regclass);
+	IF isempty(NEW.during) OR lower_inf(NEW.during) OR (what <> 'outage' AND upper_inf(NEW.during)) THEN
+		RAISE EXCEPTION 'the % has no start or no end: %', what, NEW.during
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = CASE what WHEN 'outage' THEN 'An outage starts at an instant; while it lasts its end is open: [start,).'
+							  ELSE 'A maintenance window starts and ends at instants: [start,end).' END;
+	END IF;
+	IF what = 'outage' AND (lower(NEW.during) > now() OR upper(NEW.during) > now()) THEN
+		RAISE EXCEPTION 'the outage % lies in the future (now is %)', NEW.during, now()
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Record an outage once it has begun, with an open end while it lasts: [start,).';
+	END IF;
+	-- (NEW of an outage has no announced_at, a window no ticket_id: the
+	-- tests are apart)
+	IF what = 'outage' THEN
+		IF NEW.ticket_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.ticket_id IS DISTINCT FROM OLD.ticket_id)
+		   AND NOT EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = NEW.ticket_id) THEN
+			RAISE EXCEPTION 'the outage names ticket %, which does not exist', NEW.ticket_id
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Give the ticket_id of a ticket you see, or NULL.';
+		END IF;
+	ELSE
+		IF NEW.announced_at > now() THEN
+			RAISE EXCEPTION 'the announcement at % lies in the future (now is %)', NEW.announced_at, now()
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Record a maintenance window when it is announced.';
+		END IF;
+	END IF;
+	SELECT string_agg(coalesce(c::text, 'NULL'), ', ') INTO unknown
+	  FROM unnest(NEW.customers) AS c
+	 WHERE NOT EXISTS (SELECT FROM ticket_sla.customers cu WHERE cu.customer_id = c);
+	IF unknown IS NOT NULL OR cardinality(NEW.customers) = 0 THEN
+		RAISE EXCEPTION 'the % affects %', what,
+			coalesce('customers that do not exist: ' || unknown, 'no customer (an empty list)')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give ids of ticket_sla.customers, or NULL for every subscriber of the service.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.check_availability_record() IS
+'Trigger of outages and maintenance_windows: refuses (22023) a period without start or (a window) without end, an outage or an announcement in the future, customers and (an outage) a ticket that do not exist';
+REVOKE EXECUTE ON FUNCTION ticket_sla.check_availability_record() FROM PUBLIC;
+
+CREATE TRIGGER checked
+BEFORE INSERT OR UPDATE ON ticket_sla.outages
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_availability_record();
+
+CREATE TRIGGER checked
+BEFORE INSERT OR UPDATE ON ticket_sla.maintenance_windows
+FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_availability_record();
+
+-- Each customer x service x month under a plan with an availability
+-- target.  The month is in the time zone of the plan's hours (the
+-- customer's own under local hours; UTC for a plan without hours), under
+-- the version of the terms in force when it began (the first version for a
+-- month before it).  The time counted runs from the later of the month's
+-- start and the subscription's to the earlier of their ends, and up to now
+-- only.  Within it: the windows announced in time are planned maintenance;
+-- the outages and the windows announced late are downtime, except where
+-- they overlap planned maintenance.  Overlaps count once.  Each month is
+-- computed on its own (a lateral subquery, no multirange), so that a
+-- filter on the customer or the service reaches the tables.  (Polymorphic
+-- functions and operators, and arithmetic that pg_catalog would match only
+-- through a cast, are qualified or given numeric constants: the view is
+-- parsed under the installer's search_path.)
+CREATE VIEW ticket_sla.availability WITH (security_invoker = true) AS
+WITH versions AS (
+	SELECT ct.contract_id, ct.terms_id, ct.terms, ct.in_force_from,
+		   pg_catalog.lead(ct.in_force_from) OVER w AS in_force_until,
+		   row_number() OVER w = 1 AS first_version
+	FROM ticket_sla.contract_terms ct
+	WHERE ct.localizes IS NULL
+	WINDOW w AS (PARTITION BY ct.contract_id ORDER BY ct.terms_id)
+), subscriptions AS (
+	SELECT cs.customer_id, cu.organisation, cs.service_id, cs.since, coalesce(cs.until, 'infinity') AS until,
+		   v.terms_id, v.in_force_from, v.in_force_until, v.first_version, p.terms,
+		   coalesce(substring(ticket_sla.hours(p.terms)::text FROM '(?:^|; )tz ([^;]*)'), 'UTC') AS time_zone
+	FROM ticket_sla.customer_services cs
+	JOIN ticket_sla.customers cu ON cu.customer_id = cs.customer_id
+	JOIN versions v ON v.contract_id = cu.contract_id
+	CROSS JOIN LATERAL (SELECT ticket_sla.localized(v.terms, cu.time_zone, cu.holiday_regions) AS terms) p
+	WHERE ticket_sla.availability_target(v.terms) IS NOT NULL AND cs.since <= now()
+), months AS (
+	SELECT s.customer_id, s.organisation, s.service_id, s.terms_id, s.terms, s.time_zone, m.month,
+		   greatest(m.month_start, s.since) AS counted_from, least(m.month_end, s.until) AS counted_until,
+		   least(m.month_end, s.until, now()) AS measured_until
+	FROM subscriptions s
+	CROSS JOIN LATERAL (
+		SELECT g::date AS month, g AT TIME ZONE s.time_zone AS month_start,
+			   (g + interval '1 month') AT TIME ZONE s.time_zone AS month_end
+		FROM generate_series(date_trunc('month', s.since AT TIME ZONE s.time_zone),
+							 least(s.until, now()) AT TIME ZONE s.time_zone, interval '1 month') AS g
+	) m
+	WHERE (m.month_start >= s.in_force_from OR s.first_version)
+	  AND m.month_start < coalesce(s.in_force_until, 'infinity')
+	  AND m.month_start < s.until
+), figures AS (
+	SELECT m.*, ticket_sla.availability_target(m.terms) AS target,
+		   EXTRACT(epoch FROM m.counted_until - m.counted_from) AS seconds,
+		   u.planned_seconds, u.without_seconds - u.planned_seconds AS down_seconds
+	FROM months m
+	-- the month's stretches without the service, cut to it, each planned
+	-- one once more (planned_only): the length of the union of all, and of
+	-- the planned, each stretch adding what it reaches past the furthest
+	-- end before it (in the order of the starts)
+	CROSS JOIN LATERAL (
+		SELECT coalesce(EXTRACT(epoch FROM sum(a.adds) FILTER (WHERE NOT a.planned_only)), 0) AS without_seconds,
+			   coalesce(EXTRACT(epoch FROM sum(a.adds) FILTER (WHERE a.planned_only)), 0) AS planned_seconds
+		FROM (
+			SELECT s.planned_only,
+				   greatest(s.ends - greatest(s.starts, coalesce(max(s.ends) OVER w, s.starts)), interval '0') AS adds
+			FROM (
+				SELECT x.planned_only, greatest(pg_catalog.lower(k.during), m.counted_from) AS starts,
+					   least(coalesce(pg_catalog.upper(k.during), now()), m.measured_until) AS ends
+				FROM (
+					SELECT o.during, false AS planned
+					FROM ticket_sla.outages o
+					WHERE o.service_id = m.service_id
+					  AND (o.customers IS NULL OR m.customer_id = ANY (o.customers))
+					  AND o.during OPERATOR(pg_catalog.&&) tstzrange(m.counted_from, m.measured_until)
+					UNION ALL
+					SELECT w.during,
+						   coalesce(ticket_sla.maintenance_from(w.announced_at, m.terms) <= pg_catalog.lower(w.during), false)
+					FROM ticket_sla.maintenance_windows w
+					WHERE w.service_id = m.service_id
+					  AND (w.customers IS NULL OR m.customer_id = ANY (w.customers))
+					  AND w.during OPERATOR(pg_catalog.&&) tstzrange(m.counted_from, m.measured_until)
+				) k
+				CROSS JOIN LATERAL (VALUES (false), (true)) AS x (planned_only)
+				WHERE k.planned OR NOT x.planned_only
+			) s
+			WINDOW w AS (PARTITION BY s.planned_only ORDER BY s.starts
+						 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		) a
+	) u
+)
+SELECT f.customer_id, f.organisation, f.service_id, sv.name AS service, f.month, f.time_zone, f.terms_id,
+	   f.counted_from, f.counted_until,
+	   round(f.seconds / 60.0, 3) AS minutes, round(f.down_seconds / 60.0, 3) AS minutes_down,
+	   round(f.planned_seconds / 60.0, 3) AS minutes_maintenance,
+	   trunc(coalesce(100.0 * (f.seconds - f.planned_seconds - f.down_seconds)
+					  / nullif(f.seconds - f.planned_seconds, 0.0), 100.0), 3) AS availability_pct,
+	   f.target AS target_pct,
+	   CASE WHEN f.down_seconds > b.budget THEN false WHEN now() >= f.counted_until THEN true END AS met,
+	   round((b.budget - f.down_seconds) / 60.0, 3) AS margin_minutes,
+	   now() >= f.counted_until AS complete
+FROM figures f
+CROSS JOIN LATERAL (SELECT (f.seconds - f.planned_seconds) * (100.0 - f.target) / 100.0 AS budget) b
+JOIN ticket_sla.services sv ON sv.service_id = f.service_id;
+
+COMMENT ON VIEW ticket_sla.availability IS
+'Per customer, service and month (the first day, in the plan''s time zone) under a plan with an availability target: the minutes counted (the whole month, or its part subscribed), minutes down and of planned maintenance (up to now), the availability in % (truncated to 3 decimals; the rest of a running month counted as up), the target, met (NULL while the month runs and the budget lasts; false once spent), the margin (minutes of downtime the budget has left; negative: over it), complete (0.6)';
+COMMENT ON COLUMN ticket_sla.availability.minutes IS
+'The minutes counted: the whole month (a DST month in Europe has 743 or 745 hours), or its part subscribed';
+COMMENT ON COLUMN ticket_sla.availability.margin_minutes IS
+'The minutes of downtime left in the month''s budget, (minutes - minutes_maintenance) x (100 - target) / 100 - minutes_down; negative once breached';
+
+-- services and subscriptions are the admin's; outages and windows are
+-- recorded by agents (the on-call) and admins; only the admin deletes
+GRANT SELECT ON ticket_sla.services, ticket_sla.customer_services, ticket_sla.outages,
+	ticket_sla.maintenance_windows, ticket_sla.availability
+	TO ticket_sla_agent, ticket_sla_reporting, ticket_sla_admin;
+GRANT INSERT, UPDATE, DELETE ON ticket_sla.services, ticket_sla.customer_services,
+	ticket_sla.outages, ticket_sla.maintenance_windows
+	TO ticket_sla_admin;
+GRANT INSERT, UPDATE ON ticket_sla.outages, ticket_sla.maintenance_windows TO ticket_sla_agent;
+
+-- The tables of service availability (0.6), in the order the update marks them
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.services', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.services_service_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.customer_services', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.outages', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.outages_outage_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.maintenance_windows', '');
+SELECT pg_catalog.pg_extension_config_dump('ticket_sla.maintenance_windows_window_id_seq', '');

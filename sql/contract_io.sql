@@ -734,6 +734,106 @@ FROM (VALUES
   ('\x01'::bytea || convert_to('on reopen restart; high: update every 90 minutes', 'UTF8'))
 ) AS v(bytes);
 
+--
+-- Availability (0.6): "availability N% per month", N more than 0 and at
+-- most 100 with up to three decimals, and optionally ", maintenance
+-- announced DURATION ahead" (a duration as for targets; business time
+-- needs hours).  Printed after the report fields, before the terms, the
+-- target without trailing zeros.
+--
+CREATE TEMP TABLE availability (id int, lit text);
+INSERT INTO availability VALUES
+  (1, 'availability 99.5% per month'),
+  (2, 'AVAILABILITY 99.500 % PER MONTH'),
+  (3, 'availability 100% per month, maintenance announced 120 hours ahead'),
+  (4, 'availability 0.001% per month, maintenance announced 90 minutes ahead'),
+  (5, 'critical: respond within 1 business hour; report requires service; hours (Mon-Fri 09:00-18:00; tz Europe/London); availability 99.95% per month, maintenance announced 2 business days 4 business hours ahead; plan "ISMS"'),
+  (6, 'critical: reply within 1 hour; availability 99.9% per month; request "x": respond within 1 hour');
+-- 1 and 2 print alike; 3: 120 hours are 5 days; 4: 1 hour 30 minutes;
+-- 5: plan, tier, hours, report, availability, terms; 6: the availability
+-- before the terms, the plain severity's before the set's
+SELECT id, try_contract(lit) AS canonical FROM availability ORDER BY id;
+-- each reads back equal and prints the same
+SELECT id FROM availability, LATERAL (SELECT lit::ticket_sla.contract AS c) AS x
+WHERE NOT (c::text::ticket_sla.contract = c AND c::text::ticket_sla.contract::text = c::text);
+-- what the accessors give: the target in percent, the notice as written
+SELECT id, ticket_sla.availability_target(lit::ticket_sla.contract) AS target,
+       ticket_sla.maintenance_notice(lit::ticket_sla.contract) AS notice
+FROM availability ORDER BY id;
+-- none without the clause
+SELECT ticket_sla.availability_target('critical: respond within 1 hour') AS target,
+       ticket_sla.maintenance_notice('critical: respond within 1 hour') AS notice,
+       ticket_sla.maintenance_from('2026-01-01 00:00+00', 'availability 99% per month') AS no_notice;
+-- the plan as a kind of ticket sees it keeps the clause
+SELECT ticket_sla.terms_for(lit::ticket_sla.contract, 'x', 'standard', 1) FROM availability WHERE id = 6;
+
+-- Bad availability clauses, with SQLSTATE and position (counted by hand)
+SELECT lit, try_contract(lit) AS error
+FROM (VALUES
+  -- out of range (22023, the number at 14)
+  ('availability 0% per month'),
+  ('availability 0.000% per month'),
+  ('availability 100.001% per month'),
+  ('availability 1000% per month'),
+  -- syntax (22P02): a fourth decimal (at 17), no decimals after "." (at
+  -- 17), no "%" (at 19), no number (at 14)
+  ('availability 99.1234% per month'),
+  ('availability 99.% per month'),
+  ('availability 99.5 per month'),
+  ('availability high per month'),
+  -- only "per month" (22P02 with a hint; at 24, and at the end, 23);
+  -- without "per" (at 19)
+  ('availability 99.5% per week'),
+  ('availability 99.5% per'),
+  ('availability 99.5%'),
+  -- the notice: its words, a duration, "ahead" (at 43, 53, and at the
+  -- end, 59)
+  ('availability 99.5% per month, maintenance 5 days ahead'),
+  ('availability 99.5% per month, maintenance announced ahead'),
+  ('availability 99.5% per month, maintenance announced 5 days'),
+  -- a zero notice (22023 at 53), business time without hours (22023 at 53)
+  ('availability 99.5% per month, maintenance announced 0 days ahead'),
+  ('availability 99.5% per month, maintenance announced 2 business days ahead'),
+  -- once (the second at 31)
+  ('availability 99.5% per month; availability 99% per month')
+) AS v(lit);
+
+-- Worked out by hand, as above: "availability 99.5% per month" is version
+-- 2, its extension at data+0 with the conversation field 8
+-- (CONTRACT_AVAILABILITY, byte 208) and no block of ConversationTerms; the
+-- AvailabilityTerms at data+16 = byte 212: the target 99500 thousandths
+-- (ac 84 01 00), the period 1 at 216, no notice (16 zero bytes, clock 0 at
+-- 232); names at data+40: 236 bytes.  With the notice of 5 days:
+-- 432000000000 microseconds (00 e0 34 95 64 00 00 00) at 220, clock 2
+-- (wall) at 232.  With a reply target too: conversation 1 + 8 = 9, the
+-- block of 4 x 32 bytes at 212, the clause after it at 340 (target 99950:
+-- 6e 86 01 00), 364 bytes.
+SELECT lit, length(b) AS bytes, get_byte(b, 0) AS version, get_byte(b, 208) AS bits,
+       substring(b FROM 213 FOR 4) AS target_212, get_byte(b, 216) AS period,
+       substring(b FROM 221 FOR 8) AS notice_usecs, get_byte(b, 232) AS clock,
+       substring(b FROM 341 FOR 4) AS target_340
+FROM (VALUES
+  ('availability 99.5% per month'),
+  ('availability 99.5% per month, maintenance announced 5 days ahead'),
+  ('critical: reply within 1 hour; availability 99.95% per month')
+) AS v(lit), LATERAL (SELECT contract_bytes(lit::ticket_sla.contract) AS b) AS x;
+-- equal values, equal bytes; different ones differ
+SELECT a, b, contract_bytes(a::ticket_sla.contract) = contract_bytes(b::ticket_sla.contract) AS same_bytes,
+       a::ticket_sla.contract = b::ticket_sla.contract AS eq
+FROM (VALUES
+  ('availability 99.5% per month, maintenance announced 5 days ahead', 'Availability 99.50% per MONTH, maintenance announced 120 hours ahead'),
+  ('availability 99.5% per month', 'availability 99.51% per month'),
+  ('availability 99.5% per month', 'availability 99.5% per month, maintenance announced 5 days ahead'),
+  ('hours (24x7); availability 99.5% per month, maintenance announced 1 business day ahead',
+   'hours (24x7); availability 99.5% per month, maintenance announced 24 business hours ahead'),
+  ('critical: respond within 1 hour', 'critical: respond within 1 hour; availability 100% per month')
+) AS v(a, b);
+-- binary: a version byte 1 and the canonical text, received equal
+SELECT ticket_sla.contract_send('availability 99.5% per month, maintenance announced 5 days ahead');
+SELECT try_query(format('SELECT recv_as(%L, %L)', 'ticket_sla.contract',
+       '\x01'::bytea || convert_to('availability 99.90% per month, maintenance announced 48 hours ahead', 'UTF8')))
+       AS received;
+
 DROP FUNCTION contract_of(bytea, bytea);
 DROP FUNCTION contract_bytes(ticket_sla.contract, bytea);
 

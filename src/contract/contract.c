@@ -22,6 +22,11 @@
  *		local hours								the hours in each customer's
  *												time zone and holidays
  *		report requires service, summary		the report fields required
+ *		availability 99.5% per month, maintenance announced 5 days ahead
+ *												the monthly availability
+ *												target; windows announced
+ *												that long ahead are planned
+ *												maintenance (0.6)
  *		critical: respond within 30 minutes, resolve within 2 business days,
  *			reply within 4 business hours, update every 1 business day,
  *			escalate after 1 hour to "Director" and "VP"
@@ -89,15 +94,17 @@ PG_FUNCTION_INFO_V1(contract_send);
 
 /* What the grammar wants where, for syntax error messages */
 #define CLAUSE_EXPECTED \
-	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"local\", \"response\", \"on\", \"request\", \"standard\", \"level\" or a severity"
+	"\"plan\", \"tier\", \"hours\", \"named\", \"premium\", \"phone\", \"warn\", \"report\", \"local\", \"response\", \"on\", \"availability\", \"request\", \"standard\", \"level\" or a severity"
 #define TERM_EXPECTED "\"respond\", \"resolve\", \"reply\", \"update\", \"escalate\" or \"hours\""
 #define FIELD_EXPECTED \
 	"\"service\", \"summary\", \"problem time\", \"business impact\", \"description\", \"current behaviour\" or \"expected behaviour\""
 #define UNIT_EXPECTED "\"minutes\", \"hours\" or \"days\""
+#define PERIOD_HINT \
+	"An availability target is measured per month (only months so far): \"availability 99.5% per month\"."
 
 /* How to write what the grammar wants, for syntax error messages */
 #define CLAUSE_HINT \
-	"A clause starts with plan, tier, hours, named, premium, phone, warn, report, local, response or on; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
+	"A clause starts with plan, tier, hours, named, premium, phone, warn, report, local, response, on or availability; terms start with request \"TYPE\", standard, level N or a severity: critical, high, medium or low (or P1 to P4), in this order, then \":\"."
 #define REPEAT_HINT \
 	"Each kind of clause may come once, and the terms of the same tickets in one clause, separated by \",\" (P1 to P4 are critical to low)."
 #define DURATION_HINT \
@@ -117,13 +124,14 @@ typedef enum ClauseKind
 	CLAUSE_LOCAL,
 	CLAUSE_RESPONSE,
 	CLAUSE_REOPEN,
+	CLAUSE_AVAILABILITY,
 	N_CLAUSE_KINDS
 } ClauseKind;
 
 /* The keyword that starts each kind of clause, by ClauseKind */
 static const char *const clause_keywords[N_CLAUSE_KINDS] = {
 	"plan", "tier", "hours", "named", "premium", "phone", "warn", "report", "local",
-	"response", "on"
+	"response", "on", "availability"
 };
 
 /* The names of the severities, most urgent first, as in the SQL enum */
@@ -234,6 +242,8 @@ typedef struct ContractParser
 	int32		report_fields;
 	bool		local_hours;
 	int32		conversation;	/* CONVERSATION_QUALIFIED and _RESTART */
+	AvailabilityTerms availability; /* target 0: no availability clause */
+	const char *notice_start;	/* where a business-time notice starts */
 	const char *clause_start[N_CLAUSE_KINDS];	/* where each clause starts */
 	List	   *sets;			/* ParsedSets, as written */
 } ContractParser;
@@ -801,6 +811,69 @@ parse_report(ContractParser *ps)
 	} while (consume(&ps->p, ","));
 }
 
+/* The words between an availability target and its notice */
+static const char *const maintenance_words[] = {"maintenance", "announced"};
+
+/*
+ * An availability target: N[.D[D[D]]]%, more than 0 and at most 100;
+ * returns it in thousandths of a percent
+ */
+static int32
+parse_availability_target(ContractParser *ps)
+{
+	int			len = number_length(ps, MAX_DURATION_DIGITS, "a percentage", NULL);
+	const char *start = ps->p;
+	int32		value = digits_value(start, len, 101) * AVAILABILITY_SCALE;
+	int32		unit = AVAILABILITY_SCALE;
+	int			i;
+
+	ps->p += len;
+	if (*ps->p == '.')
+	{
+		ps->p++;
+		len = word_length(ps->p);
+		if (!is_number_word(ps->p, len) || len > 3)
+			syntax_error(ps, ps->p, "one to three decimals", NULL);
+		for (i = 0; i < len; i++)
+			value += (ps->p[i] - '0') * (unit /= 10);
+		ps->p += len;
+	}
+	if (value <= 0 || value > 100 * AVAILABILITY_SCALE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("availability target \"%s%%\" is out of range",
+						shown_text(start, ps->p - start)),
+				 errdetail("At position %d.", char_position(ps->input, start)),
+				 errhint("It must be more than 0%% and at most 100%%, with up to three decimals.")));
+	if (!consume(&ps->p, "%"))
+		syntax_error(ps, ps->p, "\"%\"", NULL);
+	return value;
+}
+
+/*
+ * availability clause: N% per month[, maintenance announced DURATION
+ * ahead]
+ */
+static void
+parse_availability(ContractParser *ps)
+{
+	const char *notice;
+
+	ps->availability.target = parse_availability_target(ps);
+	expect_keyword(ps, "per");
+	if (!accept_keyword(ps, "month"))
+		syntax_error(ps, ps->p, "\"month\"", PERIOD_HINT);
+	ps->availability.period = AVAILABILITY_MONTH;
+	if (!consume(&ps->p, ","))
+		return;
+	expect_keywords(ps, maintenance_words, lengthof(maintenance_words));
+	notice = ps->p + strspn(ps->p, SPACE_CHARS);
+	ps->availability.notice = parse_duration(ps);
+	if (ps->availability.notice.clock == CLOCK_BUSINESS)
+		ps->notice_start = notice;
+	expect_keyword(ps, "ahead");
+}
+
 /* A clause that starts with one of clause_keywords */
 static void
 parse_keyword_clause(ContractParser *ps, ClauseKind kind)
@@ -846,6 +919,9 @@ parse_keyword_clause(ContractParser *ps, ClauseKind kind)
 		case CLAUSE_REOPEN:
 			expect_keywords(ps, reopen_rest, lengthof(reopen_rest));
 			ps->conversation |= CONVERSATION_RESTART;
+			break;
+		case CLAUSE_AVAILABILITY:
+			parse_availability(ps);
 			break;
 		default:
 			Assert(false);
@@ -960,6 +1036,19 @@ refuse_idle_clauses(const ContractParser *ps)
 						 "Give a resolution target (resolve within), or leave the clause out.");
 }
 
+/* Refuse business time, first written at first_business, without hours */
+static void
+refuse_business_without_hours(const ContractParser *ps, const char *first_business)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("contract \"%s\" has business-time terms but no hours",
+					shown_text(ps->input, strlen(ps->input))),
+			 errdetail("The first business-time duration is at position %d.",
+					   char_position(ps->input, first_business)),
+			 errhint("Add the opening hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).")));
+}
+
 /*
  * The hours of a set's terms: business time needs some (its own or the
  * plan's), and its own are for its business time
@@ -968,13 +1057,7 @@ static void
 check_set_hours(const ContractParser *ps, const ParsedSet *set)
 {
 	if (set->first_business != NULL && set->hours == NULL && ps->hours == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("contract \"%s\" has business-time terms but no hours",
-						shown_text(ps->input, strlen(ps->input))),
-				 errdetail("The first business-time duration is at position %d.",
-						   char_position(ps->input, set->first_business)),
-				 errhint("Add the opening hours, e.g. hours (Mon-Fri 09:00-18:00; tz Europe/Berlin).")));
+		refuse_business_without_hours(ps, set->first_business);
 	if (set->hours != NULL && set->first_business == NULL)
 		refuse_no_effect(ps, set->start, "the hours of the terms",
 						 "every target and step of these terms is on the wall clock",
@@ -997,6 +1080,9 @@ check_clauses(const ContractParser *ps)
 
 	foreach(lc, ps->sets)
 		check_set_hours(ps, (const ParsedSet *) lfirst(lc));
+	/* a maintenance notice in business time counts in the plan's hours */
+	if (ps->notice_start != NULL && ps->hours == NULL)
+		refuse_business_without_hours(ps, ps->notice_start);
 	refuse_idle_clauses(ps);
 }
 
@@ -1103,6 +1189,7 @@ typedef struct ContractLayout
 	int			n_steps;
 	Size		calendar_offset;
 	Size		extension_offset;
+	Size		availability_offset;
 	Size		set_hours_offset;
 	Size		names_offset;
 } ContractLayout;
@@ -1140,8 +1227,11 @@ place_parts(ContractParser *ps, ContractLayout *lay)
 	if (lay->extended)
 		offset = CONTRACT_ALIGN(offset + offsetof(ContractExtension, sets) +
 								list_length(lay->others) * sizeof(TermSet));
-	if (lay->conversation != 0)
+	if (lay->conversation & CONVERSATION_TERMS)
 		offset += (CONTRACT_SEVERITIES + list_length(lay->others)) * sizeof(ConversationTerms);
+	lay->availability_offset = offset;
+	if (lay->conversation & CONTRACT_AVAILABILITY)
+		offset += sizeof(AvailabilityTerms);
 	lay->set_hours_offset = offset;
 	foreach(lc, lay->others)
 	{
@@ -1197,8 +1287,10 @@ write_extension(const ContractParser *ps, const ContractLayout *lay, Contract *c
 	ext->report_fields = ps->report_fields;
 	ext->local_hours = ps->local_hours;
 	ext->conversation = lay->conversation;
-	if (lay->conversation != 0)
+	if (lay->conversation & CONVERSATION_TERMS)
 		write_conversation(lay, ext);
+	if (lay->conversation & CONTRACT_AVAILABILITY)
+		memcpy(c->data + lay->availability_offset, &ps->availability, sizeof(AvailabilityTerms));
 	foreach(lc, lay->others)
 	{
 		const ParsedSet *set = (const ParsedSet *) lfirst(lc);
@@ -1250,7 +1342,8 @@ build_contract(ContractParser *ps)
 
 	initStringInfo(&lay.names);
 	lay.others = order_sets(ps, lay.plain);
-	lay.conversation = conversation_bits(ps);
+	lay.conversation = conversation_bits(ps) |
+		(ps->availability.target > 0 ? CONTRACT_AVAILABILITY : 0);
 	lay.extended = lay.others != NIL || ps->report_fields != 0 || ps->local_hours ||
 		lay.conversation != 0;
 	if (ps->plan_name != NULL)
@@ -1541,6 +1634,38 @@ append_report_fields(StringInfo buf, const Contract *c)
 	}
 }
 
+/* An availability target as written: "99.5", "100", "99.95" */
+char *
+availability_target_text(int32 target)
+{
+	int32		decimals = target % AVAILABILITY_SCALE;
+	int			digits = 3;
+
+	if (decimals == 0)
+		return psprintf("%d", target / AVAILABILITY_SCALE);
+	for (; decimals % 10 == 0; decimals /= 10)
+		digits--;
+	return psprintf("%d.%0*d", target / AVAILABILITY_SCALE, digits, decimals);
+}
+
+/* availability N% per month[, maintenance announced DURATION ahead] */
+static void
+append_availability(StringInfo buf, const Contract *c)
+{
+	const AvailabilityTerms *availability = contract_availability(c);
+
+	if (availability == NULL)
+		return;
+	start_clause(buf);
+	appendStringInfo(buf, "availability %s%% per month",
+					 availability_target_text(availability->target));
+	if (availability->notice.clock == CLOCK_NONE)
+		return;
+	appendStringInfoString(buf, ", maintenance announced");
+	append_duration(buf, &availability->notice);
+	appendStringInfoString(buf, " ahead");
+}
+
 /*
  * The clauses that act only in some plans, where they act: 0.4 accepted a
  * premium quota in a standard plan, phone only out of hours without hours,
@@ -1585,8 +1710,9 @@ append_effective_clauses(StringInfo buf, const Contract *c)
 /*
  * The canonical text: plan, tier, hours, local hours, named contacts,
  * premium requests, phone only out of hours, warning, response means
- * qualified answer, on reopen restart, report fields, then the terms in the
- * order of their keys (the severities' plain terms most urgent first).
+ * qualified answer, on reopen restart, report fields, availability, then
+ * the terms in the order of their keys (the severities' plain terms most
+ * urgent first).
  */
 static void
 append_plan_clauses(StringInfo buf, const Contract *c)
@@ -1617,6 +1743,7 @@ append_plan_clauses(StringInfo buf, const Contract *c)
 	}
 	append_effective_clauses(buf, c);
 	append_report_fields(buf, c);
+	append_availability(buf, c);
 }
 
 char *

@@ -29,6 +29,12 @@
  *										each set, in the order of the sets;
  *										right after the sets, still inside
  *										the extension
+ *		AvailabilityTerms availability;	version 2 with CONTRACT_AVAILABILITY in
+ *										the extension's conversation field
+ *										only (0.6): the availability clause,
+ *										right after the block of
+ *										ConversationTerms (or after the sets
+ *										when there is none)
  *		Calendar	 set_hours[];		version 2 only: the hours of the sets
  *										that have their own
  *		char		 names[];			NUL-terminated strings: the plan's
@@ -43,7 +49,11 @@
  * extension's conversation field, zero padding in 0.5, stays zero and no
  * block of ConversationTerms follows the sets.  A plan with any of them is
  * version 2, with CONVERSATION_TERMS and the block, whether or not it has
- * sets.
+ * sets.  The availability clause (0.6) extends the format the same way: a
+ * plan without it stores no AvailabilityTerms and its bit is zero, so that
+ * every value stored before reads unchanged; a plan with it is version 2
+ * with CONTRACT_AVAILABILITY set (and CONVERSATION_TERMS only when it has
+ * conversation terms too), whether or not it has sets.
  */
 #ifndef TICKET_SLA_CONTRACT_H
 #define TICKET_SLA_CONTRACT_H
@@ -146,6 +156,25 @@ typedef struct ConversationTerms
 									 * the sets (set whenever another is) */
 #define CONVERSATION_QUALIFIED	2	/* response means qualified answer */
 #define CONVERSATION_RESTART	4	/* on reopen restart */
+#define CONTRACT_AVAILABILITY	8	/* the AvailabilityTerms follow (0.6) */
+
+/* The periods an availability target is measured over (only months so far) */
+#define AVAILABILITY_MONTH		1
+
+/* An availability target is kept in thousandths of a percent */
+#define AVAILABILITY_SCALE		1000
+
+/*
+ * The availability clause (0.6): "availability 99.5% per month[,
+ * maintenance announced 5 days ahead]".  Without the notice (clock NONE)
+ * the plan excludes no maintenance: every window counts as downtime.
+ */
+typedef struct AvailabilityTerms
+{
+	int32		target;			/* thousandths of a percent, 1 to 100000 */
+	int32		period;			/* AVAILABILITY_MONTH */
+	ContractDuration notice;	/* maintenance announced this long ahead */
+} AvailabilityTerms;
 
 /* What version 2 adds; the sets in the order of their keys (contract.c) */
 typedef struct ContractExtension
@@ -154,7 +183,8 @@ typedef struct ContractExtension
 	int32		report_fields;	/* bit i: field i of contract_report_fields */
 	int32		local_hours;	/* 1: the hours are kept in each customer's
 								 * own time zone and holidays */
-	int32		conversation;	/* CONVERSATION_* bits; 0: none of them */
+	int32		conversation;	/* CONVERSATION_* bits and
+								 * CONTRACT_AVAILABILITY; 0: none of them */
 	TermSet		sets[FLEXIBLE_ARRAY_MEMBER];
 	/* ConversationTerms conversation[CONTRACT_SEVERITIES + n_sets] */
 } ContractExtension;
@@ -261,6 +291,25 @@ contract_conversation(const Contract *c, int i)
 	return (const ConversationTerms *) &ext->sets[ext->n_sets] + i;
 }
 
+/*
+ * The availability clause; NULL when the plan has none.  It follows the
+ * block of ConversationTerms (whose entries are 32 bytes long) or the sets:
+ * 8-byte aligned either way.
+ */
+static inline const AvailabilityTerms *
+contract_availability(const Contract *c)
+{
+	const ContractExtension *ext = contract_extension(c);
+	const char *after;
+
+	if (ext == NULL || (ext->conversation & CONTRACT_AVAILABILITY) == 0)
+		return NULL;
+	after = (const char *) &ext->sets[ext->n_sets];
+	if (ext->conversation & CONVERSATION_TERMS)
+		after += (CONTRACT_SEVERITIES + ext->n_sets) * sizeof(ConversationTerms);
+	return (const AvailabilityTerms *) after;
+}
+
 /* Whether only agent messages marked qualified count as a response */
 static inline bool
 contract_qualified_responses(const Contract *c)
@@ -311,6 +360,7 @@ extern const char *const contract_report_fields[CONTRACT_REPORT_FIELDS];
 /* The canonical text form, used in error messages too */
 extern char *contract_to_text(const Contract *c);
 extern char *contract_duration_text(const ContractDuration *d);
+extern char *availability_target_text(int32 target);
 
 #define DatumGetContractP(X)	((Contract *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_CONTRACT_P(n) DatumGetContractP(PG_GETARG_DATUM(n))

@@ -34,10 +34,13 @@ $$;
 
 -- A contract with a business-hours plan: Mon-Fri 09:00-17:00 in Berlin,
 -- closed on Berlin's holidays (none from 15 to 21 November 2024; Buß- und
--- Bettag, Wednesday 20 November, is Saxony's, not Berlin's).  Written out of
--- order and in lower case: the clients read its canonical text.
+-- Bettag, Wednesday 20 November, is Saxony's, not Berlin's), and (0.6) an
+-- availability of 99.95 % a month, maintenance announced 3 business days
+-- ahead.  Written out of order and in lower case: the clients read its
+-- canonical text.
 INSERT INTO ticket_sla.contracts (name, terms) VALUES ('Drivers Gold',
  'warn at 50%; HIGH: resolve within 2 business days, respond within 4 business hours;
+  AVAILABILITY 99.950% PER MONTH, maintenance announced 3 business days ahead;
   hours (mon-fri 9:00-17:00; tz Europe/Berlin; holidays de-be); plan "Drivers Gold";
   critical: escalate after 2 business hours to "Duty manager", resolve within 8 business hours,
             respond within 1 business hour');
@@ -78,6 +81,18 @@ BEGIN
 	END IF;
 END
 $$;
+
+-- (0.6) The customer's shop, in November 2024 (Berlin): down from 08:30 to
+-- 09:10 on Monday 18 November (reported in ticket 2), maintained on
+-- Saturday 23 November from 22:00 to 24:00, announced on Friday 15
+-- November at 10:00, 3 business days before Wednesday 20 November 10:00
+INSERT INTO ticket_sla.services (name) VALUES ('Shop');
+INSERT INTO ticket_sla.customer_services (customer_id, service_id, since, until)
+VALUES (1, 1, '2024-11-01 00:00+01', '2024-12-01 00:00+01');
+INSERT INTO ticket_sla.outages (service_id, during, ticket_id)
+VALUES (1, '[2024-11-18 08:30+01, 2024-11-18 09:10+01)', 2);
+INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
+VALUES (1, '[2024-11-23 22:00+01, 2024-11-24 00:00+01)', '2024-11-15 10:00+01');
 
 -- The report rollups refreshed (the customer's two days, 15 and 18 November
 -- 2024, UTC), so that compliance reads them and compliance_recomputed computes

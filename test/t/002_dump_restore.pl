@@ -53,8 +53,10 @@ my $before = table_fingerprints($source);
 my $inputs = deadline_inputs($source);
 my @tables = store_tables($source);
 is( join(',', @tables),
-	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,held_notices,messages,premium_requests,recipients,request_types,statuses,target_cycles,target_events,tickets',
-	'the store has sixteen tables (due_changes, messages, target_cycles, target_events, recipients and held_notices from 0.6)');
+	'clock_segments,contacts,contract_terms,contracts,customer_services,customers,due_changes,escalations,'
+	  . 'held_notices,maintenance_windows,messages,outages,premium_requests,recipients,request_types,services,'
+	  . 'statuses,target_cycles,target_events,tickets',
+	'the store has twenty tables (due_changes, messages, target_cycles, target_events, recipients, held_notices and the four of service availability from 0.6)');
 
 my $dump = "$PostgreSQL::Test::Utils::tmp_check/ticket_sla.dump";
 $source->command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $source->connstr('postgres') ],

@@ -185,12 +185,15 @@ SELECT md5(string_agg(r::text, '|' ORDER BY r.id)) FROM app.requests r;
 # What 0.6 adds (each checked on its own): the tickets' cycles,
 # conversation, due dates set by hand and events, and the tables of
 # messages, finished cycles, due changes and events fired (empty but for
-# the events already past at the update), and the quiet hours' plan hours,
-# recipients and held notices (empty)
+# the events already past at the update), the quiet hours' plan hours,
+# recipients and held notices, and service availability (services,
+# subscriptions, outages, maintenance windows): all empty
 my @columns_0_6 = qw(cycle reopened_at awaiting_reply_since reply_cycle reply_due
   last_agent_message_at update_from update_cycle update_due response_due_set resolution_due_set next_event_at events_fired revision);
 my @tables_0_6 = qw(messages target_cycles seq:messages_message_id_seq due_changes seq:due_changes_change_id_seq target_events
-  recipients held_notices seq:held_notices_notice_id_seq);
+  recipients held_notices seq:held_notices_notice_id_seq
+  services seq:services_service_id_seq customer_services outages seq:outages_outage_id_seq maintenance_windows
+  seq:maintenance_windows_window_id_seq);
 sub store_fingerprints
 {
 	my ($node, %db) = @_;
@@ -334,14 +337,16 @@ sub update_filled_store
 		"from $version: every view (and quarterly_report) reads the same");
 	# the tables and sequences of the store: as 0.3 marks them, and
 	# request_types and statuses (0.5), due_changes and its sequence, the
-	# recipients and held notices of quiet hours (0.6)
+	# recipients and held notices of quiet hours, the tables of service
+	# availability and their sequences (0.6)
 	is( sql($node, q{
 SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) r JOIN pg_class c ON c.oid = r
 WHERE e.extname = 'ticket_sla'}, %db),
 		'case_number_seq,clock_segments,contacts,contacts_contact_id_seq,contract_terms,contract_terms_terms_id_seq,'
-		  . 'contracts,contracts_contract_id_seq,customers,customers_customer_id_seq,due_changes,'
-		  . 'due_changes_change_id_seq,escalations,held_notices,held_notices_notice_id_seq,messages,'
-		  . 'messages_message_id_seq,premium_requests,recipients,request_types,statuses,target_cycles,'
+		  . 'contracts,contracts_contract_id_seq,customer_services,customers,customers_customer_id_seq,due_changes,'
+		  . 'due_changes_change_id_seq,escalations,held_notices,held_notices_notice_id_seq,maintenance_windows,'
+		  . 'maintenance_windows_window_id_seq,messages,messages_message_id_seq,outages,outages_outage_id_seq,'
+		  . 'premium_requests,recipients,request_types,services,services_service_id_seq,statuses,target_cycles,'
 		  . 'target_events,tickets,tickets_ticket_id_seq',
 		"from $version: every table and sequence of the store is marked for pg_dump");
 	# 0.6: the warnings and breaches already past are logged without a

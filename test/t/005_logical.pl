@@ -37,10 +37,10 @@ fill_store($publisher);
 sql($publisher, 'CREATE PUBLICATION ticket_store FOR TABLES IN SCHEMA ticket_sla');
 is( sql($publisher, q{
 SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_publication_tables WHERE pubname = 'ticket_store'}),
-	'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,held_notices,messages,'
-	  . 'premium_requests,recipients,report_days,report_dirty,report_periods,report_state,request_types,statuses,'
-	  . 'target_cycles,target_events,tickets',
-	'the publication holds the sixteen tables of the store and the four of its report rollups');
+	'clock_segments,contacts,contract_terms,contracts,customer_services,customers,due_changes,escalations,'
+	  . 'held_notices,maintenance_windows,messages,outages,premium_requests,recipients,report_days,report_dirty,'
+	  . 'report_periods,report_state,request_types,services,statuses,target_cycles,target_events,tickets',
+	'the publication holds the twenty tables of the store and the four of its report rollups');
 
 (my $connstr = $publisher->connstr('postgres')) =~ s/'/''/g;
 sql($subscriber, "CREATE SUBSCRIPTION ticket_store CONNECTION '$connstr' PUBLICATION ticket_store");
@@ -53,8 +53,8 @@ SELECT string_agg(c.relname || '.' || t.tgname || ' ' || t.tgenabled::text, ', '
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 WHERE c.relnamespace = 'ticket_sla'::regnamespace AND NOT t.tgisinternal}),
 	'contacts.named_contact_limit O, contract_terms.terms_are_final O, contracts.record_terms O, '
-	  . 'customers.localize O, messages.record_message O, messages.recorded_by O, '
-	  . 'recipients.check_recipient O, statuses.guard O, '
+	  . 'customers.localize O, maintenance_windows.checked O, messages.record_message O, messages.recorded_by O, '
+	  . 'outages.checked O, recipients.check_recipient O, statuses.guard O, '
 	  . 'tickets.note_deleted_days O, tickets.note_truncated O, tickets.record_segments O, '
 	  . 'tickets.stamp O',
 	"the subscriber's triggers are ENABLE (origin only)");
@@ -70,8 +70,8 @@ SELECT string_agg(sequencename || '=' || coalesce(last_value::text, 'unused'), '
 WHERE schemaname = 'ticket_sla'}),
 	"1 false\ncase_number_seq=unused,contacts_contact_id_seq=unused,contract_terms_terms_id_seq=unused,"
 	  . 'contracts_contract_id_seq=unused,customers_customer_id_seq=unused,due_changes_change_id_seq=unused,'
-	  . 'held_notices_notice_id_seq=unused,'
-	  . 'messages_message_id_seq=unused,tickets_ticket_id_seq=unused',
+	  . 'held_notices_notice_id_seq=unused,maintenance_windows_window_id_seq=unused,messages_message_id_seq=unused,'
+	  . 'outages_outage_id_seq=unused,services_service_id_seq=unused,tickets_ticket_id_seq=unused',
 	"the subscriber's triggers did not run: its sequences were never used");
 
 # changes after the initial copy: new tickets (stamped by the publisher),

@@ -93,6 +93,18 @@ my @decoys_before = (
 	LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS 'SELECT $1 || $2';
 CREATE AGGREGATE $S.percentile_cont(numeric ORDER BY interval) (SFUNC = $S.d_pc_add,
 	STYPE = interval[], INITCOND = '{}', FINALFUNC = $S.d_pc_final, FINALFUNC_EXTRA)} ],
+	# ticket_sla.availability (0.6): a range's bounds and overlap: exact
+	# signatures beat pg_catalog's polymorphic (anyrange) ones; integers
+	# with numeric beat numeric's (its lead() is qualified too, though only
+	# a superuser can make a window function)
+	[ 'lower(tstzrange)', 'FUNCTION $S.lower(tstzrange) RETURNS timestamptz', 'lower($1)' ],
+	[ 'upper(tstzrange)', 'FUNCTION $S.upper(tstzrange) RETURNS timestamptz', 'upper($1)' ],
+	[ '&&(tstzrange, tstzrange)', 'FUNCTION $S.d_overlaps_tstz(tstzrange, tstzrange) RETURNS boolean',
+	  '$1 && $2', 'OPERATOR $S.&& (LEFTARG = tstzrange, RIGHTARG = tstzrange, FUNCTION = $S.d_overlaps_tstz)' ],
+	[ '*(integer, numeric)', 'FUNCTION $S.d_mul_i4_num(integer, numeric) RETURNS numeric',
+	  '$1 * $2', 'OPERATOR $S.* (LEFTARG = integer, RIGHTARG = numeric, FUNCTION = $S.d_mul_i4_num)' ],
+	[ '/(numeric, integer)', 'FUNCTION $S.d_div_num_i4(numeric, integer) RETURNS numeric',
+	  '$1 / $2', 'OPERATOR $S./ (LEFTARG = numeric, RIGHTARG = integer, FUNCTION = $S.d_div_num_i4)' ],
 );
 
 # Planted once the extension's types exist (mallory needs USAGE on schema
@@ -276,7 +288,7 @@ sql($node, "SET ROLE mallory;\n" . decoy_sql('hostile', \@decoys_before, 1), db 
 is( catalog($node, 'victim', q{
 SELECT (SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace) > 15,
        (SELECT count(*) FROM pg_operator WHERE oprnamespace = 'public'::regnamespace)}),
-	"t|6", 'mallory planted her decoys in public of victim: functions, six operators, two aggregates');
+	"t|9", 'mallory planted her decoys in public of victim: functions, nine operators, two aggregates');
 
 is(outcome_psql($node, 'victim', "SET search_path = public;\nCREATE EXTENSION ticket_sla"), 'ok',
 	'a superuser installs the extension in victim with search_path = public');

@@ -38,8 +38,10 @@ SELECT ticket_sla.set_due(ticket_id, 'resolution', '2024-04-30 12:00+00', 'Agree
 FROM ticket_sla.tickets WHERE ticket_id = 1 OR summary = 'Secret open';}, db => 'roles');
 
 my @tables = store_tables($node, db => 'roles');
-is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customers,due_changes,escalations,held_notices,messages,premium_requests,recipients,request_types,statuses,target_cycles,target_events,tickets',
-	'the sixteen tables of the store');
+is(join(',', sort @tables), 'clock_segments,contacts,contract_terms,contracts,customer_services,customers,due_changes,escalations,'
+	  . 'held_notices,maintenance_windows,messages,outages,premium_requests,recipients,request_types,services,'
+	  . 'statuses,target_cycles,target_events,tickets',
+	'the twenty tables of the store');
 # a column each that an UPDATE may name (not an identity or generated one)
 my %column = map { split /\|/ } split /\n/, catalog($node, 'roles', q{
 SELECT DISTINCT ON (c.relname) c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
@@ -78,11 +80,16 @@ is( join(' ', map { outcome($node, 'roles', 'rita', $_) }
 	'42501 42501 42501 42501 42501 42501',
 	'reporting: retarget, process_escalations, take_premium_request, the case number sequence, set_due and clear_due are refused (42501)');
 
-# ticket_sla_agent: tickets only
-my @agent_cannot = grep { $_ ne 'tickets' } @tables;
+# ticket_sla_agent: tickets, and (0.6) outages and maintenance windows
+# recorded and changed, not deleted
+my @agent_cannot = grep { !/^(tickets|outages|maintenance_windows)$/ } @tables;
 my $agnes_writes = writes('agnes', @agent_cannot);
 is_deeply($agnes_writes, all_42501($agnes_writes),
-	'agent: no write to contracts, contract_terms, customers, contacts, premium_requests, request_types, statuses, clock_segments, escalations, due_changes (42501)');
+	'agent: no write to contracts, contract_terms, customers, contacts, premium_requests, request_types, statuses, clock_segments, escalations, due_changes, services, customer_services (42501)');
+is_deeply(writes('agnes', 'outages', 'maintenance_windows'),
+	{ map { ("INSERT $_" => '23502', "UPDATE $_" => 'ok 0', "DELETE $_" => '42501', "TRUNCATE $_" => '42501') }
+		qw(outages maintenance_windows) },
+	'agent: records outages and maintenance windows (an empty one: 23502) and changes them, deletes none (42501)');
 # ticket 1 is customer 2's (fill_store: customer 1 + i % 7), open and not
 # confidential; terms 1 are customer 1's contract's
 is( join(' ', map { outcome($node, 'roles', 'agnes', $_) }

@@ -414,7 +414,10 @@ FROM ticket_sla.clock_ledger ORDER BY ticket_id, clock, from_at, to_at},
 	customer_terms   => q{SELECT c::text FROM ticket_sla.customer_terms c ORDER BY customer_id},
 	quarterly_report => q{
 SELECT c.customer_id, (to_jsonb(r) - 'responses_manual' - 'resolutions_manual'
-	- 'replies_met' - 'replies_breached' - 'updates_met' - 'updates_breached' - 'response_time_seconds')::text
+	- 'replies_met' - 'replies_breached' - 'updates_met' - 'updates_breached' - 'response_time_seconds'
+	-- (0.6) the availability columns, NULL but in the rows of a service
+	- 'service' - 'availability_pct' - 'availability_target' - 'minutes_down' - 'minutes_maintenance'
+	- 'months_breached')::text
 FROM ticket_sla.customers c,
 	LATERAL ticket_sla.quarterly_report(c.customer_id, '2024-Q1') r ORDER BY 1});
 }
