@@ -148,6 +148,42 @@ FROM ticket_sla.availability
 WHERE customer_id = 1 AND service = 'Portal' AND month IN ('2026-04-01', '2026-05-01')
 ORDER BY month;
 
+-- The zone of a calendar, as stored (canonical); UTC when none is named
+SELECT ticket_sla.time_zone('Mon-Fri 09:00-18:00; tz europe/london') AS london,
+	   ticket_sla.time_zone('24x7') AS none_named,
+	   ticket_sla.time_zone('Mon-Fri 09:00-17:00; tz GMT; holidays GB-ENG') AS gmt;
+
+-- A version of the terms that moves the months to another zone cuts the
+-- month of the change where the new zone's months begin, so that every
+-- instant is counted once.  County (portal from 30 September 23:00 UTC, 1
+-- October in London) gets Council's second version in Asia/Tokyo, in
+-- force from 15 October: Tokyo's months begin on 1 November 00:00 JST =
+-- 31 October 15:00 UTC, so London's October stops there: 30 days 16 hours
+-- = 44160 min (not 745 h).  The third, in America/New_York from 10
+-- November: New York's months begin on 1 December 00:00 EST = 1 December
+-- 05:00 UTC; Tokyo's November is whole (43200 min) and a piece of Tokyo's
+-- December, 30 November 15:00 to 1 December 05:00 UTC, 14 h = 840 min, is
+-- still Tokyo's.  New York's December runs to 1 January 05:00 UTC, 44640
+-- min.  The rows add up to 30 September 23:00 to 1 January 05:00 UTC: 92
+-- days 6 hours = 132840 min, each instant once.
+UPDATE ticket_sla.contracts SET terms = 'plan "Council"; hours (Mon-Fri 09:00-18:00; tz Asia/Tokyo);
+  availability 99.9% per month, maintenance announced 2 business days ahead' WHERE contract_id = 2;
+SET session_replication_role = replica;
+UPDATE ticket_sla.contract_terms SET in_force_from = '2026-10-15 00:00+00'
+WHERE terms_id = (SELECT max(terms_id) FROM ticket_sla.contract_terms WHERE contract_id = 2);
+RESET session_replication_role;
+UPDATE ticket_sla.contracts SET terms = 'plan "Council"; hours (Mon-Fri 09:00-18:00; tz America/New_York);
+  availability 99.9% per month, maintenance announced 2 business days ahead' WHERE contract_id = 2;
+SET session_replication_role = replica;
+UPDATE ticket_sla.contract_terms SET in_force_from = '2026-11-10 00:00+00'
+WHERE terms_id = (SELECT max(terms_id) FROM ticket_sla.contract_terms WHERE contract_id = 2);
+RESET session_replication_role;
+SELECT month, time_zone, counted_from, counted_until, minutes
+FROM ticket_sla.availability
+WHERE customer_id = 2 AND month < '2027-01-01' ORDER BY counted_from;
+SELECT sum(minutes) AS minutes, min(counted_from) AS counted_from, max(counted_until) AS counted_until
+FROM ticket_sla.availability WHERE customer_id = 2 AND month < '2027-01-01';
+
 -- The running month (this one, in London): not met until it is over, but
 -- breached as soon as its budget is spent.  Borough's portal has had no
 -- outage this month: met NULL, 100 %.  An outage still open, begun an

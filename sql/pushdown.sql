@@ -50,7 +50,7 @@ FROM pg_proc p
 WHERE p.pronamespace = 'ticket_sla'::regnamespace AND p.provolatile <> 'i'
 ORDER BY p.provolatile, p.oid::regprocedure::text;
 
--- and the IMMUTABLE ones: the 58 functions over values (type I/O and
+-- and the IMMUTABLE ones: the 59 functions over values (type I/O and
 -- comparison, business time, holidays, contracts, case numbers)
 SELECT count(*) AS immutable
 FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace AND provolatile = 'i';

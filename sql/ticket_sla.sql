@@ -174,6 +174,14 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ticket_sla.next_business_time(timestamptz, ticket_sla.calendar) IS
 'AT itself when open, otherwise the next opening instant';
 
+CREATE FUNCTION ticket_sla.time_zone(cal ticket_sla.calendar)
+RETURNS text
+AS 'MODULE_PATHNAME', 'calendar_time_zone'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.time_zone(ticket_sla.calendar) IS
+'The canonical name of the time zone CAL''s hours are kept in (UTC when the literal names none)';
+
 CREATE FUNCTION ticket_sla.business_intervals(cal ticket_sla.calendar, during tstzrange)
 RETURNS SETOF tstzrange
 AS 'MODULE_PATHNAME', 'business_intervals'
@@ -3368,24 +3376,39 @@ FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_availability_record();
 CREATE VIEW ticket_sla.availability WITH (security_invoker = true) AS
 WITH versions AS (
 	SELECT ct.contract_id, ct.terms_id, ct.terms, ct.in_force_from,
-		   pg_catalog.lead(ct.in_force_from) OVER w AS in_force_until,
-		   row_number() OVER w = 1 AS first_version
+		   row_number() OVER (PARTITION BY ct.contract_id ORDER BY ct.terms_id) = 1 AS first_version
 	FROM ticket_sla.contract_terms ct
 	WHERE ct.localizes IS NULL
-	WINDOW w AS (PARTITION BY ct.contract_id ORDER BY ct.terms_id)
-), subscriptions AS (
+), zoned AS (
 	SELECT cs.customer_id, cu.organisation, cs.service_id, cs.since, coalesce(cs.until, 'infinity') AS until,
-		   v.terms_id, v.in_force_from, v.in_force_until, v.first_version, p.terms,
-		   coalesce(substring(ticket_sla.hours(p.terms)::text FROM '(?:^|; )tz ([^;]*)'), 'UTC') AS time_zone
+		   v.terms_id, v.in_force_from, v.first_version, p.terms,
+		   coalesce(ticket_sla.time_zone(ticket_sla.hours(p.terms)), 'UTC') AS time_zone
 	FROM ticket_sla.customer_services cs
 	JOIN ticket_sla.customers cu ON cu.customer_id = cs.customer_id
 	JOIN versions v ON v.contract_id = cu.contract_id
 	CROSS JOIN LATERAL (SELECT ticket_sla.localized(v.terms, cu.time_zone, cu.holiday_regions) AS terms) p
 	WHERE ticket_sla.availability_target(v.terms) IS NOT NULL AND cs.since <= now()
+), subscriptions AS (
+	-- a version's months start at the first month start of its zone at or
+	-- after it came in force (the first version's: with the subscription)
+	-- and stop where a later version's start: when the zone changes, the
+	-- month of the change is cut there, so that every instant is counted
+	-- once, in one zone
+	SELECT z.*, coalesce(pg_catalog.min(z.months_from) OVER later, 'infinity') AS months_until
+	FROM (
+		SELECT z.*,
+			   CASE WHEN z.first_version THEN '-infinity'
+					ELSE (date_trunc('month', (z.in_force_from AT TIME ZONE z.time_zone) - interval '1 microsecond')
+						  + interval '1 month') AT TIME ZONE z.time_zone END AS months_from
+		FROM zoned z
+	) z
+	WINDOW later AS (PARTITION BY z.customer_id, z.service_id ORDER BY z.terms_id
+					 ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
 ), months AS (
 	SELECT s.customer_id, s.organisation, s.service_id, s.terms_id, s.terms, s.time_zone, m.month,
-		   greatest(m.month_start, s.since) AS counted_from, least(m.month_end, s.until) AS counted_until,
-		   least(m.month_end, s.until, now()) AS measured_until
+		   greatest(m.month_start, s.since) AS counted_from,
+		   least(m.month_end, s.months_until, s.until) AS counted_until,
+		   least(m.month_end, s.months_until, s.until, now()) AS measured_until
 	FROM subscriptions s
 	CROSS JOIN LATERAL (
 		SELECT g::date AS month, g AT TIME ZONE s.time_zone AS month_start,
@@ -3393,8 +3416,8 @@ WITH versions AS (
 		FROM generate_series(date_trunc('month', s.since AT TIME ZONE s.time_zone),
 							 least(s.until, now()) AT TIME ZONE s.time_zone, interval '1 month') AS g
 	) m
-	WHERE (m.month_start >= s.in_force_from OR s.first_version)
-	  AND m.month_start < coalesce(s.in_force_until, 'infinity')
+	WHERE m.month_start >= s.months_from
+	  AND m.month_start < s.months_until
 	  AND m.month_start < s.until
 ), figures AS (
 	SELECT m.*, ticket_sla.availability_target(m.terms) AS target,
