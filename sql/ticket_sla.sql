@@ -3269,17 +3269,23 @@ AS $$
 	), held AS MATERIALIZED (
 		SELECT ct.terms_id, ct.terms FROM ticket_sla.contract_terms ct
 		 WHERE ct.terms_id IN (SELECT s.terms_id FROM scope s)
-	), kinds AS (
-		-- every kind a ticket was held to: now, and in each stretch of its ledger
-		SELECT DISTINCT s.case_number, k.terms_id, k.severity, s.request_type, s.tier, k.level
-		  FROM scope s
-		 CROSS JOIN LATERAL (
-			SELECT s.terms_id, s.severity, s.support_level::integer
-			UNION
-			SELECT g.terms_id, g.severity, coalesce(g.support_level, s.support_level)::integer
-			  FROM ticket_sla.clock_segments g
-			 WHERE g.ticket_id = s.ticket_id AND g.clock = 'resolution'
-		 ) AS k (terms_id, severity, level)
+	), localized AS MATERIALIZED (
+		SELECT cu.customer_id, ticket_sla.localized(proposed, cu.time_zone, cu.holiday_regions) AS terms
+		  FROM ticket_sla.customers cu
+		 WHERE cu.customer_id IN (SELECT s.customer_id FROM scope s)
+	), kinds AS MATERIALIZED (
+		-- every kind a ticket was held to: now, and in each stretch of its
+		-- ledger; each with the first case held to it
+		SELECT k.terms_id, k.severity, k.request_type, k.tier, k.level, min(k.case_number) AS case_number
+		  FROM (SELECT s.terms_id, s.severity, s.request_type, s.tier, s.support_level::integer AS level,
+					   s.case_number
+				  FROM scope s
+				UNION ALL
+				SELECT g.terms_id, g.severity, s.request_type, s.tier,
+					   coalesce(g.support_level, s.support_level)::integer, s.case_number
+				  FROM scope s
+				  JOIN ticket_sla.clock_segments g ON g.ticket_id = s.ticket_id AND g.clock = 'resolution') k
+		 GROUP BY k.terms_id, k.severity, k.request_type, k.tier, k.level
 	)
 	(SELECT 'response means qualified answer', min(s.case_number),
 			'Which agent messages answer would change, and with them the first responses and the replies.'
@@ -3295,10 +3301,8 @@ AS $$
 	 UNION ALL
 	 SELECT 'phone only out of hours', min(s.case_number),
 			'The clock of a ticket would start at another instant than the store recorded.'
-	   FROM scope s JOIN ticket_sla.customers cu ON cu.customer_id = s.customer_id
-	  WHERE ticket_sla.clock_start(s.opened_at, s.channel = 'phone',
-								   ticket_sla.localized(proposed, cu.time_zone, cu.holiday_regions))
-			<> s.clock_start
+	   FROM scope s JOIN localized l ON l.customer_id = s.customer_id
+	  WHERE ticket_sla.clock_start(s.opened_at, s.channel = 'phone', l.terms) <> s.clock_start
 	 HAVING count(*) > 0
 	 UNION ALL
 	 SELECT 'update every', min(k.case_number),
@@ -3348,7 +3352,8 @@ BEGIN
 		 WHERE cu.customer_id IN (SELECT s.customer_id FROM scope s)
 	), cycles AS (
 		-- the current cycles, on the ticket
-		SELECT s.ticket_id, s.customer_id, s.request_type, s.tier, c.*
+		SELECT s.ticket_id, s.case_number, s.severity, s.customer_id, s.request_type, s.tier,
+			   s.resolved_at AS resolved_now, c.*
 		  FROM scope s
 		 CROSS JOIN LATERAL (VALUES
 			('response'::ticket_sla.sla_clock, 1, s.severity, s.support_level::integer, s.clock_start,
@@ -3365,7 +3370,8 @@ BEGIN
 		 WHERE c.start IS NOT NULL
 		UNION ALL
 		-- the finished ones, each with the severity and support level it ended with
-		SELECT s.ticket_id, s.customer_id, s.request_type, s.tier, f.target, f.cycle, f.severity,
+		SELECT s.ticket_id, s.case_number, s.severity, s.customer_id, s.request_type, s.tier,
+			   s.resolved_at, f.target, f.cycle, f.severity,
 			   coalesce((SELECT g.support_level FROM ticket_sla.clock_segments g
 						  WHERE g.ticket_id = f.ticket_id AND g.clock = f.target AND g.cycle = f.cycle
 						  ORDER BY g.to_at DESC LIMIT 1), s.support_level)::integer,
@@ -3379,19 +3385,27 @@ BEGIN
 		  FROM (SELECT DISTINCT c.customer_id, c.request_type, c.tier, c.level FROM cycles c) k
 		  JOIN localized l ON l.customer_id = k.customer_id
 	)
-	SELECT c.ticket_id, s.case_number, s.severity, c.target, c.cycle,
+	SELECT c.ticket_id, c.case_number, c.severity, c.target, c.cycle,
 		   c.due_now, ticket_sla.what_if_outcome(c.due_now, c.ended, c.settles, c.reading, c.manual),
 		   p.due, ticket_sla.what_if_outcome(p.due, c.ended, c.settles, c.reading, c.manual)
 	  FROM cycles c
-	  JOIN scope s ON s.ticket_id = c.ticket_id
 	  JOIN kinds k ON k.customer_id = c.customer_id AND k.request_type = c.request_type
 				  AND k.tier = c.tier AND k.level = c.level
 	 -- the time the resolution clock was paused before the cycle's deadline
-	 -- was read, on the target's own clock under the proposed terms
+	 -- was read, on the target's own clock under the proposed terms; a
+	 -- stretch in a status that stops the clock counts from the resolution
+	 -- (a ticket filed as resolved stood so, in the ledger, from its opening)
 	 CROSS JOIN LATERAL (
-		SELECT coalesce(sum((ticket_sla.resolution_progress(g.from_at, c.sev, k.terms, '0', '0',
-															g.to_at, false)).used), '0') AS paused
+		SELECT coalesce(sum((ticket_sla.resolution_progress(
+					CASE WHEN st.clock = 'stopped'
+						 THEN greatest(g.from_at, coalesce(
+								  (SELECT f.ended_at FROM ticket_sla.target_cycles f
+								   WHERE f.ticket_id = g.ticket_id AND f.target = 'resolution'
+									 AND f.cycle = g.cycle), c.resolved_now))
+						 ELSE g.from_at END,
+					c.sev, k.terms, '0', '0', g.to_at, false)).used), '0') AS paused
 		  FROM ticket_sla.clock_segments g
+		  JOIN ticket_sla.statuses st ON st.status = g.reason
 		 WHERE c.target = 'resolution' AND NOT c.manual
 		   AND g.ticket_id = c.ticket_id AND g.clock = 'resolution' AND g.state = 'paused'
 		   AND g.to_at <= c.cutoff
@@ -3491,9 +3505,11 @@ COMMENT ON FUNCTION ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, i
 REVOKE EXECUTE ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_tickets(tstzrange, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_tickets(tstzrange, integer, integer)
 	TO ticket_sla_reporting, ticket_sla_admin;

@@ -5,6 +5,7 @@
 --
 \i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, YMD';
 
 -- Office hours Mon-Fri 09:00-17:00, in each customer's own time zone
 -- (local hours).  2026-11-13 is a Friday, 2026-11-16 a Monday.

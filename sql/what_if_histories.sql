@@ -1,6 +1,7 @@
 --
 -- what_if against re-insertion, over random histories (0.6, issue 20).
--- The same random histories (openings, status changes with pauses,
+-- The same random histories (openings, some filed as waiting or resolved,
+-- status changes with pauses,
 -- resolutions and reopenings dated in the past, severity changes, first
 -- responses, messages of customers and agents, resolutions, due dates set
 -- and cleared by hand) are applied in step to tickets of contract "Now"
@@ -21,6 +22,7 @@
 --
 \i test/fixtures/fresh_store.sql
 SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, YMD';
 SET client_min_messages = warning;
 -- (the random histories are read with many function scans: no JIT)
 SET jit = off;
@@ -53,23 +55,29 @@ SELECT setseed(0.20);
 -- each ticket of Now (a) and its twin of Proposed (b)
 CREATE TABLE twins (a bigint PRIMARY KEY, b bigint UNIQUE);
 CREATE FUNCTION open_ticket(customer integer, sev ticket_sla.severity, opened timestamptz,
-							secret boolean, via ticket_sla.channel)
+							secret boolean, via ticket_sla.channel, filed text, resolved timestamptz)
 RETURNS bigint LANGUAGE sql AS $$
-	INSERT INTO ticket_sla.tickets (customer_id, summary, channel, severity, opened_at, confidential)
-	VALUES (customer, 'Random', via, sev, opened, secret)
+	INSERT INTO ticket_sla.tickets (customer_id, summary, channel, severity, opened_at, confidential,
+									status, resolved_at)
+	VALUES (customer, 'Random', via, sev, opened, secret, filed, CASE WHEN filed = 'resolved' THEN resolved END)
 	RETURNING ticket_id
 $$;
 -- a ticket of a customer of Now (1 to 3) and its twin of the twin
--- customer of Proposed (4 to 6)
+-- customer of Proposed (4 to 6); one in ten filed as waiting on the
+-- customer, one in ten as resolved (hours after its opening: in the
+-- ledger it stood resolved from its opening)
 CREATE FUNCTION open_pair(sev ticket_sla.severity, opened timestamptz) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	customer integer := 1 + floor(random() * 3)::integer;
 	secret boolean := random() < 0.1;
 	via ticket_sla.channel := pick(ARRAY['phone', 'email', 'web']::ticket_sla.channel[]);
+	filed text := pick(ARRAY['new', 'new', 'new', 'new', 'new', 'new', 'new', 'in progress',
+							 'waiting on customer', 'resolved']);
+	resolved timestamptz := least(opened + random() * interval '20 hours', now() - interval '1 minute');
 BEGIN
-	INSERT INTO twins VALUES (open_ticket(customer, sev, opened, secret, via),
-							  open_ticket(customer + 3, sev, opened, secret, via));
+	INSERT INTO twins VALUES (open_ticket(customer, sev, opened, secret, via, filed, resolved),
+							  open_ticket(customer + 3, sev, opened, secret, via, filed, resolved));
 END $$;
 
 -- One random step, applied to a ticket and to its twin alike; returns
@@ -235,9 +243,13 @@ SELECT reader, proposed_vs_twins, now_vs_outcomes, own_terms, rows > 1000 AS man
 	   confidential_replayed = 0 AS no_confidential
 FROM readings ORDER BY reader;
 -- the histories held what they must: pauses, reopenings, severity
--- changes, finished reply and update cycles, due dates by hand, and
--- outcomes the proposed terms change both ways
+-- changes, finished reply and update cycles, due dates by hand, tickets
+-- filed as resolved and reopened, and outcomes the proposed terms change
+-- both ways
 SELECT (SELECT count(*) FROM ticket_sla.clock_segments WHERE state = 'paused' AND reason <> 'resolved') > 50 AS paused,
+	   (SELECT count(*) FROM ticket_sla.clock_segments g JOIN ticket_sla.tickets t USING (ticket_id)
+		WHERE g.reason = 'resolved' AND g.from_at = t.opened_at AND g.to_at > t.opened_at + interval '1 hour') > 5
+		   AS filed_resolved,
 	   (SELECT count(*) FROM ticket_sla.tickets WHERE cycle > 1) > 50 AS reopened,
 	   (SELECT count(DISTINCT severity) FROM ticket_sla.clock_segments s
 		GROUP BY ticket_id ORDER BY 1 DESC LIMIT 1) > 1 AS severity_changed,
@@ -251,6 +263,6 @@ SELECT (SELECT count(*) FROM ticket_sla.clock_segments WHERE state = 'paused' AN
 RESET client_min_messages;
 DROP TABLE twins, steps, secret, readings;
 DROP FUNCTION reading(text), differences(), period(), terms_of(text), twin_step(), open_pair(ticket_sla.severity, timestamptz),
-	open_ticket(integer, ticket_sla.severity, timestamptz, boolean, ticket_sla.channel),
+	open_ticket(integer, ticket_sla.severity, timestamptz, boolean, ticket_sla.channel, text, timestamptz),
 	last_instant(bigint), pick(anyarray);
 DROP ROLE regress_whatif_reader, regress_whatif_cleared;
