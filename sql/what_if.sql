@@ -30,6 +30,10 @@ SELECT 'plan "Desk"; hours (Mon-Fri 09:00-17:00; tz UTC); local hours;
   low: respond within 16 business hours'::ticket_sla.contract
 $$;
 GRANT EXECUTE ON FUNCTION proposal() TO PUBLIC;
+-- the proposal with one more clause
+CREATE FUNCTION proposal_with(clause text) RETURNS ticket_sla.contract LANGUAGE sql AS $$
+SELECT replace(proposal()::text, 'local hours;', 'local hours; ' || clause || ';')::ticket_sla.contract
+$$;
 
 -- Ticket 1 (Acme, high, Monday 09:00): answered at 10:00, waiting on the
 -- customer 11:00 to Tuesday 10:00 (7 business hours paused: Monday
@@ -173,21 +177,17 @@ SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)', 'plan "Desk"; high:
 -- naming the clause and the first case concerned:
 -- which messages answer (every agent message answered tickets 2 and 3)
 SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)',
-	replace(proposal()::text, 'local hours;', 'local hours; response means qualified answer;')::ticket_sla.contract,
-	contract_id => 1);
+	proposal_with('response means qualified answer'), contract_id => 1);
 -- the resolution given afresh at a reopening (ticket 2 was reopened) ...
 SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)',
-	replace(proposal()::text, 'local hours;', 'local hours; on reopen restart;')::ticket_sla.contract,
-	contract_id => 1);
+	proposal_with('on reopen restart'), contract_id => 1);
 -- ... but not over a period without a reopened ticket
 SELECT count(*) FROM ticket_sla.what_if('[2026-11-18, 2026-12-01)',
-	replace(proposal()::text, 'local hours;', 'local hours; on reopen restart;')::ticket_sla.contract,
-	contract_id => 1);
+	proposal_with('on reopen restart'), contract_id => 1);
 -- the clock start: ticket 4, opened by web before the opening, would wait
 -- for it
 SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)',
-	replace(proposal()::text, 'local hours;', 'local hours; phone only out of hours;')::ticket_sla.contract,
-	contract_id => 1);
+	proposal_with('phone only out of hours'), contract_id => 1);
 -- an update target taken away (high had one: tickets 1 and 2)
 SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)',
 	replace(proposal()::text, ', update every 6 business hours', '')::ticket_sla.contract,
@@ -221,4 +221,4 @@ SELECT severity, tickets, targets_now, targets_proposed
 FROM ticket_sla.what_if_summary('[2026-11-01, 2026-12-01)', proposal(), contract_id => 1);
 RESET ROLE;
 DROP ROLE regress_whatif_agent, regress_whatif_reader, regress_whatif_cleared;
-DROP FUNCTION proposal();
+DROP FUNCTION proposal_with(text), proposal();
