@@ -41,7 +41,7 @@ WHERE p.provolatile <> 'i';
 -- (VOLATILE), the readers of the store's tables (STABLE: quarterly_report,
 -- local_terms' reader localized_terms_id, customer_hours, due_events, the
 -- what-if replay what_if, what_if_summary and their helpers what_if_check,
--- what_if_refusal, what_if_tickets;
+-- what_if_refusal;
 -- require_trigger_relation reads the catalog), the writers (retarget,
 -- process_escalations, set_due, clear_due, record_due_change,
 -- take_premium_request, local_terms).  A function over values alone that

@@ -3213,44 +3213,16 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ticket_sla.clock_start(timestamptz, boolean, ticket_sla.contract) IS
 'When the clocks of a ticket opened at OPENED_AT start under plan C, as the store stamps clock_start: at once, or at the next opening for a request out of hours not BY_PHONE under a plan saying phone only out of hours';
 
--- One outcome: by hand, without a target, met, breached (late, or still
--- open past due at READING), open, or not due (an update interval that a
--- pause or the resolution ended before it fell due: neither met nor
--- missed, as target_cycles and the reports count it).  SQL without SET,
--- so that it is inlined.
+-- One outcome of a target's cycle, for what_if (C: it is called twice for
+-- every cycle replayed)
 CREATE FUNCTION ticket_sla.what_if_outcome(due timestamptz, ended timestamptz, settles boolean,
 	reading timestamptz, manual boolean)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-	SELECT CASE WHEN manual THEN 'manual'
-				WHEN due IS NULL THEN 'no target'
-				WHEN ended IS NULL THEN CASE WHEN due OPERATOR(pg_catalog.<) reading
-											 THEN 'breached' ELSE 'open' END
-				WHEN ended OPERATOR(pg_catalog.>) due THEN 'breached'
-				WHEN NOT settles THEN 'not due'
-				ELSE 'met' END
-$$;
+AS 'MODULE_PATHNAME', 'what_if_outcome'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION ticket_sla.what_if_outcome(timestamptz, timestamptz, boolean, timestamptz, boolean) IS
 'The outcome of a target''s cycle due at DUE and ended at ENDED (NULL: still open, read at READING), as what_if gives it: manual (due set by hand), no target, met, breached, open, or not due (ended, SETTLES false, before it fell due)';
-
--- The tickets what_if reads: those of the contract (the contract of
--- their terms) or of the customer, opened in PERIOD, that the caller sees
-CREATE FUNCTION ticket_sla.what_if_tickets(period tstzrange, contract_id integer, customer_id integer)
-RETURNS SETOF ticket_sla.tickets
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT tk.*
-	  FROM ticket_sla.tickets tk
-	 WHERE tk.opened_at OPERATOR(pg_catalog.<@) $1
-	   AND ($3 IS NULL OR tk.customer_id OPERATOR(pg_catalog.=) $3)
-	   AND ($2 IS NULL OR tk.terms_id IN (SELECT ct.terms_id FROM ticket_sla.contract_terms ct
-										  WHERE ct.contract_id OPERATOR(pg_catalog.=) $2))
-$$;
-
-COMMENT ON FUNCTION ticket_sla.what_if_tickets(tstzrange, integer, integer) IS
-'The tickets what_if replays: opened in PERIOD, held to terms of CONTRACT_ID or of CUSTOMER_ID (whichever is given), as the caller sees them (row-level security)';
 
 -- The first clause of the proposed terms that what_if would have to replay
 -- by changing the stretches themselves, with the first case it concerns;
@@ -3265,7 +3237,12 @@ AS $$
 	WITH scope AS MATERIALIZED (
 		SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.terms_id, tk.opened_at, tk.channel,
 			   tk.clock_start, tk.cycle, tk.severity, tk.support_level, tk.request_type, tk.tier
-		  FROM ticket_sla.what_if_tickets(period, contract_id, customer_id) tk
+		  FROM ticket_sla.tickets tk
+		 WHERE tk.opened_at <@ period
+		   AND (what_if_refusal.customer_id IS NULL OR tk.customer_id = what_if_refusal.customer_id)
+		   AND (what_if_refusal.contract_id IS NULL
+				OR tk.terms_id IN (SELECT ct.terms_id FROM ticket_sla.contract_terms ct
+								   WHERE ct.contract_id = what_if_refusal.contract_id))
 	), held AS MATERIALIZED (
 		SELECT ct.terms_id, ct.terms FROM ticket_sla.contract_terms ct
 		 WHERE ct.terms_id IN (SELECT s.terms_id FROM scope s)
@@ -3365,8 +3342,15 @@ BEGIN
 			   tk.update_due, cu.time_zone, cu.holiday_regions,
 			   -- the customer's locale as a key (the proposal is localized per locale)
 			   coalesce(cu.time_zone, '') AS zone_key, coalesce(cu.holiday_regions::text, '-') AS regions_key
-		  FROM ticket_sla.what_if_tickets(what_if.period, what_if.contract_id, what_if.customer_id) tk
+		  FROM ticket_sla.tickets tk
 		  JOIN ticket_sla.customers cu ON cu.customer_id = tk.customer_id
+		 -- the tickets of the contract (that of their terms) or of the
+		 -- customer opened in the period, as the caller sees them
+		 WHERE tk.opened_at <@ what_if.period
+		   AND (what_if.customer_id IS NULL OR tk.customer_id = what_if.customer_id)
+		   AND (what_if.contract_id IS NULL
+				OR tk.terms_id IN (SELECT ct.terms_id FROM ticket_sla.contract_terms ct
+								   WHERE ct.contract_id = what_if.contract_id))
 	), cycles AS (
 		-- the current cycles, on the ticket
 		SELECT s.ticket_id, s.case_number, s.severity, s.time_zone, s.holiday_regions, s.zone_key,
@@ -3530,11 +3514,9 @@ COMMENT ON FUNCTION ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, i
 REVOKE EXECUTE ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer),
-	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer),
-	ticket_sla.what_if_tickets(tstzrange, integer, integer) FROM PUBLIC;
+	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer),
 	ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer),
-	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer),
-	ticket_sla.what_if_tickets(tstzrange, integer, integer)
+	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer)
 	TO ticket_sla_reporting, ticket_sla_admin;
