@@ -31,7 +31,7 @@ endif
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = calendar_io business_time arg_cache dst holidays holidays_ch ical differential contract_io contract_plans term_sets conversation_terms local_hours tickets entitlements stamp_deadlines queue escalations events clocks statuses conversation reporting charting rollups rollup_histories due_dates availability privileges attack_0_6 parallel pushdown fuzz_findings quiet_hours
+REGRESS = calendar_io business_time arg_cache dst holidays holidays_ch ical differential contract_io contract_plans term_sets conversation_terms local_hours tickets entitlements stamp_deadlines queue escalations events clocks statuses conversation reporting charting rollups rollup_histories what_if what_if_histories due_dates availability privileges attack_0_6 parallel pushdown fuzz_findings quiet_hours
 
 # isolation specs: test/isolation/specs, their outputs test/isolation/expected
 ISOLATION = case_numbers premium_quota named_contacts escalations severity_race rollups quiet_hours

@@ -2307,3 +2307,342 @@ SELECT pg_catalog.pg_extension_config_dump('ticket_sla.outages', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.outages_outage_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.maintenance_windows', '');
 SELECT pg_catalog.pg_extension_config_dump('ticket_sla.maintenance_windows_window_id_seq', '');
+
+------------------------------------------------------------------------------
+-- What-if (0.6, issue 20): proposed terms replayed over history
+--
+-- "If we had promised P3 in 1 business day instead of 2 last quarter, how
+-- many breaches would we have had?"  what_if takes the tickets of a
+-- contract or of a customer opened in a period and gives every cycle of
+-- every target (the first response, each resolution cycle, each reply
+-- owed, each update interval) with its deadline and outcome as the store
+-- recorded them (the terms each ticket had) and as the proposed terms
+-- would have given them.  The history replayed is the store's own: the
+-- clock start, the ledger's paused stretches of the resolution clock
+-- (waits, and the time resolved before a reopening), the severity and
+-- support level each cycle ended with, and the cycles of the conversation
+-- (target_cycles); a due date set by hand stays the hand's.  The proposed
+-- deadlines come from the engine's functions under the proposed terms
+-- localized for each customer (localized) and chosen per kind (terms_for),
+-- as the trigger stamps them.  Clauses that would change the stretches
+-- themselves are refused (0A000), never ignored: a change of "response
+-- means qualified answer", "on reopen restart" over reopened tickets, a
+-- clock start that moves ("phone only out of hours", or other hours for
+-- it), and an update target given or taken away.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ticket_sla.clock_start(opened_at timestamptz, by_phone boolean, c ticket_sla.contract)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'contract_clock_start'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.clock_start(timestamptz, boolean, ticket_sla.contract) IS
+'When the clocks of a ticket opened at OPENED_AT start under plan C, as the store stamps clock_start: at once, or at the next opening for a request out of hours not BY_PHONE under a plan saying phone only out of hours';
+
+-- One outcome of a target's cycle, for what_if (C: it is called twice for
+-- every cycle replayed)
+CREATE FUNCTION ticket_sla.what_if_outcome(due timestamptz, ended timestamptz, settles boolean,
+	reading timestamptz, manual boolean)
+RETURNS text
+AS 'MODULE_PATHNAME', 'what_if_outcome'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION ticket_sla.what_if_outcome(timestamptz, timestamptz, boolean, timestamptz, boolean) IS
+'The outcome of a target''s cycle due at DUE and ended at ENDED (NULL: still open, read at READING), as what_if gives it: manual (due set by hand), no target, met, breached, open, or not due (ended, SETTLES false, before it fell due)';
+
+-- The first clause of the proposed terms that what_if would have to replay
+-- by changing the stretches themselves, with the first case it concerns;
+-- no row when there is none
+CREATE FUNCTION ticket_sla.what_if_refusal(period tstzrange, proposed ticket_sla.contract,
+	contract_id integer, customer_id integer,
+	OUT clause text, OUT case_number text, OUT detail text)
+RETURNS SETOF record
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH scope AS MATERIALIZED (
+		SELECT tk.ticket_id, tk.case_number, tk.customer_id, tk.terms_id, tk.opened_at, tk.channel,
+			   tk.clock_start, tk.cycle, tk.severity, tk.support_level, tk.request_type, tk.tier
+		  FROM ticket_sla.tickets tk
+		 WHERE tk.opened_at <@ period
+		   AND (what_if_refusal.customer_id IS NULL OR tk.customer_id = what_if_refusal.customer_id)
+		   AND (what_if_refusal.contract_id IS NULL
+				OR tk.terms_id IN (SELECT ct.terms_id FROM ticket_sla.contract_terms ct
+								   WHERE ct.contract_id = what_if_refusal.contract_id))
+	), held AS MATERIALIZED (
+		SELECT ct.terms_id, ct.terms FROM ticket_sla.contract_terms ct
+		 WHERE ct.terms_id IN (SELECT s.terms_id FROM scope s)
+	), localized AS MATERIALIZED (
+		SELECT cu.customer_id, ticket_sla.localized(proposed, cu.time_zone, cu.holiday_regions) AS terms
+		  FROM ticket_sla.customers cu
+		 WHERE cu.customer_id IN (SELECT s.customer_id FROM scope s)
+	), kinds AS MATERIALIZED (
+		-- every kind a ticket was held to: now, and in each stretch of its
+		-- ledger; each with the first case held to it
+		SELECT k.terms_id, k.severity, k.request_type, k.tier, k.level, min(k.case_number) AS case_number
+		  FROM (SELECT s.terms_id, s.severity, s.request_type, s.tier, s.support_level::integer AS level,
+					   s.case_number
+				  FROM scope s
+				UNION ALL
+				SELECT g.terms_id, g.severity, s.request_type, s.tier,
+					   coalesce(g.support_level, s.support_level)::integer, s.case_number
+				  FROM scope s
+				  JOIN ticket_sla.clock_segments g ON g.ticket_id = s.ticket_id AND g.clock = 'resolution') k
+		 GROUP BY k.terms_id, k.severity, k.request_type, k.tier, k.level
+	)
+	(SELECT 'response means qualified answer', min(s.case_number),
+			'Which agent messages answer would change, and with them the first responses and the replies.'
+	   FROM scope s JOIN held h ON h.terms_id = s.terms_id
+	  WHERE ticket_sla.qualified_responses(h.terms) <> ticket_sla.qualified_responses(proposed)
+	 HAVING count(*) > 0
+	 UNION ALL
+	 SELECT 'on reopen restart', min(s.case_number),
+			'The resolution target given afresh at a reopening is not replayed.'
+	   FROM scope s
+	  WHERE ticket_sla.reopen_restarts(proposed) AND s.cycle > 1
+	 HAVING count(*) > 0
+	 UNION ALL
+	 SELECT 'phone only out of hours', min(s.case_number),
+			'The clock of a ticket would start at another instant than the store recorded.'
+	   FROM scope s JOIN localized l ON l.customer_id = s.customer_id
+	  WHERE ticket_sla.clock_start(s.opened_at, s.channel = 'phone', l.terms) <> s.clock_start
+	 HAVING count(*) > 0
+	 UNION ALL
+	 SELECT 'update every', min(k.case_number),
+			'The proposed terms give or take away an update target of a severity a ticket was held to: its update intervals would be others.'
+	   FROM kinds k JOIN held h ON h.terms_id = k.terms_id
+	  WHERE (ticket_sla.update_deadline('2000-01-03 12:00+00', k.severity,
+										ticket_sla.terms_for(h.terms, k.request_type, k.tier, k.level)) IS NULL)
+			<> (ticket_sla.update_deadline('2000-01-03 12:00+00', k.severity,
+										   ticket_sla.terms_for(proposed, k.request_type, k.tier, k.level)) IS NULL)
+	 HAVING count(*) > 0)
+	LIMIT 1
+$$;
+
+COMMENT ON FUNCTION ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer) IS
+'The first clause of PROPOSED that what_if cannot replay over the tickets of the period (it would change the stretches themselves), with the first case concerned and why; no row when what_if can replay them all';
+
+CREATE FUNCTION ticket_sla.what_if(period tstzrange, proposed ticket_sla.contract,
+	contract_id integer DEFAULT NULL, customer_id integer DEFAULT NULL)
+RETURNS TABLE (ticket_id bigint, case_number text, severity ticket_sla.severity,
+	target ticket_sla.sla_clock, cycle integer, due_now timestamptz, outcome_now text,
+	due_proposed timestamptz, outcome_proposed text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+-- the kinds of tickets are a handful: joined to every cycle by hashing
+-- them, not by sorting every cycle (the planner, blind to their number,
+-- chose to sort: a third of the time over 250,000 tickets)
+SET enable_mergejoin = off
+AS $$
+#variable_conflict use_column
+DECLARE
+	refused record;
+	-- whether the proposal gives some support level terms of its own: only
+	-- then is the level each finished cycle ended with looked up
+	by_level boolean;
+BEGIN
+	PERFORM ticket_sla.what_if_check(what_if.period, what_if.proposed, what_if.contract_id,
+									 what_if.customer_id);
+	SELECT * INTO refused
+	  FROM ticket_sla.what_if_refusal(what_if.period, what_if.proposed, what_if.contract_id,
+									  what_if.customer_id);
+	IF FOUND THEN
+		RAISE EXCEPTION 'what_if does not replay "%" of the proposed terms over case %',
+			refused.clause, refused.case_number
+			USING ERRCODE = 'feature_not_supported', DETAIL = refused.detail,
+				  HINT = 'Propose terms that keep this clause as the tickets'' terms have it, or a period without such tickets.';
+	END IF;
+	SELECT EXISTS (
+		SELECT FROM ticket_sla.request_types r CROSS JOIN unnest(enum_range(NULL::ticket_sla.tier)) AS tr
+		 WHERE ticket_sla.terms_for(what_if.proposed, r.request_type, tr, 1)
+				   OPERATOR(ticket_sla.<>) ticket_sla.terms_for(what_if.proposed, r.request_type, tr, 2)
+			OR ticket_sla.terms_for(what_if.proposed, r.request_type, tr, 1)
+				   OPERATOR(ticket_sla.<>) ticket_sla.terms_for(what_if.proposed, r.request_type, tr, 3))
+	  INTO by_level;
+	RETURN QUERY
+	WITH scope AS MATERIALIZED (
+		SELECT tk.ticket_id, tk.case_number, tk.severity, tk.request_type, tk.tier, tk.support_level,
+			   tk.clock_start, tk.first_response_at, tk.response_due, tk.response_due_set,
+			   tk.resolved_at, tk.resolution_due, tk.resolution_due_set, tk.paused_since, tk.cycle,
+			   tk.awaiting_reply_since, tk.reply_cycle, tk.reply_due, tk.update_from, tk.update_cycle,
+			   tk.update_due, cu.time_zone, cu.holiday_regions,
+			   -- the customer's locale as a key (the proposal is localized per locale)
+			   coalesce(cu.time_zone, '') AS zone_key, coalesce(cu.holiday_regions::text, '-') AS regions_key
+		  FROM ticket_sla.tickets tk
+		  JOIN ticket_sla.customers cu ON cu.customer_id = tk.customer_id
+		 -- the tickets of the contract (that of their terms) or of the
+		 -- customer opened in the period, as the caller sees them
+		 WHERE tk.opened_at <@ what_if.period
+		   AND (what_if.customer_id IS NULL OR tk.customer_id = what_if.customer_id)
+		   AND (what_if.contract_id IS NULL
+				OR tk.terms_id IN (SELECT ct.terms_id FROM ticket_sla.contract_terms ct
+								   WHERE ct.contract_id = what_if.contract_id))
+	), cycles AS (
+		-- the current cycles, on the ticket
+		SELECT s.ticket_id, s.case_number, s.severity, s.time_zone, s.holiday_regions, s.zone_key,
+			   s.regions_key, s.request_type, s.tier, s.resolved_at AS resolved_now, c.*
+		  FROM scope s
+		 CROSS JOIN LATERAL (VALUES
+			('response'::ticket_sla.sla_clock, 1, s.severity, s.support_level::integer, s.clock_start,
+			 s.first_response_at, true, now(), NULL::timestamptz, s.response_due,
+			 s.response_due_set IS NOT NULL),
+			('resolution', s.cycle, s.severity, s.support_level, s.clock_start, s.resolved_at, true,
+			 coalesce(s.paused_since, now()), coalesce(s.paused_since, 'infinity'), s.resolution_due,
+			 s.resolution_due_set IS NOT NULL),
+			('reply', s.reply_cycle, s.severity, s.support_level, s.awaiting_reply_since, NULL, true,
+			 now(), NULL, s.reply_due, false),
+			('update', s.update_cycle, s.severity, s.support_level, s.update_from, NULL, true,
+			 now(), NULL, s.update_due, false)
+			) AS c (target, cycle, sev, level, start, ended, settles, reading, cutoff, due_now, manual)
+		 WHERE c.start IS NOT NULL
+		UNION ALL
+		-- the finished ones, each with the severity and support level it ended with
+		SELECT s.ticket_id, s.case_number, s.severity, s.time_zone, s.holiday_regions, s.zone_key,
+			   s.regions_key, s.request_type, s.tier, s.resolved_at, f.target, f.cycle, f.severity,
+			   CASE WHEN by_level
+					THEN coalesce((SELECT g.support_level FROM ticket_sla.clock_segments g
+								   WHERE g.ticket_id = f.ticket_id AND g.clock = f.target
+									 AND g.cycle = f.cycle
+								   ORDER BY g.to_at DESC LIMIT 1), s.support_level)
+					ELSE s.support_level END::integer,
+			   CASE WHEN f.target = 'resolution' THEN s.clock_start ELSE f.started_at END,
+			   f.ended_at, NOT (f.target = 'update' AND f.ended_by <> 'update'), f.ended_at, f.ended_at,
+			   f.due_at, f.due_manual
+		  FROM scope s
+		  JOIN ticket_sla.target_cycles f ON f.ticket_id = s.ticket_id
+	), kinds AS MATERIALIZED (
+		-- the proposal as each kind of ticket sees it, in its customer's locale
+		SELECT k.*, ticket_sla.terms_for(ticket_sla.localized(what_if.proposed, k.time_zone, k.holiday_regions),
+										 k.request_type, k.tier, k.level) AS terms
+		  FROM (SELECT c.zone_key, c.regions_key, c.time_zone, c.holiday_regions, c.request_type, c.tier,
+					   c.level
+				  FROM cycles c
+				 GROUP BY c.zone_key, c.regions_key, c.time_zone, c.holiday_regions, c.request_type, c.tier,
+					   c.level) k
+	)
+	SELECT c.ticket_id, c.case_number, c.severity, c.target, c.cycle,
+		   c.due_now, ticket_sla.what_if_outcome(c.due_now, c.ended, c.settles, c.reading, c.manual),
+		   p.due, ticket_sla.what_if_outcome(p.due, c.ended, c.settles, c.reading, c.manual)
+	  FROM cycles c
+	  JOIN kinds k ON k.zone_key = c.zone_key AND k.regions_key = c.regions_key
+				  AND k.request_type = c.request_type AND k.tier = c.tier AND k.level = c.level
+	 -- the time the resolution clock was paused before the cycle's deadline
+	 -- was read, on the target's own clock under the proposed terms; a
+	 -- stretch in a status that stops the clock counts from the resolution
+	 -- (a ticket filed as resolved stood so, in the ledger, from its opening)
+	 CROSS JOIN LATERAL (
+		SELECT coalesce(sum((ticket_sla.resolution_progress(
+					CASE WHEN st.clock = 'stopped'
+						 THEN greatest(g.from_at, coalesce(
+								  (SELECT f.ended_at FROM ticket_sla.target_cycles f
+								   WHERE f.ticket_id = g.ticket_id AND f.target = 'resolution'
+									 AND f.cycle = g.cycle), c.resolved_now))
+						 ELSE g.from_at END,
+					c.sev, k.terms, '0', '0', g.to_at, false)).used), '0') AS paused
+		  FROM ticket_sla.clock_segments g
+		  JOIN ticket_sla.statuses st ON st.status = g.reason
+		 WHERE c.target = 'resolution' AND NOT c.manual
+		   AND g.ticket_id = c.ticket_id AND g.clock = 'resolution' AND g.state = 'paused'
+		   AND g.to_at <= c.cutoff
+	 ) AS z
+	 CROSS JOIN LATERAL (
+		SELECT CASE WHEN c.manual THEN c.due_now
+					WHEN c.target = 'response' THEN ticket_sla.response_deadline(c.start, c.sev, k.terms)
+					WHEN c.target = 'reply' THEN ticket_sla.reply_deadline(c.start, c.sev, k.terms)
+					WHEN c.target = 'update' THEN ticket_sla.update_deadline(c.start, c.sev, k.terms)
+					ELSE (ticket_sla.resolution_progress(c.start, c.sev, k.terms, z.paused, z.paused,
+														 c.start, false)).due
+			   END AS due
+	 ) AS p
+	 ORDER BY c.ticket_id, c.target, c.cycle;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer) IS
+'Every cycle of every target of the tickets of CONTRACT_ID or CUSTOMER_ID (exactly one) opened in PERIOD, with its deadline and outcome as recorded and as the PROPOSED terms would have given them, replaying the recorded history (ledger, severity changes, conversation cycles, reopenings; due dates set by hand stay); refuses (0A000) a clause that would change the stretches themselves';
+
+-- The arguments of what_if and what_if_summary, checked
+CREATE FUNCTION ticket_sla.what_if_check(period tstzrange, proposed ticket_sla.contract,
+	contract_id integer, customer_id integer)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF (contract_id IS NULL) = (customer_id IS NULL) THEN
+		RAISE EXCEPTION 'what_if takes a contract or a customer, not %',
+			CASE WHEN contract_id IS NULL THEN 'neither' ELSE 'both' END
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give exactly one of contract_id => ... and customer_id => ....';
+	END IF;
+	IF contract_id IS NOT NULL AND NOT EXISTS (SELECT FROM ticket_sla.contracts c WHERE c.contract_id = what_if_check.contract_id) THEN
+		RAISE EXCEPTION 'contract % does not exist', contract_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = (SELECT 'The contracts are ' || coalesce(string_agg(format('%s (%s)', c.contract_id, c.name), ', '
+																	  ORDER BY c.contract_id), 'none') || '.'
+							FROM ticket_sla.contracts c);
+	END IF;
+	IF customer_id IS NOT NULL AND NOT EXISTS (SELECT FROM ticket_sla.customers c WHERE c.customer_id = what_if_check.customer_id) THEN
+		RAISE EXCEPTION 'customer % does not exist', customer_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'ticket_sla.customers lists the customers and their ids.';
+	END IF;
+	IF period IS NULL OR isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
+		RAISE EXCEPTION 'what_if replays the tickets opened in a period, not %', coalesce(period::text, 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give a bounded range of instants, such as ''[2026-07-01 00:00+00, 2026-10-01 00:00+00)''.';
+	END IF;
+	IF proposed IS NULL THEN
+		RAISE EXCEPTION 'what_if replays proposed terms, not NULL'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give the terms as a contract, such as (SELECT terms FROM ticket_sla.contracts WHERE name = ...) edited.';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer) IS
+'Checks the arguments of what_if and what_if_summary: exactly one of an existing contract or customer, a bounded non-empty period, terms (22023)';
+
+CREATE FUNCTION ticket_sla.what_if_summary(period tstzrange, proposed ticket_sla.contract,
+	contract_id integer DEFAULT NULL, customer_id integer DEFAULT NULL)
+RETURNS TABLE (severity ticket_sla.severity, tickets bigint,
+	targets_now bigint, met_now bigint, breached_now bigint, compliance_now numeric,
+	targets_proposed bigint, met_proposed bigint, breached_proposed bigint, compliance_proposed numeric,
+	breaches_gained bigint, breaches_lost bigint)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT n.severity, n.tickets, n.targets_now, n.met_now, n.breached_now,
+		   round(100.0 * n.met_now / nullif(n.met_now + n.breached_now, 0), 1),
+		   n.targets_proposed, n.met_proposed, n.breached_proposed,
+		   round(100.0 * n.met_proposed / nullif(n.met_proposed + n.breached_proposed, 0), 1),
+		   n.gained, n.lost
+	  FROM (SELECT w.severity, count(DISTINCT w.ticket_id) AS tickets,
+				   count(*) FILTER (WHERE w.outcome_now IN ('met', 'breached', 'open')) AS targets_now,
+				   count(*) FILTER (WHERE w.outcome_now = 'met') AS met_now,
+				   count(*) FILTER (WHERE w.outcome_now = 'breached') AS breached_now,
+				   count(*) FILTER (WHERE w.outcome_proposed IN ('met', 'breached', 'open')) AS targets_proposed,
+				   count(*) FILTER (WHERE w.outcome_proposed = 'met') AS met_proposed,
+				   count(*) FILTER (WHERE w.outcome_proposed = 'breached') AS breached_proposed,
+				   count(*) FILTER (WHERE w.outcome_proposed = 'breached' AND w.outcome_now <> 'breached') AS gained,
+				   count(*) FILTER (WHERE w.outcome_now = 'breached' AND w.outcome_proposed <> 'breached') AS lost
+			  FROM ticket_sla.what_if(period, proposed, contract_id, customer_id) w
+			 GROUP BY ROLLUP (w.severity)) n
+	 ORDER BY n.severity NULLS LAST
+$$;
+
+COMMENT ON FUNCTION ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer) IS
+'what_if added up per severity of the tickets and overall (severity NULL): tickets, targets with a deadline (met, breached or open), met, breached and compliance % as recorded and under the PROPOSED terms, and the breaches the proposed terms would add (gained) and remove (lost)';
+
+-- Planning reads every ticket's history: for the reporting role and the
+-- admin, not for agents (who work the queue); row-level security applies
+-- (SECURITY INVOKER), so an uncleared reader replays no confidential ticket
+REVOKE EXECUTE ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ticket_sla.what_if(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_summary(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_refusal(tstzrange, ticket_sla.contract, integer, integer),
+	ticket_sla.what_if_check(tstzrange, ticket_sla.contract, integer, integer)
+	TO ticket_sla_reporting, ticket_sla_admin;

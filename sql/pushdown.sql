@@ -39,7 +39,9 @@ WHERE p.provolatile <> 'i';
 -- Every function of the extension that is not IMMUTABLE reads or writes
 -- the store: the triggers and the functions they call as the owner
 -- (VOLATILE), the readers of the store's tables (STABLE: quarterly_report,
--- local_terms' reader localized_terms_id, customer_hours, due_events;
+-- local_terms' reader localized_terms_id, customer_hours, due_events, the
+-- what-if replay what_if, what_if_summary and their helpers what_if_check,
+-- what_if_refusal;
 -- require_trigger_relation reads the catalog), the writers (retarget,
 -- process_escalations, set_due, clear_due, record_due_change,
 -- take_premium_request, local_terms).  A function over values alone that
@@ -50,7 +52,7 @@ FROM pg_proc p
 WHERE p.pronamespace = 'ticket_sla'::regnamespace AND p.provolatile <> 'i'
 ORDER BY p.provolatile, p.oid::regprocedure::text;
 
--- and the IMMUTABLE ones: the 59 functions over values (type I/O and
+-- and the IMMUTABLE ones: the 61 functions over values (type I/O and
 -- comparison, business time, holidays, contracts, case numbers)
 SELECT count(*) AS immutable
 FROM pg_proc WHERE pronamespace = 'ticket_sla'::regnamespace AND provolatile = 'i';

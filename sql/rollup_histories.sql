@@ -41,16 +41,7 @@ CREATE ROLE regress_hist_reader IN ROLE ticket_sla_reporting;
 CREATE ROLE regress_hist_cleared IN ROLE ticket_sla_reporting, ticket_sla_cleared;
 SELECT setseed(0.19);
 
--- A random element of an array
-CREATE FUNCTION pick(anyarray) RETURNS anyelement LANGUAGE sql AS
-$$ SELECT $1[1 + floor(random() * cardinality($1))::integer] $$;
-
--- The last instant of a ticket's history: no change may be dated before it
-CREATE FUNCTION last_instant(id bigint) RETURNS timestamptz LANGUAGE sql AS $$
-SELECT greatest(t.changed_at, t.first_response_at, t.resolved_at,
-				(SELECT max(m.sent_at) FROM ticket_sla.messages m WHERE m.ticket_id = id))
-FROM ticket_sla.tickets t WHERE t.ticket_id = id
-$$;
+\i test/fixtures/random_history.sql
 
 -- One random step; refused steps (a change the rules forbid) count apart,
 -- any other error fails the test

@@ -11,6 +11,8 @@
  * start to the reading, less the paused time; what is left is the length
  * less what is used, negative once the target is missed.  The deadline is
  * the unpaused one moved on by the paused time (targets.c), as stamped.
+ * what_if_outcome names the outcome of one cycle of a target, as what_if
+ * (sql/ticket_sla.sql) gives it for the recorded and the proposed deadline.
  */
 #include "postgres.h"
 
@@ -26,6 +28,7 @@ PG_FUNCTION_INFO_V1(response_progress);
 PG_FUNCTION_INFO_V1(resolution_progress);
 PG_FUNCTION_INFO_V1(reply_progress);
 PG_FUNCTION_INFO_V1(update_progress);
+PG_FUNCTION_INFO_V1(what_if_outcome);
 
 /*
  * An interval argument as microseconds of time: paused time is business
@@ -162,4 +165,35 @@ resolution_progress(PG_FUNCTION_ARGS)
 	paused.elapsed = paused_usecs(fcinfo, 4);
 	return target_progress(fcinfo, TARGET_RESOLVE, &paused, PG_GETARG_TIMESTAMPTZ(5),
 						   PG_GETARG_BOOL(6));
+}
+
+/*
+ * what_if_outcome(due, ended, settles, reading, manual): the outcome of a
+ * cycle of a target due at "due" and ended at "ended" (NULL: still open,
+ * read at "reading"): manual (its due date set by hand), no target, met,
+ * breached (late, or open past due), open, or not due (an update interval
+ * that a pause or the resolution ended in time: "settles" false, neither
+ * met nor missed, as target_cycles and the reports count it).  Not STRICT:
+ * NULL is a value of due and ended.
+ */
+Datum
+what_if_outcome(PG_FUNCTION_ARGS)
+{
+	TimestampTz due;
+	const char *outcome;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		PG_RETURN_NULL();
+	due = PG_ARGISNULL(0) ? 0 : PG_GETARG_TIMESTAMPTZ(0);
+	if (PG_GETARG_BOOL(4))
+		outcome = "manual";
+	else if (PG_ARGISNULL(0))
+		outcome = "no target";
+	else if (PG_ARGISNULL(1))
+		outcome = due < PG_GETARG_TIMESTAMPTZ(3) ? "breached" : "open";
+	else if (PG_GETARG_TIMESTAMPTZ(1) > due)
+		outcome = "breached";
+	else
+		outcome = PG_GETARG_BOOL(2) ? "met" : "not due";
+	PG_RETURN_TEXT_P(cstring_to_text(outcome));
 }

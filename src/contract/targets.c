@@ -24,6 +24,7 @@ PG_FUNCTION_INFO_V1(response_deadline);
 PG_FUNCTION_INFO_V1(resolution_deadline);
 PG_FUNCTION_INFO_V1(reply_deadline);
 PG_FUNCTION_INFO_V1(update_deadline);
+PG_FUNCTION_INFO_V1(contract_clock_start);
 
 /* The labels of ticket_sla.severity, most urgent first */
 static const char *const severity_labels[CONTRACT_SEVERITIES] = {
@@ -332,4 +333,18 @@ Datum
 update_deadline(PG_FUNCTION_ARGS)
 {
 	return target_deadline(fcinfo, TARGET_UPDATE);
+}
+
+/*
+ * clock_start(opened_at, by_phone, c): when the clocks of a ticket opened
+ * at opened_at start under plan c, as the store stamps it (what_if refuses
+ * proposed terms that would move a ticket's clock start)
+ */
+Datum
+contract_clock_start(PG_FUNCTION_ARGS)
+{
+	TargetsCache *cache = targets_cache(fcinfo);
+	ArgCache   *contract = arg_cache_get(fcinfo, 2, contract_hours, &cache->contract);
+
+	PG_RETURN_TIMESTAMPTZ(clock_start(contract, PG_GETARG_TIMESTAMPTZ(0), PG_GETARG_BOOL(1)));
 }
