@@ -33,14 +33,12 @@
 #include "miscadmin.h"
 #include "nodes/pg_list.h"
 #include "pgtime.h"
-#include "utils/builtins.h"
 #include "utils/datetime.h"
 
 PG_FUNCTION_INFO_V1(calendar_in);
 PG_FUNCTION_INFO_V1(calendar_out);
 PG_FUNCTION_INFO_V1(calendar_recv);
 PG_FUNCTION_INFO_V1(calendar_send);
-PG_FUNCTION_INFO_V1(calendar_time_zone);
 
 /* First byte of the binary form; not the same thing as the stored version */
 #define CALENDAR_BINARY_VERSION 1
@@ -1212,15 +1210,3 @@ calendar_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(text_form_send(calendar_to_text(value), CALENDAR_BINARY_VERSION));
 }
 
-/*
- * time_zone(cal): the canonical name of the zone the calendar's hours are
- * kept in (UTC when the literal named none), for SQL that needs the
- * calendar's local dates (the months of service availability)
- */
-Datum
-calendar_time_zone(PG_FUNCTION_ARGS)
-{
-	Calendar   *cal = PG_GETARG_CALENDAR_P(0);
-
-	PG_RETURN_TEXT_P(cstring_to_text(calendar_tzname(cal)));
-}

@@ -2,7 +2,8 @@
  * business_time_sql.c
  *		The SQL wrappers of the business-time arithmetic (business_time.h):
  *		business_deadline, business_time_between, is_business_time,
- *		next_business_time, and the set-returning business_intervals.
+ *		next_business_time, and the set-returning business_intervals; and
+ *		time_zone, the zone a calendar's times are read in.
  *
  * Each checks its arguments and takes its calendar prepared from the call
  * site's cache (arg_cache.h); business_intervals hands out the open time
@@ -16,6 +17,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "calendar/calendar.h"
 #include "engine/arg_cache.h"
 
 PG_FUNCTION_INFO_V1(business_deadline);
@@ -23,6 +25,7 @@ PG_FUNCTION_INFO_V1(business_time_between);
 PG_FUNCTION_INFO_V1(is_business_time);
 PG_FUNCTION_INFO_V1(next_business_time);
 PG_FUNCTION_INFO_V1(business_intervals);
+PG_FUNCTION_INFO_V1(calendar_time_zone);
 
 /* A calendar argument is its own calendar */
 static const Calendar *
@@ -239,4 +242,17 @@ business_intervals(PG_FUNCTION_ARGS)
 		(span.lo == DatumGetTimestampTz(st->upper.val) && !st->upper.inclusive))
 		SRF_RETURN_DONE(funcctx);
 	SRF_RETURN_NEXT(funcctx, clipped_range(st, span));
+}
+
+/*
+ * time_zone(cal): the canonical name of the zone the calendar's hours are
+ * kept in (UTC when the literal named none), for SQL that needs the
+ * calendar's local dates (the months of service availability)
+ */
+Datum
+calendar_time_zone(PG_FUNCTION_ARGS)
+{
+	Calendar   *cal = PG_GETARG_CALENDAR_P(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(calendar_tzname(cal)));
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# what_if over a big store (docs/reports.md#what-if): what_if_summary of a
+# what_if over a big store (docs/what-if.md): what_if_summary of a
 # quarter of 1,000,000 tickets (about 250,000, each with its first
 # response, resolution cycles, replies and update intervals) under
 # proposed terms.  Target: a few seconds.
