@@ -2156,6 +2156,14 @@ BEGIN
 				USING ERRCODE = 'invalid_parameter_value',
 					  HINT = 'Give the ticket_id of a ticket you see, or NULL.';
 		END IF;
+		-- every role reads outages: one naming a confidential ticket would
+		-- tell the uncleared of it (when, which service, which customers)
+		IF NEW.ticket_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.ticket_id IS DISTINCT FROM OLD.ticket_id)
+		   AND EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = NEW.ticket_id AND t.confidential) THEN
+			RAISE EXCEPTION 'the outage names ticket %, which is confidential', NEW.ticket_id
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Every role reads outages: name no confidential ticket (NULL), and keep the link in the ticket.';
+		END IF;
 	ELSE
 		IF NEW.announced_at > now() OR NOT isfinite(NEW.announced_at)
 		   OR NEW.announced_at < '1900-01-01 00:00+00' THEN
@@ -2186,7 +2194,7 @@ END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.check_availability_record() IS
-'Trigger of outages and maintenance_windows: refuses (22023) a period without start or (a window) without end, an instant not finite or before 1900, an outage or an announcement in the future, customers and (an outage) a ticket that do not exist; refuses (42501) to other writers than the admin a window announced before it is recorded or begun by then, and any change but closing an open outage or a note or ticket_id';
+'Trigger of outages and maintenance_windows: refuses (22023) a period without start or (a window) without end, an instant not finite or before 1900, an outage or an announcement in the future, customers and (an outage) a ticket that does not exist or is confidential; refuses (42501) to other writers than the admin a window announced before it is recorded or begun by then, and any change but closing an open outage or a note or ticket_id';
 REVOKE EXECUTE ON FUNCTION ticket_sla.check_availability_record() FROM PUBLIC;
 
 CREATE TRIGGER checked

@@ -212,7 +212,7 @@ SELECT r, atk_attempt(r, ARRAY['SELECT 1/(count(*) - 10) FROM (
 FROM roles WHERE r <> 'regress_atk_plain';
 
 -- Issue 20: service availability, quiet hours and what-if, tried by every
--- role.  Three doors were open:
+-- role.  Four doors were open:
 --   - an agent could rewrite the history availability is measured on: shrink
 --     or move a closed outage (as good as deleting it), and record a window
 --     over an outage already past with an announcement backdated, or
@@ -221,7 +221,8 @@ FROM roles WHERE r <> 'regress_atk_plain';
 --     view, for every reader of the service's months; one at -infinity made
 --     every window planned; a window or an outage could start at -infinity
 --     or end at infinity;
---   - a subscription since -infinity made the view count months for ever.
+--   - a subscription since -infinity made the view count months for ever;
+--   - an outage could name a confidential ticket, read by every role.
 -- Now: agents record a window when it is announced and before it begins,
 -- and change a record only to close an open outage or in its note (42501;
 -- the admin corrects); instants are finite and from 1900 on (22023, 23514).
@@ -295,6 +296,14 @@ SELECT n, atk_attempt('regress_atk_admin', s) FROM (VALUES
  (4, ARRAY[$$INSERT INTO ticket_sla.customer_services (customer_id, service_id, since) VALUES (3, 2, '-infinity')$$]))
  AS a (n, s) ORDER BY n;
 SELECT * FROM february;
+
+-- Shut (22023): an outage naming the confidential ticket 2 (of Secret
+-- Ltd, customer 2) told every reader of outages, the uncleared too, when
+-- it was filed about which service and for whom; the cleared agent may not
+-- name it, the uncleared do not see it
+SELECT r, atk_attempt(r, ARRAY[$$INSERT INTO ticket_sla.outages (service_id, during, customers, ticket_id)
+	VALUES (1, '[2026-03-02 08:00+00,2026-03-02 09:00+00)', '{2}', 2)$$])
+FROM roles WHERE r IN ('regress_atk_cleared', 'regress_atk_agent');
 
 -- Held (42501): nobody forges a held notice or runs process_escalations
 -- but the admin; what_if is for the reporting role and the admin, and
