@@ -2050,7 +2050,10 @@ COMMENT ON TABLE ticket_sla.services IS
 CREATE TABLE ticket_sla.customer_services (
 	customer_id integer NOT NULL REFERENCES ticket_sla.customers ON DELETE CASCADE,
 	service_id integer NOT NULL REFERENCES ticket_sla.services,
-	since timestamptz NOT NULL DEFAULT now(),
+	-- finite, from 1900 on: the view counts its months from it (from
+	-- -infinity it would count them for ever)
+	since timestamptz NOT NULL DEFAULT now()
+		CHECK (isfinite(since) AND since >= '1900-01-01 00:00+00'),
 	until timestamptz,
 	PRIMARY KEY (customer_id, service_id),
 	CHECK (until > since)
@@ -2094,7 +2097,15 @@ COMMENT ON TABLE ticket_sla.maintenance_windows IS
 
 -- Instants are checked against the transaction's time: an outage is
 -- recorded once it has begun, and ends when it is over (an open end
--- meanwhile); an announcement is made before it is recorded
+-- meanwhile); an announcement is made before it is recorded.  Every
+-- instant is finite and from 1900 on: an announcement far in the past
+-- would make maintenance_from, and with it the view, fail for everyone.
+-- History is the admin's to correct.  Other writers (agents) record an
+-- announcement as it is made (announced_at now, the default) and its
+-- window before it begins, and change a record only to close an open
+-- outage or in its note and ticket_id: else a window backdated or
+-- stretched over an outage would turn downtime into planned maintenance,
+-- and an outage shrunk or moved would be as good as deleted.
 CREATE FUNCTION ticket_sla.check_availability_record()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -2102,21 +2113,39 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	what text := CASE TG_TABLE_NAME WHEN 'outages' THEN 'outage' ELSE 'maintenance window' END;
+	-- whether the writer may correct history (the admin, a superuser)
+	corrects boolean := pg_has_role(current_user, 'ticket_sla_admin', 'USAGE');
 	unknown text;
 BEGIN
 	PERFORM ticket_sla.require_trigger_relation('ticket_sla.check_availability_record', TG_RELID,
 		CASE TG_TABLE_NAME WHEN 'outages' THEN 'ticket_sla.outages'
 			 ELSE 'ticket_sla.maintenance_windows' END::regclass);
-	IF isempty(NEW.during) OR lower_inf(NEW.during) OR (what <> 'outage' AND upper_inf(NEW.during)) THEN
+	IF isempty(NEW.during) OR lower_inf(NEW.during) OR NOT isfinite(lower(NEW.during))
+	   OR (what <> 'outage' AND upper_inf(NEW.during))
+	   OR (NOT upper_inf(NEW.during) AND NOT isfinite(upper(NEW.during))) THEN
 		RAISE EXCEPTION 'the % has no start or no end: %', what, NEW.during
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = CASE what WHEN 'outage' THEN 'An outage starts at an instant; while it lasts its end is open: [start,).'
 							  ELSE 'A maintenance window starts and ends at instants: [start,end).' END;
 	END IF;
+	IF lower(NEW.during) < '1900-01-01 00:00+00' THEN
+		RAISE EXCEPTION 'the % starts before 1900: %', what, NEW.during
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Record the history of a service from 1900 on.';
+	END IF;
 	IF what = 'outage' AND (lower(NEW.during) > now() OR upper(NEW.during) > now()) THEN
 		RAISE EXCEPTION 'the outage % lies in the future (now is %)', NEW.during, now()
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Record an outage once it has begun, with an open end while it lasts: [start,).';
+	END IF;
+	IF TG_OP = 'UPDATE' AND NOT corrects
+	   AND (NEW.service_id <> OLD.service_id OR NEW.customers IS DISTINCT FROM OLD.customers
+			OR lower(NEW.during) <> lower(OLD.during)
+			OR upper(NEW.during) IS DISTINCT FROM upper(OLD.during) AND NOT upper_inf(OLD.during)) THEN
+		RAISE EXCEPTION 'only an admin changes the service, customers or period of this % (% to %)', what,
+			OLD.during, NEW.during
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Close an open outage, or change a note; ask an admin (ticket_sla_admin) to correct the record.';
 	END IF;
 	-- (NEW of an outage has no announced_at, a window no ticket_id: the
 	-- tests are apart)
@@ -2127,11 +2156,28 @@ BEGIN
 				USING ERRCODE = 'invalid_parameter_value',
 					  HINT = 'Give the ticket_id of a ticket you see, or NULL.';
 		END IF;
+		-- every role reads outages: one naming a confidential ticket would
+		-- tell the uncleared of it (when, which service, which customers)
+		IF NEW.ticket_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.ticket_id IS DISTINCT FROM OLD.ticket_id)
+		   AND EXISTS (SELECT FROM ticket_sla.tickets t WHERE t.ticket_id = NEW.ticket_id AND t.confidential) THEN
+			RAISE EXCEPTION 'the outage names ticket %, which is confidential', NEW.ticket_id
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Every role reads outages: name no confidential ticket (NULL), and keep the link in the ticket.';
+		END IF;
 	ELSE
-		IF NEW.announced_at > now() THEN
-			RAISE EXCEPTION 'the announcement at % lies in the future (now is %)', NEW.announced_at, now()
+		IF NEW.announced_at > now() OR NOT isfinite(NEW.announced_at)
+		   OR NEW.announced_at < '1900-01-01 00:00+00' THEN
+			RAISE EXCEPTION 'the announcement at % lies in the future or before 1900 (now is %)',
+				NEW.announced_at, now()
 				USING ERRCODE = 'invalid_parameter_value',
 					  HINT = 'Record a maintenance window when it is announced.';
+		END IF;
+		IF NOT corrects AND (TG_OP = 'INSERT' AND (NEW.announced_at <> now() OR lower(NEW.during) <= now())
+							 OR TG_OP = 'UPDATE' AND NEW.announced_at <> OLD.announced_at) THEN
+			RAISE EXCEPTION 'only an admin records a maintenance window announced before it is recorded or begun by then: % announced at %',
+				NEW.during, NEW.announced_at
+				USING ERRCODE = 'insufficient_privilege',
+					  HINT = 'Record a window when it is announced (announced_at now, the default) and before it begins; an admin (ticket_sla_admin) records past ones.';
 		END IF;
 	END IF;
 	SELECT string_agg(coalesce(c::text, 'NULL'), ', ') INTO unknown
@@ -2148,7 +2194,7 @@ END
 $$;
 
 COMMENT ON FUNCTION ticket_sla.check_availability_record() IS
-'Trigger of outages and maintenance_windows: refuses (22023) a period without start or (a window) without end, an outage or an announcement in the future, customers and (an outage) a ticket that do not exist';
+'Trigger of outages and maintenance_windows: refuses (22023) a period without start or (a window) without end, an instant not finite or before 1900, an outage or an announcement in the future, customers and (an outage) a ticket that does not exist or is confidential; refuses (42501) to other writers than the admin a window announced before it is recorded or begun by then, and any change but closing an open outage or a note or ticket_id';
 REVOKE EXECUTE ON FUNCTION ticket_sla.check_availability_record() FROM PUBLIC;
 
 CREATE TRIGGER checked
