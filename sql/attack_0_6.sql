@@ -41,28 +41,14 @@ CREATE ROLE regress_atk_reporting IN ROLE ticket_sla_reporting;
 CREATE ROLE regress_atk_admin IN ROLE ticket_sla_admin;
 CREATE ROLE regress_atk_plain LOGIN;
 
--- atk_attempt(role, statements): "ok" when all ran as the role (kept), else
--- the first error as "SQLSTATE: message" (all undone)
-CREATE FUNCTION atk_attempt(r text, statements text[]) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE s text; state text; message text;
-BEGIN
-	BEGIN
-		EXECUTE format('SET LOCAL ROLE %I', r);
-		FOREACH s IN ARRAY statements LOOP EXECUTE s; END LOOP;
-		RESET ROLE;
-		RETURN 'ok';
-	EXCEPTION WHEN others THEN
-		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-	END;
-	RETURN state || ': ' || message;
-END $$;
+\i test/fixtures/attempt.sql
 CREATE TEMP TABLE roles (r) AS VALUES ('regress_atk_agent'), ('regress_atk_cleared'),
 	('regress_atk_reporting'), ('regress_atk_admin'), ('regress_atk_plain');
 
 -- Shut: a message on the confidential ticket 2 only by the cleared (the
 -- reporting role may not write, the plain login not even reach the schema)
 BEGIN;
-SELECT r, atk_attempt(r, ARRAY['INSERT INTO ticket_sla.messages (ticket_id, author, sent_at)
+SELECT r, attempt(r, ARRAY['INSERT INTO ticket_sla.messages (ticket_id, author, sent_at)
 	VALUES (2, ''customer'', ''2026-03-02 09:10+00'')']) FROM roles;
 ROLLBACK;
 
@@ -71,7 +57,7 @@ ROLLBACK;
 -- nothing (the view's owner needs the column; row-level security holds);
 -- messages are never changed or deleted; record_message is nobody's to
 -- attach
-SELECT n, atk_attempt('regress_atk_agent', s) FROM (VALUES
+SELECT n, attempt('regress_atk_agent', s) FROM (VALUES
  (1, ARRAY['INSERT INTO ticket_sla.messages (ticket_id, author, recorded_by) VALUES (1, ''agent'', ''postgres'')']),
  (2, ARRAY['INSERT INTO ticket_sla.messages (message_id, ticket_id, author) OVERRIDING SYSTEM VALUE VALUES (9, 1, ''agent'')']),
  (3, ARRAY['CREATE TEMP VIEW mv2 AS SELECT ticket_id, author FROM ticket_sla.messages',
@@ -89,7 +75,7 @@ SELECT n, atk_attempt('regress_atk_agent', s) FROM (VALUES
 -- statement names, not on those a view's default fills in); the trigger
 -- recorded_by refuses any name but the inserting role's (42501).
 BEGIN;
-SELECT atk_attempt('regress_atk_agent', ARRAY['CREATE TEMP VIEW mv AS SELECT * FROM ticket_sla.messages',
+SELECT attempt('regress_atk_agent', ARRAY['CREATE TEMP VIEW mv AS SELECT * FROM ticket_sla.messages',
 	'ALTER VIEW mv ALTER recorded_by SET DEFAULT ''postgres''',
 	'INSERT INTO mv (ticket_id, author, sent_at) VALUES (1, ''system'', ''2026-03-02 09:01+00'')']);
 SELECT ticket_id, author, sent_at, recorded_by FROM ticket_sla.messages;
@@ -98,14 +84,14 @@ ROLLBACK;
 -- Shut: what the triggers and process_escalations derive is no role's to
 -- write, nor are the logs; the SECURITY DEFINER and owner-only functions
 -- are refused to a direct call
-SELECT r, c, atk_attempt(r, ARRAY[format('UPDATE ticket_sla.tickets SET %I = %s WHERE ticket_id = 1', c, v)])
+SELECT r, c, attempt(r, ARRAY[format('UPDATE ticket_sla.tickets SET %I = %s WHERE ticket_id = 1', c, v)])
 FROM (VALUES ('regress_atk_agent'), ('regress_atk_admin')) r (r),
 	 (VALUES ('awaiting_reply_since', 'now()'), ('last_agent_message_at', 'now()'),
 			 ('events_fired', '255'), ('next_event_at', 'NULL'), ('response_due_set', 'now()'),
 			 ('reply_cycle', '7')) v (c, v) ORDER BY 1, 2;
-SELECT t, atk_attempt('regress_atk_admin', ARRAY[format('INSERT INTO ticket_sla.%I DEFAULT VALUES', t)])
+SELECT t, attempt('regress_atk_admin', ARRAY[format('INSERT INTO ticket_sla.%I DEFAULT VALUES', t)])
 FROM unnest(ARRAY['target_cycles', 'target_events', 'due_changes', 'clock_segments']) t;
-SELECT n, atk_attempt('regress_atk_admin', ARRAY[s]) FROM (VALUES
+SELECT n, attempt('regress_atk_admin', ARRAY[s]) FROM (VALUES
  (1, 'SELECT ticket_sla.record_message()'),
  (2, 'SELECT ticket_sla.record_due_change(''set'', 1, ''resolution'', now(), ''x'', ''postgres'', ''postgres'')'),
  (3, 'SELECT ticket_sla.due_events(t, now()) FROM ticket_sla.tickets t'),
@@ -116,11 +102,11 @@ SELECT n, atk_attempt('regress_atk_admin', ARRAY[s]) FROM (VALUES
 ) a (n, s) ORDER BY n;
 -- 4 and 5: the uncleared admin cannot tell the confidential ticket 2 from
 -- one that does not exist; the agent may call neither
-SELECT atk_attempt('regress_atk_agent', ARRAY['SELECT ticket_sla.set_due(1, ''resolution'', now(), ''x'')']),
-	   atk_attempt('regress_atk_agent', ARRAY['SELECT ticket_sla.process_escalations()']);
+SELECT attempt('regress_atk_agent', ARRAY['SELECT ticket_sla.set_due(1, ''resolution'', now(), ''x'')']),
+	   attempt('regress_atk_agent', ARRAY['SELECT ticket_sla.process_escalations()']);
 
 -- Odd instants for a message: refused, with their SQLSTATE
-SELECT s, atk_attempt('regress_atk_agent', ARRAY[format(
+SELECT s, attempt('regress_atk_agent', ARRAY[format(
 	'INSERT INTO ticket_sla.messages (ticket_id, author, sent_at) VALUES (1, ''agent'', %s)', s)])
 FROM unnest(ARRAY['''infinity''', '''-infinity''', 'NULL', '''2026-03-02 08:59+00''']) s;
 
@@ -138,9 +124,9 @@ FROM ticket_sla.tickets WHERE ticket_id = 1;
 -- Was open: a resolution at 09:45 or a pause at 09:15, after the last
 -- change (09:00) but before the last turn (10:00), ended cycles that began
 -- after their end (23514 on target_cycles); now 22023
-SELECT atk_attempt('regress_atk_agent', ARRAY[
+SELECT attempt('regress_atk_agent', ARRAY[
 	'UPDATE ticket_sla.tickets SET status = ''resolved'', resolved_at = ''2026-03-02 09:45+00'' WHERE ticket_id = 1']);
-SELECT atk_attempt('regress_atk_agent', ARRAY[
+SELECT attempt('regress_atk_agent', ARRAY[
 	'UPDATE ticket_sla.tickets SET status = ''waiting on customer'', changed_at = ''2026-03-02 09:15+00'' WHERE ticket_id = 1']);
 -- resolved at 10:20: the reply (10:00-10:20, due 11:00) met by the
 -- resolution, the update interval (09:30-10:20, due 13:30) ended by it
@@ -197,13 +183,13 @@ WHERE ticket_id < 3 ORDER BY 1;
 INSERT INTO ticket_sla.messages (ticket_id, author, public, sent_at) VALUES
 (2, 'customer', true, '2026-03-02 09:10+00'), (2, 'agent', false, '2026-03-02 09:20+00');
 SELECT ticket_sla.set_due(2, 'resolution', '2026-03-03 09:00+00', 'As the terms say');
-SELECT r, atk_attempt(r, ARRAY['SELECT 1/(count(*) - 10) FROM (
+SELECT r, attempt(r, ARRAY['SELECT 1/(count(*) - 10) FROM (
 	SELECT FROM ticket_sla.messages WHERE ticket_id = 2
 	UNION ALL SELECT FROM ticket_sla.target_cycles WHERE ticket_id = 2
 	UNION ALL SELECT FROM ticket_sla.target_events WHERE ticket_id = 2
 	UNION ALL SELECT FROM ticket_sla.escalations WHERE ticket_id = 2
 	UNION ALL SELECT FROM ticket_sla.due_changes WHERE ticket_id = 2) e']) AS "sees 10 (22012)",
-	atk_attempt(r, ARRAY['SELECT 1/count(*) FROM (
+	attempt(r, ARRAY['SELECT 1/count(*) FROM (
 	SELECT FROM ticket_sla.messages WHERE ticket_id = 2
 	UNION ALL SELECT FROM ticket_sla.target_cycles WHERE ticket_id = 2
 	UNION ALL SELECT FROM ticket_sla.target_events WHERE ticket_id = 2
@@ -247,17 +233,17 @@ SELECT * FROM february;
 -- records a window over it announced a week before (2 business days
 -- before 2 February 09:00 would do) or announced now; the admin may
 -- (undone)
-SELECT n, atk_attempt('regress_atk_agent', s) FROM (VALUES
+SELECT n, attempt('regress_atk_agent', s) FROM (VALUES
  (1, ARRAY[$$UPDATE ticket_sla.outages SET during = '[2026-02-02 10:00+00,2026-02-02 10:01+00)' WHERE outage_id = 1$$]),
  (2, ARRAY['UPDATE ticket_sla.outages SET service_id = 2 WHERE outage_id = 1']),
  (3, ARRAY['UPDATE ticket_sla.outages SET customers = ''{1}'' WHERE outage_id = 1']),
  (4, ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
 	VALUES (1, '[2026-02-02 09:00+00,2026-02-02 13:00+00)', '2026-01-26 09:00+00')$$,
 	'SELECT * FROM february'])) AS a (n, s) ORDER BY n;
-SELECT left(atk_attempt('regress_atk_agent', ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during)
+SELECT left(attempt('regress_atk_agent', ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during)
 	VALUES (1, '[2026-02-02 09:00+00,2026-02-02 13:00+00)')$$]), 5) AS announced_now;
 BEGIN;
-SELECT atk_attempt('regress_atk_admin', ARRAY[$$UPDATE ticket_sla.outages SET during = '[2026-02-02 10:00+00,2026-02-02 10:01+00)' WHERE outage_id = 1$$,
+SELECT attempt('regress_atk_admin', ARRAY[$$UPDATE ticket_sla.outages SET during = '[2026-02-02 10:00+00,2026-02-02 10:01+00)' WHERE outage_id = 1$$,
 	$$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
 	VALUES (1, '[2026-02-02 09:00+00,2026-02-02 13:00+00)', '2026-01-26 09:00+00')$$]);
 SELECT * FROM february;	-- the admin's correction: 0 down, 240 planned
@@ -266,12 +252,12 @@ ROLLBACK;
 -- Open: the agent closes the open outage 2, notes, records a window to
 -- come announced now (kept); shut (42501): then moves the outage's end,
 -- stretches the window back or backdates its announcement
-SELECT n, atk_attempt('regress_atk_agent', s) FROM (VALUES
+SELECT n, attempt('regress_atk_agent', s) FROM (VALUES
  (1, ARRAY['UPDATE ticket_sla.outages SET during = tstzrange(lower(during), now()) WHERE outage_id = 2',
 		   'UPDATE ticket_sla.outages SET note = ''Over'', ticket_id = 1 WHERE outage_id = 2',
 		   $$INSERT INTO ticket_sla.maintenance_windows (service_id, during)
 			VALUES (1, tstzrange(now() + interval '3 days', now() + interval '4 days'))$$])) AS a (n, s);
-SELECT n, left(atk_attempt('regress_atk_agent', s), 5) FROM (VALUES
+SELECT n, left(attempt('regress_atk_agent', s), 5) FROM (VALUES
  (1, ARRAY['UPDATE ticket_sla.outages SET during = tstzrange(lower(during), lower(during) + interval ''1 second'') WHERE outage_id = 2']),
  (2, ARRAY['UPDATE ticket_sla.maintenance_windows SET during = tstzrange(lower(during) - interval ''30 days'', upper(during))']),
  (3, ARRAY['UPDATE ticket_sla.maintenance_windows SET announced_at = announced_at - interval ''10 days''']))
@@ -282,13 +268,13 @@ SELECT outage_id, upper_inf(during) AS still_open, note, ticket_id FROM ticket_s
 -- (the view failed with 22008) or at -infinity (every window planned:
 -- the view said 0 down, 240 planned), a window without end, an outage
 -- from -infinity or from before 1900, a subscription since -infinity
-SELECT n, left(atk_attempt('regress_atk_admin', s), 5) FROM (VALUES
+SELECT n, left(attempt('regress_atk_admin', s), 5) FROM (VALUES
  (1, ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
 	VALUES (1, '[2026-02-02 09:00+00,2026-02-02 13:00+00)', '0900-01-01 00:00+00')$$, 'SELECT * FROM february']),
  (2, ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
 	VALUES (1, '[2026-02-02 09:00+00,2026-02-02 13:00+00)', '-infinity')$$, 'SELECT 1/0 FROM february WHERE minutes_down = 0'])) AS a (n, s)
 ORDER BY n;
-SELECT n, atk_attempt('regress_atk_admin', s) FROM (VALUES
+SELECT n, attempt('regress_atk_admin', s) FROM (VALUES
  (1, ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
 	VALUES (1, '[2026-02-02 09:00+00,infinity)', '2026-01-01 00:00+00')$$]),
  (2, ARRAY[$$INSERT INTO ticket_sla.outages (service_id, during) VALUES (1, '[-infinity,2026-01-01 00:00+00)')$$]),
@@ -301,7 +287,7 @@ SELECT * FROM february;
 -- Ltd, customer 2) told every reader of outages, the uncleared too, when
 -- it was filed about which service and for whom; the cleared agent may not
 -- name it, the uncleared do not see it
-SELECT r, atk_attempt(r, ARRAY[$$INSERT INTO ticket_sla.outages (service_id, during, customers, ticket_id)
+SELECT r, attempt(r, ARRAY[$$INSERT INTO ticket_sla.outages (service_id, during, customers, ticket_id)
 	VALUES (1, '[2026-03-02 08:00+00,2026-03-02 09:00+00)', '{2}', 2)$$])
 FROM roles WHERE r IN ('regress_atk_cleared', 'regress_atk_agent');
 
@@ -309,10 +295,10 @@ FROM roles WHERE r IN ('regress_atk_cleared', 'regress_atk_agent');
 -- but the admin; what_if is for the reporting role and the admin, and
 -- replays the confidential ticket 2 for neither (tickets 1 and 3 of
 -- "Desk": 2, a division by zero)
-SELECT r, atk_attempt(r, ARRAY[$$INSERT INTO ticket_sla.held_notices (ticket_id, kind, severity, due_at, held_until)
+SELECT r, attempt(r, ARRAY[$$INSERT INTO ticket_sla.held_notices (ticket_id, kind, severity, due_at, held_until)
 		VALUES (1, 'breach', 'critical', '2026-03-02 10:00+00', '2026-03-02 11:00+00')$$]) AS forge,
-	   left(atk_attempt(r, ARRAY['SELECT ticket_sla.process_escalations()']), 5) AS process,
-	   atk_attempt(r, ARRAY[$$SELECT 1/(tickets - 2) FROM ticket_sla.what_if_summary('[2026-01-01 00:00+00,2100-01-01 00:00+00)',
+	   left(attempt(r, ARRAY['SELECT ticket_sla.process_escalations()']), 5) AS process,
+	   attempt(r, ARRAY[$$SELECT 1/(tickets - 2) FROM ticket_sla.what_if_summary('[2026-01-01 00:00+00,2100-01-01 00:00+00)',
 		   (SELECT terms FROM ticket_sla.contracts WHERE contract_id = 1), contract_id => 1) WHERE severity IS NULL$$])
 		   AS what_if
 FROM roles;
@@ -321,12 +307,12 @@ FROM roles;
 CREATE TEMP TABLE recipients (recipient text, notification_hours ticket_sla.calendar);
 CREATE TRIGGER check_recipient BEFORE INSERT ON recipients
 FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_recipient();
-SELECT atk_attempt(current_user, ARRAY['INSERT INTO recipients VALUES (''Lead'', ''24x7'')']);
+SELECT attempt(current_user, ARRAY['INSERT INTO recipients VALUES (''Lead'', ''24x7'')']);
 DROP TABLE recipients;
-SELECT atk_attempt('regress_atk_agent', ARRAY['CREATE TEMP TABLE r (recipient text)',
+SELECT attempt('regress_atk_agent', ARRAY['CREATE TEMP TABLE r (recipient text)',
 	'CREATE TRIGGER c BEFORE INSERT ON r FOR EACH ROW EXECUTE FUNCTION ticket_sla.check_recipient()']);
 DROP VIEW february;
 
-DROP FUNCTION atk_open(integer, boolean, timestamptz), atk_attempt(text, text[]);
+DROP FUNCTION atk_open(integer, boolean, timestamptz), attempt(text, text[]);
 DROP ROLE regress_atk_agent, regress_atk_cleared, regress_atk_reporting, regress_atk_admin,
 	regress_atk_plain;
