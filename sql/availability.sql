@@ -13,6 +13,20 @@ SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 \i test/fixtures/io_helpers.sql
 
+-- backdate_terms(contract, at): the contract's latest version of its terms
+-- (and its localizations) in force from AT, as if written then (the
+-- trigger stamps now(); the months tested lie in the past)
+CREATE PROCEDURE backdate_terms(contract integer, at timestamptz) LANGUAGE plpgsql AS $$
+DECLARE
+	latest integer := (SELECT max(terms_id) FROM ticket_sla.contract_terms
+					   WHERE contract_id = contract AND localizes IS NULL);
+BEGIN
+	PERFORM set_config('session_replication_role', 'replica', true);
+	UPDATE ticket_sla.contract_terms SET in_force_from = at
+	WHERE terms_id = latest OR localizes = latest;
+	PERFORM set_config('session_replication_role', 'origin', true);
+END $$;
+
 -- London: 99.5 % a month, maintenance announced 5 (24-hour) days ahead;
 -- Council: 99.9 %, 2 business days ahead under London office hours
 INSERT INTO ticket_sla.contracts (name, terms) VALUES
@@ -28,9 +42,9 @@ INSERT INTO ticket_sla.services (name, description) VALUES
 ('Portal', 'The web portal'), ('API', 'The REST API'), ('Random', 'For the reference test');
 -- each contract's first version is in force from December 2025: every month
 -- of 2026 is under it, until London's second version below
-SET session_replication_role = replica;
-UPDATE ticket_sla.contract_terms SET in_force_from = '2025-12-01 00:00+00';
-RESET session_replication_role;
+CALL backdate_terms(1, '2025-12-01 00:00+00');
+CALL backdate_terms(2, '2025-12-01 00:00+00');
+CALL backdate_terms(3, '2025-12-01 00:00+00');
 INSERT INTO ticket_sla.customer_services (customer_id, service_id, since) VALUES
 (1, 1, '2026-01-01 00:00+00'),
 (1, 2, '2026-03-15 12:00+00'),
@@ -137,10 +151,7 @@ WHERE section = 'availability';
 UPDATE ticket_sla.contracts SET terms = 'plan "London"; hours (Mon-Fri 09:00-18:00; tz Europe/London);
   availability 99.9% per month, maintenance announced 5 days ahead;
   critical: respond within 1 business hour' WHERE contract_id = 1;
-SET session_replication_role = replica;
-UPDATE ticket_sla.contract_terms SET in_force_from = '2026-04-15 00:00+00'
-WHERE contract_id = 1 AND terms_id > 3;
-RESET session_replication_role;
+CALL backdate_terms(1, '2026-04-15 00:00+00');
 -- April: down 30, budget 43200 x 0.005 = 216; May, 31 days: nothing down,
 -- budget 44640 x 0.001 = 44.64
 SELECT month, terms_id, target_pct, minutes_down, met, margin_minutes
@@ -168,16 +179,10 @@ SELECT ticket_sla.time_zone('Mon-Fri 09:00-18:00; tz europe/london') AS london,
 -- days 6 hours = 132840 min, each instant once.
 UPDATE ticket_sla.contracts SET terms = 'plan "Council"; hours (Mon-Fri 09:00-18:00; tz Asia/Tokyo);
   availability 99.9% per month, maintenance announced 2 business days ahead' WHERE contract_id = 2;
-SET session_replication_role = replica;
-UPDATE ticket_sla.contract_terms SET in_force_from = '2026-10-15 00:00+00'
-WHERE terms_id = (SELECT max(terms_id) FROM ticket_sla.contract_terms WHERE contract_id = 2);
-RESET session_replication_role;
+CALL backdate_terms(2, '2026-10-15 00:00+00');
 UPDATE ticket_sla.contracts SET terms = 'plan "Council"; hours (Mon-Fri 09:00-18:00; tz America/New_York);
   availability 99.9% per month, maintenance announced 2 business days ahead' WHERE contract_id = 2;
-SET session_replication_role = replica;
-UPDATE ticket_sla.contract_terms SET in_force_from = '2026-11-10 00:00+00'
-WHERE terms_id = (SELECT max(terms_id) FROM ticket_sla.contract_terms WHERE contract_id = 2);
-RESET session_replication_role;
+CALL backdate_terms(2, '2026-11-10 00:00+00');
 SELECT month, time_zone, counted_from, counted_until, minutes
 FROM ticket_sla.availability
 WHERE customer_id = 2 AND month < '2027-01-01' ORDER BY counted_from;
@@ -267,9 +272,7 @@ INSERT INTO ticket_sla.contracts (name, terms) VALUES
 ('Local', 'hours (Mon-Fri 09:00-17:00; tz Europe/London); local hours; availability 99% per month');
 INSERT INTO ticket_sla.customers (organisation, contract_id, time_zone) VALUES ('Gotham', 5, 'America/New_York');
 INSERT INTO ticket_sla.customer_services (customer_id, service_id, since) VALUES (6, 1, '2026-01-01 05:00+00');
-SET session_replication_role = replica;
-UPDATE ticket_sla.contract_terms SET in_force_from = '2025-12-01 00:00+00' WHERE contract_id = 5;
-RESET session_replication_role;
+CALL backdate_terms(5, '2025-12-01 00:00+00');
 SELECT month, time_zone, counted_from, counted_until, minutes, minutes_down, minutes_maintenance,
 	   availability_pct, met, margin_minutes
 FROM ticket_sla.availability WHERE customer_id = 6 AND month < '2026-04-01' ORDER BY month;
@@ -310,33 +313,26 @@ CREATE ROLE regress_av_agent IN ROLE ticket_sla_agent;
 CREATE ROLE regress_av_reporting IN ROLE ticket_sla_reporting;
 CREATE ROLE regress_av_admin IN ROLE ticket_sla_admin;
 CREATE ROLE regress_av_plain LOGIN;
-CREATE FUNCTION av_attempt(r text, statement text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE state text;
-BEGIN
-	BEGIN
-		EXECUTE format('SET LOCAL ROLE %I', r);
-		EXECUTE statement;
-		RAISE EXCEPTION USING ERRCODE = 'AV000';	-- undo what it did
-	EXCEPTION WHEN others THEN
-		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-	END;
-	RETURN CASE state WHEN 'AV000' THEN 'ok' ELSE state END;
-END $$;
+\i test/fixtures/attempt.sql
+-- (each shown by its SQLSTATE, or ok; all undone at the end)
+BEGIN;
 SELECT r,
-	   av_attempt(r, 'SELECT count(*) FROM ticket_sla.availability') AS "read",
-	   av_attempt(r, $$INSERT INTO ticket_sla.outages (service_id, during)
-		   VALUES (1, '[2026-01-05 00:00+00,2026-01-05 01:00+00)')$$) AS outage,
-	   av_attempt(r, $$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
-		   VALUES (1, '[2026-01-05 00:00+00,2026-01-05 01:00+00)', '2026-01-01 00:00+00')$$) AS "window",
-	   av_attempt(r, $$UPDATE ticket_sla.outages SET note = 'x' WHERE outage_id = 1$$) AS note,
-	   av_attempt(r, 'DELETE FROM ticket_sla.outages WHERE outage_id = 1') AS "delete",
-	   av_attempt(r, $$INSERT INTO ticket_sla.services (name) VALUES ('New')$$) AS service,
-	   av_attempt(r, 'INSERT INTO ticket_sla.customer_services (customer_id, service_id) VALUES (2, 2)')
+	   left(attempt(r, ARRAY['SELECT count(*) FROM ticket_sla.availability']), 5) AS "read",
+	   left(attempt(r, ARRAY[$$INSERT INTO ticket_sla.outages (service_id, during)
+		   VALUES (1, '[2026-01-05 00:00+00,2026-01-05 01:00+00)')$$]), 5) AS outage,
+	   left(attempt(r, ARRAY[$$INSERT INTO ticket_sla.maintenance_windows (service_id, during, announced_at)
+		   VALUES (1, '[2026-01-05 00:00+00,2026-01-05 01:00+00)', '2026-01-01 00:00+00')$$]), 5) AS "window",
+	   left(attempt(r, ARRAY[$$UPDATE ticket_sla.outages SET note = 'x' WHERE outage_id = 1$$]), 5) AS note,
+	   left(attempt(r, ARRAY['DELETE FROM ticket_sla.outages WHERE outage_id = 1']), 5) AS "delete",
+	   left(attempt(r, ARRAY[$$INSERT INTO ticket_sla.services (name) VALUES ('New')$$]), 5) AS service,
+	   left(attempt(r, ARRAY['INSERT INTO ticket_sla.customer_services (customer_id, service_id) VALUES (2, 2)']), 5)
 		   AS subscription
 FROM (VALUES ('regress_av_agent'), ('regress_av_reporting'), ('regress_av_admin'),
 			 ('regress_av_plain')) AS roles (r);
+ROLLBACK;
 -- (every attempt above was undone)
 SELECT count(*) AS outages FROM ticket_sla.outages;
 
-DROP FUNCTION av_attempt(text, text), error_of(text), try_query(text), recv_as(regtype, bytea);
+DROP PROCEDURE backdate_terms(integer, timestamptz);
+DROP FUNCTION attempt(text, text[]), error_of(text), try_query(text), recv_as(regtype, bytea);
 DROP ROLE regress_av_agent, regress_av_reporting, regress_av_admin, regress_av_plain;

@@ -175,7 +175,8 @@ SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)', 'plan "Desk"; high:
 
 -- Clauses that would change the stretches themselves are refused (0A000)
 -- naming the clause and the first case concerned:
--- which messages answer (every agent message answered tickets 2 and 3)
+-- which messages answer (the tickets' terms take every agent message;
+-- the first case of the period is named, ticket 1)
 SELECT * FROM ticket_sla.what_if('[2026-11-01, 2026-12-01)',
 	proposal_with('response means qualified answer'), contract_id => 1);
 -- the resolution given afresh at a reopening (ticket 2 was reopened) ...
